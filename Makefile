@@ -1,0 +1,58 @@
+# Two commands matter: `make demo` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: setup demo test lint typecheck test-sqlite test-postgres test-browser browser-deps messages bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Ancrage needs Python >= 3.11"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+demo: setup
+	$(BIN)/ancrage demo
+
+test: setup lint typecheck test-sqlite test-postgres test-browser
+
+lint: setup
+	$(BIN)/ruff check ancrage tests benchmarks
+	$(BIN)/ruff format --check ancrage tests benchmarks
+
+typecheck: setup
+	$(BIN)/mypy ancrage
+
+test-sqlite: setup
+	$(BIN)/pytest -m "not browser" -p no:cacheprovider
+
+# PostgreSQL is mandatory under CI=true; elsewhere a missing server is reported as skipped.
+test-postgres: setup
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" -p no:cacheprovider; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "FAIL: PostgreSQL at $(PG_URL) is unreachable and CI=true requires it"; exit 1; \
+	else \
+		echo "SKIPPED: PostgreSQL tests (no server at $(PG_URL))"; \
+	fi
+
+browser-deps:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null); } || true
+
+test-browser: setup browser-deps
+	$(BIN)/pytest -m browser -p no:cacheprovider
+
+messages: setup
+	cd ancrage && ../$(BIN)/django-admin compilemessages --ignore=.venv
+
+bench: setup
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/outbound_throughput.py
+	$(BIN)/python benchmarks/inbound_latency.py
+
+clean:
+	rm -rf $(VENV) data build *.egg-info
