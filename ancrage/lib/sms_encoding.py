@@ -8,6 +8,7 @@ whole message into UCS-2: 70 UTF-16 units, 67 per part.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import gsm0338  # noqa: F401  (registers the "gsm03.38" codec)
@@ -34,6 +35,9 @@ TYPOGRAPHY_FIXES = {
     "\u2013": "-",  # –
     "\u2014": "-",  # —
 }
+
+
+_FIXES = str.maketrans(TYPOGRAPHY_FIXES)
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,12 @@ def sms_cost(body: str) -> SmsCost:
     )
 
 
+_GUILLEMETS = re.compile(r"«[\s\u00a0\u202f]*|[\s\u00a0\u202f]*»")
+
+
 def fix_typography(body: str) -> str:
-    """Replace typographic punctuation by plain equivalents; never touch letters."""
-    return body.translate(str.maketrans(TYPOGRAPHY_FIXES))
+    """Replace typographic punctuation by plain equivalents; never touch letters.
+
+    French guillemets carry their own inner spaces: « Génial » becomes "Génial".
+    """
+    return _GUILLEMETS.sub('"', body).translate(_FIXES)

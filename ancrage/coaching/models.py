@@ -1,0 +1,182 @@
+"""Practices (tenants), coaches, coachees, engagements and notes."""
+
+from __future__ import annotations
+
+import secrets
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def _webhook_token() -> str:
+    return secrets.token_urlsafe(18)
+
+
+class Practice(models.Model):
+    """A coaching practice: one account, its coaches and clients, never mixed with another."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), unique=True)
+    # Secret part of the practice's webhook URLs, so providers' callbacks find their tenant.
+    webhook_token = models.CharField(max_length=32, unique=True, default=_webhook_token)
+    sms_provider = models.CharField(_("SMS provider"), max_length=20, default="simulator")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Coach(models.Model):
+    """A login (Django user) member of exactly one practice."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        COACH = "coach", _("Coach")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="coaches")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.COACH)
+
+    class Meta:
+        verbose_name = _("coach")
+        verbose_name_plural = _("coaches")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("Unknown time zone %(value)s: use an IANA name such as Europe/Paris."),
+            params={"value": value},
+        )
+
+
+class Coachee(models.Model):
+    """A client, reached only by SMS. Never logs in."""
+
+    class Language(models.TextChoices):
+        FR = "fr", _("French")
+        EN = "en", _("English")
+
+    class Consent(models.TextChoices):
+        OPTED_IN = "opted_in", _("Opted in")
+        OPTED_OUT = "opted_out", _("Opted out")
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="coachees")
+    name = models.CharField(_("name"), max_length=120)
+    phone = models.CharField(
+        _("phone"), max_length=20, help_text=_("Stored in E.164 (+33612345678).")
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.FR
+    )
+    timezone = models.CharField(
+        _("time zone"), max_length=64, validators=[validate_timezone], default="Europe/Paris"
+    )
+    consent = models.CharField(
+        _("consent"), max_length=10, choices=Consent.choices, default=Consent.OPTED_IN
+    )
+    consent_changed_at = models.DateTimeField(_("consent changed at"), null=True, blank=True)
+    consent_source = models.CharField(_("consent changed by"), max_length=60, blank=True)
+    # Created from an inbound SMS whose number no coachee had: shown flagged in the list.
+    is_unknown = models.BooleanField(_("unknown sender"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coachee")
+        verbose_name_plural = _("coachees")
+        ordering = [Lower("name")]
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "phone"], name="coachee_phone_per_practice")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def can_receive_sms(self) -> bool:
+        return self.consent == self.Consent.OPTED_IN
+
+    def set_consent(self, consent: str, source: str) -> None:
+        self.consent = consent
+        self.consent_changed_at = timezone.now()
+        self.consent_source = source
+        self.save(update_fields=["consent", "consent_changed_at", "consent_source"])
+
+    def current_engagement(self) -> Engagement | None:
+        return self.engagements.order_by("-started_on", "-id").first()
+
+
+class Engagement(models.Model):
+    """A coaching relationship, from intake to alumni."""
+
+    class Status(models.TextChoices):
+        INTAKE = "intake", _("Intake")
+        ACTIVE = "active", _("Active")
+        CLOSING = "closing", _("Closing")
+        ALUMNI = "alumni", _("Alumni")
+
+    # Each stage may only move forward to the next one (or back one step, to undo a click).
+    FLOW = [Status.INTAKE, Status.ACTIVE, Status.CLOSING, Status.ALUMNI]
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="engagements")
+    coach = models.ForeignKey(Coach, on_delete=models.PROTECT, related_name="engagements")
+    coachee = models.ForeignKey(Coachee, on_delete=models.CASCADE, related_name="engagements")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.INTAKE
+    )
+    started_on = models.DateField(_("started on"), default=timezone.localdate)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    intentions = models.TextField(
+        _("intentions"), blank=True, help_text=_("What the client wants from the coaching.")
+    )
+
+    class Meta:
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+
+    def __str__(self) -> str:
+        return f"{self.coachee} ({self.get_status_display()})"
+
+    def allowed_next_statuses(self) -> list[str]:
+        index = self.FLOW.index(self.Status(self.status))
+        return [self.FLOW[i] for i in (index - 1, index + 1) if 0 <= i < len(self.FLOW)]
+
+    def move_to(self, status: str) -> None:
+        if status not in self.allowed_next_statuses():
+            raise ValueError(f"cannot move from {self.status} to {status}")
+        self.status = status
+        self.ended_on = timezone.localdate() if status == self.Status.ALUMNI else None
+        self.save(update_fields=["status", "ended_on"])
+
+
+class Note(models.Model):
+    """A coach's private note on an engagement."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="notes")
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(Coach, on_delete=models.SET_NULL, null=True, related_name="notes")
+    body = models.TextField(_("note"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.body[:60]

@@ -1,0 +1,117 @@
+"""What the CLI's own subcommands do; cli.py only parses arguments."""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import signal
+import subprocess
+import sys
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+
+from ancrage.coaching.models import Practice
+
+
+class CliError(Exception):
+    pass
+
+
+def demo(options: argparse.Namespace) -> int:
+    from ancrage.coaching.demo import ensure_demo
+
+    call_command("migrate", interactive=False, verbosity=0)
+    login, password = ensure_demo()
+    host = options.bind
+    print(f"Ancrage démo / demo: http://{host}/")
+    print(f"  identifiant / login: {login}")
+    print(f"  mot de passe / password: {password}")
+    print(f"  données / data: {settings.DATA_DIR}")
+    if options.no_serve:
+        return 0
+    return serve(options)
+
+
+def serve(options: argparse.Namespace) -> int:
+    from ancrage.server import run_gunicorn
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    with_worker = settings.EMBEDDED if options.with_worker is None else options.with_worker
+    if with_worker:
+        _start_worker_process()
+    run_gunicorn(options.bind, options.workers)
+    return 0
+
+
+def _start_worker_process() -> None:
+    worker = subprocess.Popen([sys.executable, "-m", "ancrage.cli", "worker"])
+
+    def stop() -> None:
+        if worker.poll() is None:
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(timeout=10)
+
+    atexit.register(stop)
+
+
+def worker(options: argparse.Namespace) -> int:
+    args: list[Any] = ["--queue-name", "*", "--interval", "0.5", "--no-reload"]
+    if options.batch:
+        args.append("--batch")
+    if options.processes > 1:
+        procs = [
+            subprocess.Popen([sys.executable, "-m", "ancrage.cli", "worker"])
+            for _ in range(options.processes)
+        ]
+        return max(p.wait() for p in procs)
+    call_command("db_worker", *args)
+    return 0
+
+
+def _practice(slug: str | None) -> Practice:
+    if slug:
+        practice = Practice.objects.filter(slug=slug).first()
+        if practice is None:
+            raise CliError(f"no practice with slug {slug!r}")
+        return practice
+    practices = list(Practice.objects.all()[:2])
+    if len(practices) != 1:
+        raise CliError("several practices exist (or none): name one with --practice SLUG")
+    return practices[0]
+
+
+def sms_send(options: argparse.Namespace) -> int:
+    from ancrage.lib.phone import InvalidPhoneNumber, to_e164
+    from ancrage.messaging.services import CannotSend, queue_message
+
+    try:
+        practice = _practice(options.practice)
+        phone = to_e164(options.to)
+        coachee = practice.coachees.filter(phone=phone).first()
+        if coachee is None:
+            raise CliError(f"no coachee with number {phone} in {practice}")
+        message = queue_message(coachee, options.text)
+    except (CliError, CannotSend) as error:
+        return _fail(str(error))
+    except InvalidPhoneNumber:
+        return _fail(f"{options.to!r} is not a valid phone number")
+    print(f"queued message {message.pk} to {coachee} ({message.segments} SMS, {message.encoding})")
+    return 0
+
+
+def sms_receive(options: argparse.Namespace) -> int:
+    from ancrage.messaging.services import CannotSend, simulate_inbound
+
+    try:
+        message = simulate_inbound(_practice(options.practice), options.sender, options.text)
+    except (CliError, CannotSend) as error:
+        return _fail(str(error))
+    print(f"received message {message.pk} from {message.coachee} ({message.coachee.phone})")
+    return 0
+
+
+def _fail(text: str) -> int:
+    print(f"error: {text}", file=sys.stderr)
+    return 2

@@ -1,0 +1,1 @@
+"""SMS providers: one module each, behind the contract in base.py."""

@@ -1,0 +1,83 @@
+"""Thread, composer, simulator page and provider webhooks."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from ancrage.coaching.access import CoachRequest, coach_required, coachee_or_404
+from ancrage.lib.sms_encoding import MAX_SEGMENTS, fix_typography, sms_cost
+from ancrage.messaging import services
+from ancrage.messaging.forms import MessageForm, SimulatedReplyForm
+from ancrage.messaging.models import SimulatedSms
+from ancrage.messaging.providers.base import WebhookRequest
+from ancrage.messaging.webhooks import handle_webhook
+
+
+@coach_required
+@require_GET
+def thread(request: CoachRequest, pk: int) -> HttpResponse:
+    coachee = coachee_or_404(request, pk)
+    context = {"coachee": coachee, "thread": services.thread_of(coachee, mark_read=True)}
+    return render(request, "messaging/_thread.html", context)
+
+
+@coach_required
+@require_POST
+def send(request: CoachRequest, pk: int) -> HttpResponse:
+    coachee = coachee_or_404(request, pk)
+    form = MessageForm(request.POST, coachee=coachee)
+    if form.is_valid():
+        services.queue_message(coachee, form.cleaned_data["body"], sent_by=request.coach)
+        form = MessageForm(coachee=coachee)
+    context = {"coachee": coachee, "form": form, "thread": services.thread_of(coachee)}
+    status = 200 if not form.errors else 422
+    return render(request, "messaging/_composer_and_thread.html", context, status=status)
+
+
+@coach_required
+def cost(request: CoachRequest) -> HttpResponse:
+    """Live segment count for the composer (HTMX), with the one-click typography fix."""
+    body = request.GET.get("body", "") or request.POST.get("body", "")
+    context = {"cost": sms_cost(body), "max_segments": MAX_SEGMENTS, "fixed": fix_typography(body)}
+    return render(request, "messaging/_cost.html", context)
+
+
+@coach_required
+def simulator_phone(request: CoachRequest, pk: int) -> HttpResponse:
+    """A phone-like view of the coachee's handset in the local simulator."""
+    coachee = coachee_or_404(request, pk)
+    form = SimulatedReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.simulate_inbound(coachee.practice, coachee.phone, form.cleaned_data["body"])
+        form = SimulatedReplyForm()
+    received = SimulatedSms.objects.filter(
+        practice_token=coachee.practice.webhook_token, to=coachee.phone
+    )
+    sent = coachee.messages.filter(provider="simulator", direction="in")
+    # On the handset, what the coach sent is "received" and the replies are "mine".
+    screen = sorted(
+        [{"mine": False, "body": sms.body, "at": sms.created_at} for sms in received]
+        + [{"mine": True, "body": msg.body, "at": msg.created_at} for msg in sent],
+        key=lambda bubble: bubble["at"],  # type: ignore[arg-type,return-value]
+    )
+    context = {"coachee": coachee, "form": form, "screen": screen}
+    template = "messaging/_phone_screen.html" if request.htmx else "messaging/simulator.html"
+    return render(request, template, context)
+
+
+@csrf_exempt
+@require_POST
+def webhook(request: HttpRequest, provider: str, token: str, kind: str) -> HttpResponse:
+    """Providers call this; the signature is checked against our public URL."""
+    incoming = WebhookRequest(
+        url=settings.PUBLIC_BASE_URL + request.get_full_path(),
+        method=request.method or "POST",
+        headers={name.lower(): value for name, value in request.headers.items()},
+        body=request.body,
+    )
+    outcome = handle_webhook(provider, token, kind, incoming)
+    return HttpResponse(outcome.text, status=outcome.status_code, content_type="text/plain")

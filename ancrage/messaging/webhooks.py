@@ -1,0 +1,94 @@
+"""Every provider's webhook goes through here: verify, keep the raw payload, record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+from ancrage.coaching.models import Practice
+from ancrage.messaging import services
+from ancrage.messaging.models import WebhookEvent
+from ancrage.messaging.providers.base import (
+    Provider,
+    WebhookMalformed,
+    WebhookRejected,
+    WebhookRequest,
+)
+from ancrage.messaging.providers.registry import UnknownProvider
+
+log = logging.getLogger("ancrage.webhooks")
+
+KINDS = ("inbound", "status", "events")
+ORPHAN_RETRIES = 5
+
+
+@dataclass(frozen=True)
+class WebhookOutcome:
+    status_code: int
+    text: str
+
+
+def handle_webhook(
+    provider_code: str, token: str, kind: str, request: WebhookRequest
+) -> WebhookOutcome:
+    practice = Practice.objects.filter(webhook_token=token).first()
+    if practice is None or kind not in KINDS:
+        return WebhookOutcome(404, "unknown webhook")
+    try:
+        provider = services.provider_for(practice, provider_code)
+    except UnknownProvider:
+        return WebhookOutcome(404, "unknown provider")
+    try:
+        provider.verify_webhook(request)
+    except WebhookRejected as exc:
+        log.warning("rejected %s webhook for practice %s: %s", provider_code, practice.pk, exc)
+        return WebhookOutcome(403, "invalid signature")
+    event = WebhookEvent.objects.create(
+        practice=practice,
+        provider=provider_code,
+        url=request.url,
+        kind=kind,
+        headers=request.headers,
+        body=request.body.decode("utf-8", "replace"),
+    )
+    try:
+        process_event(event, provider, request)
+    except WebhookMalformed as exc:
+        WebhookEvent.objects.filter(pk=event.pk).update(error=str(exc))
+        return WebhookOutcome(400, f"malformed webhook: {exc}")
+    return WebhookOutcome(200, "ok")
+
+
+def process_event(event: WebhookEvent, provider: Provider, request: WebhookRequest) -> None:
+    """Record what a verified webhook carries. A report for a message whose send is not
+    recorded yet (the provider called back faster than we wrote its id) is retried later."""
+    practice, code = event.practice, event.provider
+    for sms in provider.parse_inbound(request) if event.kind != "status" else []:
+        services.record_inbound(practice, code, sms)
+    orphans = 0
+    for report in provider.parse_status(request) if event.kind != "inbound" else []:
+        orphans += services.apply_status(practice, code, report) is None
+    if orphans and event.attempts < ORPHAN_RETRIES:
+        from ancrage.messaging.tasks import reprocess_webhook_event
+
+        WebhookEvent.objects.filter(pk=event.pk).update(attempts=event.attempts + 1)
+        retry_at = timezone.now() + dt.timedelta(seconds=2 ** (event.attempts + 1))
+        reprocess_webhook_event.using(run_after=retry_at).enqueue(event.pk)
+        return
+    WebhookEvent.objects.filter(pk=event.pk).update(processed_at=timezone.now())
+
+
+def handle_webhook_request(request: WebhookRequest) -> WebhookOutcome:
+    """Route an in-process webhook (the simulator's) by its URL, like the HTTP view does."""
+    try:
+        match = resolve(urlsplit(request.url).path)
+    except Resolver404:
+        return WebhookOutcome(404, "unknown webhook")
+    return handle_webhook(
+        match.kwargs["provider"], match.kwargs["token"], match.kwargs["kind"], request
+    )

@@ -1,0 +1,148 @@
+"""Fill empty msgstr in ancrage/locale/fr/LC_MESSAGES/django.po from FR below.
+
+Run after `django-admin makemessages -l fr`; existing translations are kept.
+Usage: python scripts/fill_translations.py
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+PO = Path(__file__).resolve().parent.parent / "ancrage/locale/fr/LC_MESSAGES/django.po"
+
+FR = {
+    "Coaching": "Coaching",
+    "Mobile phone": "Téléphone mobile",
+    "French numbers as you write them (06 12 34 56 78), others with +country code.": "Les numéros français comme vous les écrivez (06 12 34 56 78), les autres avec +indicatif.",
+    "“%(value)s” is not a valid phone number. Example: 06 12 34 56 78 or +44 7700 900123.": "« %(value)s » n’est pas un numéro de téléphone valide. Exemple : 06 12 34 56 78 ou +44 7700 900123.",
+    "%(name)s already has this number in your practice.": "%(name)s a déjà ce numéro dans votre cabinet.",
+    "name": "nom",
+    "slug": "identifiant",
+    "SMS provider": "fournisseur SMS",
+    "practice": "cabinet",
+    "practices": "cabinets",
+    "Owner": "Responsable",
+    "Coach": "Coach",
+    "role": "rôle",
+    "coach": "coach",
+    "coaches": "coachs",
+    "Unknown time zone %(value)s: use an IANA name such as Europe/Paris.": "Fuseau horaire inconnu %(value)s : utilisez un nom IANA comme Europe/Paris.",
+    "French": "Français",
+    "English": "Anglais",
+    "Opted in": "Inscrit",
+    "Opted out": "Désinscrit (STOP)",
+    "phone": "téléphone",
+    "Stored in E.164 (+33612345678).": "Enregistré au format E.164 (+33612345678).",
+    "language": "langue",
+    "time zone": "fuseau horaire",
+    "consent": "consentement",
+    "consent changed at": "consentement modifié le",
+    "consent changed by": "consentement modifié par",
+    "unknown sender": "expéditeur inconnu",
+    "coachee": "coaché",
+    "coachees": "coachés",
+    "Intake": "Accueil",
+    "Active": "En cours",
+    "Closing": "Clôture",
+    "Alumni": "Ancien client",
+    "status": "statut",
+    "started on": "commencé le",
+    "ended on": "terminé le",
+    "intentions": "intentions",
+    "What the client wants from the coaching.": "Ce que le client attend de l’accompagnement.",
+    "engagement": "accompagnement",
+    "engagements": "accompagnements",
+    "note": "note",
+    "notes": "notes",
+    "%(name)s was added.": "%(name)s a été ajouté(e).",
+    "Changes saved.": "Modifications enregistrées.",
+    "This status change is not possible.": "Ce changement d’étape n’est pas possible.",
+    "Intentions saved.": "Intentions enregistrées.",
+    "A note cannot be empty.": "Une note ne peut pas être vide.",
+    "Messaging": "Messagerie",
+    "Message": "Message",
+    "Reply as the client": "Répondre comme le client",
+    "Received": "Reçu",
+    "Sent": "Envoyé",
+    "Queued": "En attente",
+    "Sending": "Envoi en cours",
+    "Delivered": "Remis",
+    "Failed": "Échec",
+    "Undelivered": "Non remis",
+    "message": "message",
+    "The message is empty.": "Le message est vide.",
+    "This message would take %(n)d SMS; the limit is %(max)d. Shorten it.": "Ce message ferait %(n)d SMS ; la limite est de %(max)d. Raccourcissez-le.",
+    "%(name)s has opted out of SMS: nothing can be sent.": "%(name)s s’est désinscrit(e) des SMS : rien ne peut lui être envoyé.",
+    "Unknown %(phone)s": "Inconnu %(phone)s",
+    "Clients": "Clients",
+    "Log out": "Se déconnecter",
+    "opted out (STOP)": "désinscrit (STOP)",
+    "Name this client": "Nommer ce client",
+    "Edit": "Modifier",
+    "SMS simulator": "Simulateur SMS",
+    "Engagement": "Accompagnement",
+    "Since": "Depuis le",
+    "Intentions set at intake": "Intentions fixées à l’accueil",
+    "Save": "Enregistrer",
+    "Notes": "Notes",
+    "Add note": "Ajouter une note",
+    "Start an engagement": "Démarrer un accompagnement",
+    "New client": "Nouveau client",
+    "Edit client": "Modifier le client",
+    "Cancel": "Annuler",
+    "unknown number": "numéro inconnu",
+    "unread replies": "réponses non lues",
+    "No clients yet.": "Aucun client pour l’instant.",
+    "Add your first client": "Ajoutez votre premier client",
+    "No messages yet. A good first one is a question: what do you need from our work together?": "Aucun message. Un bon premier message est une question : de quoi as-tu besoin dans notre travail ensemble ?",
+    "Write an SMS…": "Écrire un SMS…",
+    "Send": "Envoyer",
+    "%(units)s characters · %(segments)s SMS (%(encoding)s)": "%(units)s caractères · %(segments)s SMS (%(encoding)s)",
+    "over the %(max)s SMS limit": "au-delà de la limite de %(max)s SMS",
+    "Characters forcing UCS-2 (70 per SMS):": "Caractères qui imposent l’UCS-2 (70 par SMS) :",
+    "Fix punctuation (keeps accents)": "Corriger la ponctuation (garde les accents)",
+    "No SMS on this phone yet.": "Aucun SMS sur ce téléphone.",
+    "Send from this phone": "Envoyer depuis ce téléphone",
+    "Local simulator: nothing leaves this computer.": "Simulateur local : rien ne sort de cet ordinateur.",
+    "No practice": "Aucun cabinet",
+    "Your account is not a member of any coaching practice. Ask the owner of your practice to add you.": "Votre compte n’appartient à aucun cabinet. Demandez au responsable de votre cabinet de vous ajouter.",
+    "Log in": "Se connecter",
+    "Wrong login or password. Please try again.": "Identifiant ou mot de passe incorrect. Réessayez.",
+    "Login": "Identifiant",
+    "Password": "Mot de passe",
+}
+
+ENTRY = re.compile(r'msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr ""\n(?!")', re.M)
+
+
+def _unquote(block: str) -> str:
+    return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', block)).replace('\\"', '"')
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+def main() -> int:
+    text = PO.read_text()
+    missing = []
+
+    def fill(match: re.Match[str]) -> str:
+        msgid = _unquote(match.group(1))
+        if msgid == "":
+            return match.group(0)
+        if msgid not in FR:
+            missing.append(msgid)
+            return match.group(0)
+        return f"msgid {match.group(1)}msgstr {_quote(FR[msgid])}\n"
+
+    PO.write_text(ENTRY.sub(fill, text).replace("#, fuzzy\n", ""))
+    for msgid in missing:
+        print("untranslated:", msgid, file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

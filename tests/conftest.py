@@ -1,0 +1,86 @@
+"""Shared fixtures: alice (owner) and bob (coach) share a practice; charlie runs another."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+from ancrage.coaching.models import Coach, Coachee, Engagement, Practice
+
+
+def make_coach(username: str, practice: Practice, role: str = "coach") -> Coach:
+    user = get_user_model().objects.create_user(username=username, password="pw-" + username)
+    return Coach.objects.create(user=user, practice=practice, role=role)
+
+
+@pytest.fixture
+def practice_a(db) -> Practice:
+    return Practice.objects.create(name="Cabinet Alice", slug="alice")
+
+
+@pytest.fixture
+def practice_b(db) -> Practice:
+    return Practice.objects.create(name="Cabinet Charlie", slug="charlie")
+
+
+@pytest.fixture
+def alice(practice_a) -> Coach:
+    return make_coach("alice", practice_a, "owner")
+
+
+@pytest.fixture
+def bob(practice_a) -> Coach:
+    return make_coach("bob", practice_a)
+
+
+@pytest.fixture
+def charlie(practice_b) -> Coach:
+    return make_coach("charlie", practice_b, "owner")
+
+
+@pytest.fixture
+def camille(practice_a, alice) -> Coachee:
+    coachee = Coachee.objects.create(practice=practice_a, name="Camille", phone="+33612345678")
+    Engagement.objects.create(practice=practice_a, coach=alice, coachee=coachee, status="active")
+    return coachee
+
+
+def client_for(coach: Coach) -> Client:
+    client = Client()
+    client.force_login(coach.user)
+    return client
+
+
+@pytest.fixture
+def alice_client(alice) -> Client:
+    return client_for(alice)
+
+
+@pytest.fixture
+def charlie_client(charlie) -> Client:
+    return client_for(charlie)
+
+
+def run_tasks() -> None:
+    """Run every task due now through the real database queue, as `ancrage worker` would."""
+    call_command(
+        "db_worker",
+        "--batch",
+        "--queue-name",
+        "*",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
+    )
+
+
+@pytest.fixture
+def tasks(monkeypatch):
+    # The worker closes "old" connections between tasks, which would close the test's
+    # own transaction; everything else about the queue stays real.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    return run_tasks
