@@ -65,6 +65,10 @@ class OutboundSms:
 class SendResult:
     provider_message_id: str
     segments: int | None = None  # as billed by the provider, when it says
+    # Every id the provider gave when it split a long message into separately
+    # tracked parts (Vonage returns one id per part, and one delivery report per
+    # part): status reports may carry any of them. Empty when there is only one.
+    provider_part_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,210 @@
+"""Twilio, through the official `twilio` SDK.
+
+Config keys:
+    account_sid, auth_token       credentials from the Twilio console
+    from_number                   E.164 sending number, or
+    messaging_service_sid         a Messaging Service (MG...) that picks the sender
+    api_base_url                  optional, replaces https://api.twilio.com (tests, fakes)
+
+Webhooks are form-encoded POSTs signed with X-Twilio-Signature (HMAC-SHA1 of the
+public URL plus the sorted POST parameters, keyed with the auth token); the SDK's
+RequestValidator checks it against `WebhookRequest.url`, which must be the exact
+URL Twilio called (scheme, host and query included, as configured in Twilio).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl
+
+import requests
+from twilio.base.exceptions import TwilioRestException, TwilioServiceException
+from twilio.http.http_client import TwilioHttpClient
+from twilio.request_validator import RequestValidator
+from twilio.rest import Client
+
+from .base import (
+    InboundSms,
+    OutboundSms,
+    Provider,
+    ProviderError,
+    SendResult,
+    StatusReport,
+    WebhookMalformed,
+    WebhookRejected,
+    WebhookRequest,
+)
+from .errors import CONFIG, NETWORK, RATE_LIMITED, SERVER_ERROR, TRANSIENT_HTTP_STATUSES
+
+TIMEOUT_SECONDS = 15.0
+OPTED_OUT_CODE = "21610"  # "Attempt to send to unsubscribed recipient"
+
+# Twilio codes that mean "later", even when the HTTP status looks permanent.
+TRANSIENT_CODES = frozenset(
+    {
+        "20429",  # too many requests
+        "14107",  # SMS send rate limit exceeded
+        "30001",  # queue overflow
+        "30022",  # US A2P 10DLC throughput exceeded
+        "20500",  # internal server error
+        "20503",  # service unavailable
+    }
+)
+
+# Twilio MessageStatus -> our status. Statuses not listed (queued, accepted,
+# scheduled, sending, receiving, received) are steps we do not report.
+STATUS_MAP = {
+    "sent": "sent",
+    "delivered": "delivered",
+    "read": "delivered",
+    "undelivered": "undelivered",
+    "failed": "failed",
+    "canceled": "failed",
+}
+
+
+class _Params(dict[str, str]):
+    """POST parameters that keep repeated keys, as RequestValidator expects (getlist)."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        super().__init__(pairs)
+        self._pairs = pairs
+
+    def getlist(self, key: str) -> list[str]:
+        return [value for name, value in self._pairs if name == key]
+
+
+class TwilioProvider(Provider):
+    code = "twilio"
+    label = "Twilio"
+    config_keys = (
+        "account_sid",
+        "auth_token",
+        "from_number",
+        "messaging_service_sid",
+        "api_base_url",
+    )
+
+    def _client(self) -> Client:
+        client = Client(
+            self.config.get("account_sid"),
+            self.config.get("auth_token"),
+            http_client=TwilioHttpClient(timeout=TIMEOUT_SECONDS),
+            environment={},  # never pick up TWILIO_* from the process environment
+        )
+        base_url = self.config.get("api_base_url")
+        if base_url:
+            # Domain.base_url is the SDK's own attribute for the API host.
+            client.api.base_url = base_url.rstrip("/")
+        return client
+
+    def _sender_kwargs(self, sms: OutboundSms) -> dict[str, str]:
+        if sms.sender:
+            return {"from_": sms.sender}
+        if self.config.get("messaging_service_sid"):
+            return {"messaging_service_sid": self.config["messaging_service_sid"]}
+        if self.config.get("from_number"):
+            return {"from_": self.config["from_number"]}
+        raise ProviderError(
+            "Twilio needs from_number or messaging_service_sid", permanent=True, code=CONFIG
+        )
+
+    def send(self, sms: OutboundSms) -> SendResult:
+        kwargs: dict[str, Any] = {"to": sms.to, "body": sms.body, **self._sender_kwargs(sms)}
+        if sms.status_callback_url:
+            kwargs["status_callback"] = sms.status_callback_url
+        try:
+            message = self._client().messages.create(**kwargs)
+        except (TwilioRestException, TwilioServiceException) as exc:
+            raise classify_twilio_error(exc.status, exc.code, str(getattr(exc, "msg", ""))) from exc
+        except requests.RequestException as exc:
+            raise ProviderError(
+                f"Twilio unreachable: {exc}", permanent=False, code=NETWORK
+            ) from exc
+        segments = int(message.num_segments) if message.num_segments else None
+        return SendResult(provider_message_id=str(message.sid), segments=segments or None)
+
+    def verify_webhook(self, request: WebhookRequest) -> None:
+        signature = request.header("X-Twilio-Signature")
+        if not signature:
+            raise WebhookRejected("missing X-Twilio-Signature")
+        validator = RequestValidator(self.config.get("auth_token", ""))
+        if not validator.validate(request.url, _signed_params(request), signature):
+            raise WebhookRejected("X-Twilio-Signature does not match")
+
+    def parse_inbound(self, request: WebhookRequest) -> list[InboundSms]:
+        form = request.form()
+        sid = form.get("MessageSid") or form.get("SmsSid")
+        if not sid or "From" not in form:
+            raise WebhookMalformed("inbound Twilio webhook without MessageSid or From")
+        return [
+            InboundSms(
+                provider_message_id=sid,
+                sender=form["From"],
+                body=form.get("Body", ""),
+                recipient=form.get("To", ""),
+                raw={**form, "segments": _int_or_none(form.get("NumSegments"))},
+            )
+        ]
+
+    def parse_status(self, request: WebhookRequest) -> list[StatusReport]:
+        form = request.form()
+        sid = form.get("MessageSid") or form.get("SmsSid")
+        twilio_status = form.get("MessageStatus") or form.get("SmsStatus")
+        if not sid or not twilio_status:
+            raise WebhookMalformed("Twilio status callback without MessageSid or MessageStatus")
+        status = STATUS_MAP.get(twilio_status)
+        if status is None:
+            return []
+        error_code = form.get("ErrorCode", "")
+        return [
+            StatusReport(
+                provider_message_id=sid,
+                status=status,
+                error_code=error_code,
+                error_message=form.get("ErrorMessage", ""),
+                opted_out=error_code == OPTED_OUT_CODE,
+            )
+        ]
+
+    def check_connection(self) -> str:
+        try:
+            account = self._client().api.v2010.account.fetch()
+        except (TwilioRestException, TwilioServiceException) as exc:
+            raise classify_twilio_error(exc.status, exc.code, "") from exc
+        except requests.RequestException as exc:
+            raise ProviderError(
+                f"Twilio unreachable: {exc}", permanent=False, code=NETWORK
+            ) from exc
+        return f"Twilio: {account.friendly_name}"
+
+
+def classify_twilio_error(status: int, code: int | str | None, message: str = "") -> ProviderError:
+    """Turn a Twilio API error into a ProviderError that says whether to retry."""
+    code_text = str(code) if code else ""
+    if code_text in TRANSIENT_CODES or status == 429:
+        return ProviderError(
+            message or "Twilio rate limit", permanent=False, code=code_text or RATE_LIMITED
+        )
+    if status in TRANSIENT_HTTP_STATUSES or status >= 500:
+        return ProviderError(
+            message or f"Twilio HTTP {status}", permanent=False, code=code_text or SERVER_ERROR
+        )
+    return ProviderError(
+        message or f"Twilio error {code_text}", permanent=True, code=code_text or str(status)
+    )
+
+
+def _signed_params(request: WebhookRequest) -> Any:
+    """What Twilio signed: the form params, or the raw body for JSON webhooks (bodySHA256)."""
+    if "bodySHA256" in request.query():
+        return request.body.decode("utf-8", "replace")
+    pairs = parse_qsl(request.body.decode("utf-8", "replace"), keep_blank_values=True)
+    return _Params(pairs)
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,169 @@
+"""The HTTP plumbing shared by the fake provider servers.
+
+A `FakeProviderServer` is a ThreadingHTTPServer on 127.0.0.1 with an ephemeral
+port, run in a daemon thread for the life of a `with` block. Every request is
+recorded; answers come from a script of canned responses when one is queued
+(`fail_with_server_error`, `rate_limit`, `reject_with`), else from the
+provider-specific `answer()`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    method: str
+    path: str  # without the query string
+    query: dict[str, str]
+    headers: dict[str, str]  # lower-cased names
+    body: bytes
+
+    def form(self) -> dict[str, str]:
+        return dict(parse_qsl(self.body.decode("utf-8"), keep_blank_values=True))
+
+    def json(self) -> Any:
+        return json.loads(self.body or b"null")
+
+    def basic_auth(self) -> tuple[str, str] | None:
+        scheme, _, encoded = self.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "basic":
+            return None
+        user, _, password = base64.b64decode(encoded).decode("utf-8").partition(":")
+        return user, password
+
+
+@dataclass(frozen=True)
+class CannedResponse:
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def json(cls, status: int, payload: Any) -> CannedResponse:
+        return cls(status, json.dumps(payload).encode(), {"Content-Type": "application/json"})
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        parts = urlsplit(self.path)
+        request = RecordedRequest(
+            method=self.command,
+            path=parts.path,
+            query=dict(parse_qsl(parts.query, keep_blank_values=True)),
+            headers={name.lower(): value for name, value in self.headers.items()},
+            body=self.rfile.read(length) if length else b"",
+        )
+        response = self.server.fake.dispatch(request)
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        self.wfile.write(response.body)
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # keep test output clean
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, fake: FakeProviderServer) -> None:
+        self.fake = fake
+        super().__init__(("127.0.0.1", 0), _Handler)
+
+
+class FakeProviderServer:
+    """Base class: subclasses implement `answer()` and the error bodies."""
+
+    def __init__(self) -> None:
+        self.requests: list[RecordedRequest] = []
+        self._script: deque[CannedResponse] = deque()
+        self._lock = threading.Lock()
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle -----------------------------------------------------------------
+    def start(self) -> FakeProviderServer:
+        self._server = _Server(self)
+        # A short poll interval keeps shutdown (and so each test's teardown) fast.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]  (subclasses return themselves)
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None, "start the fake server first"
+        return int(self._server.server_address[1])
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    # -- scripting failures ----------------------------------------------------------
+    def queue(self, response: CannedResponse, times: int = 1) -> None:
+        """Answer the next `times` requests with `response`."""
+        with self._lock:
+            self._script.extend([response] * times)
+
+    def fail_with_server_error(self, times: int = 1) -> None:
+        self.queue(self.server_error_response(), times)
+
+    def rate_limit(self, times: int = 1) -> None:
+        self.queue(self.rate_limited_response(), times)
+
+    def reject_with(self, code: str | int, times: int = 1) -> None:
+        """Answer with the provider's own permanent (or throttling) error `code`."""
+        self.queue(self.error_response(str(code)), times)
+
+    def reset(self) -> None:
+        with self._lock:
+            self.requests.clear()
+            self._script.clear()
+
+    # -- request handling ------------------------------------------------------------
+    def dispatch(self, request: RecordedRequest) -> CannedResponse:
+        with self._lock:
+            self.requests.append(request)
+            scripted = self._script.popleft() if self._script else None
+        return scripted or self.answer(request)
+
+    def answer(self, request: RecordedRequest) -> CannedResponse:
+        raise NotImplementedError
+
+    def server_error_response(self) -> CannedResponse:
+        return CannedResponse.json(500, {"message": "Internal Server Error"})
+
+    def rate_limited_response(self) -> CannedResponse:
+        return CannedResponse.json(429, {"message": "Too Many Requests"})
+
+    def error_response(self, code: str) -> CannedResponse:
+        raise NotImplementedError
