@@ -4,3 +4,4 @@ import os
 import tempfile
 
 os.environ.setdefault("ANCRAGE_DATA_DIR", tempfile.mkdtemp(prefix="ancrage-test-"))
+os.environ.setdefault("ANCRAGE_ENCRYPTION_KEY", "CSuv-61CrAqn3lHbWdCL9TRQiuO7j0B9DokxStjqZJw=")  # test-only key

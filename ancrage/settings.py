@@ -31,6 +31,18 @@ def _embedded_secret_key() -> str:
     return path.read_text().strip()
 
 
+def _embedded_encryption_key() -> str:
+    """Embedded mode only: one machine, so a key kept next to the data is enough."""
+    from ancrage.lib.crypto import generate_key
+
+    path = DATA_DIR / "encryption_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(generate_key())
+    return path.read_text().strip()
+
+
 DEBUG = envbool("DEBUG", False)
 SECRET_KEY = envstr("SECRET_KEY") or _embedded_secret_key()
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -108,6 +120,19 @@ else:
         }
     }
 EMBEDDED = not DATABASE_URL
+# Fernet key(s) encrypting SMS provider credentials at rest (comma-separated for rotation).
+# Production (several machines) must set it; the embedded mode keeps one in DATA_DIR.
+ENCRYPTION_KEY = envstr("ANCRAGE_ENCRYPTION_KEY") or (
+    _embedded_encryption_key() if EMBEDDED else ""
+)
+
+# --- SMS ------------------------------------------------------------------------
+# A message still `sending` after this many seconds is marked for the coach to check.
+SMS_SENDING_TIMEOUT = envint("ANCRAGE_SMS_SENDING_TIMEOUT", 120)
+SMS_SWEEP_INTERVAL = envint("ANCRAGE_SMS_SWEEP_INTERVAL", 60)  # seconds between sweeps
+SMS_AUTOMATED_VALIDITY = envint("ANCRAGE_SMS_AUTOMATED_VALIDITY", 24 * 3600)  # seconds
+# Benchmarks only: a bare view to compare the webhook against.
+BENCH_VIEWS = envbool("ANCRAGE_BENCH_VIEWS", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Background work ------------------------------------------------------------

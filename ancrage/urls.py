@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.db import connection
@@ -5,6 +6,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
 from ancrage.coaching import views as coaching
+from ancrage.messaging import settings_views as sms_settings
 from ancrage.messaging import views as messaging
 
 
@@ -32,5 +34,13 @@ urlpatterns = [
     path("engagements/<int:pk>/", coaching.engagement_update, name="engagement_update"),
     path("engagements/<int:pk>/notes/", coaching.note_add, name="note_add"),
     path("sms/cost/", messaging.cost, name="sms_cost"),
+    path("sms/settings/", sms_settings.sms_settings, name="sms_settings"),
+    path("sms/settings/quiet-hours/", sms_settings.save_quiet_hours, name="sms_quiet_hours"),
+    path("sms/settings/<slug:provider>/", sms_settings.save_account, name="sms_account_save"),
+    path("sms/settings/<slug:provider>/test/", sms_settings.test_account, name="sms_account_test"),
+    path("messages/<int:pk>/check/", messaging.resolve_message, name="message_resolve"),
     path("webhooks/<slug:provider>/<str:token>/<slug:kind>", messaging.webhook, name="webhook"),
 ]
+
+if settings.BENCH_VIEWS:  # benchmarks/webhook_load.py compares the webhook with this
+    urlpatterns.append(path("bench/bare", messaging.bench_bare, name="bench_bare"))

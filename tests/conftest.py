@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -15,14 +18,23 @@ def make_coach(username: str, practice: Practice, role: str = "coach") -> Coach:
     return Coach.objects.create(user=user, practice=practice, role=role)
 
 
+# Tests run at any hour: quiet hours stay out of the way unless a test sets them.
+NO_QUIET_HOURS = {
+    "quiet_start": dt.time(0, 0),
+    "quiet_end": dt.time(0, 0),
+    "quiet_sundays": False,
+    "quiet_holidays_country": "",
+}
+
+
 @pytest.fixture
 def practice_a(db) -> Practice:
-    return Practice.objects.create(name="Cabinet Alice", slug="alice")
+    return Practice.objects.create(name="Cabinet Alice", slug="alice", **NO_QUIET_HOURS)
 
 
 @pytest.fixture
 def practice_b(db) -> Practice:
-    return Practice.objects.create(name="Cabinet Charlie", slug="charlie")
+    return Practice.objects.create(name="Cabinet Charlie", slug="charlie", **NO_QUIET_HOURS)
 
 
 @pytest.fixture
@@ -84,3 +96,10 @@ def tasks(monkeypatch):
         "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
     )
     return run_tasks
+
+
+@pytest.fixture(autouse=True)
+def _encryption_key(settings):
+    # Django's settings may load before the root conftest sets the variable (PostgreSQL runs).
+    if not settings.ENCRYPTION_KEY:
+        settings.ENCRYPTION_KEY = os.environ["ANCRAGE_ENCRYPTION_KEY"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import zoneinfo
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +13,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from ancrage.messaging.quiet_hours import QuietHours
 
 
 def _webhook_token() -> str:
@@ -25,6 +30,19 @@ class Practice(models.Model):
     # Secret part of the practice's webhook URLs, so providers' callbacks find their tenant.
     webhook_token = models.CharField(max_length=32, unique=True, default=_webhook_token)
     sms_provider = models.CharField(_("SMS provider"), max_length=20, default="simulator")
+    # Quiet hours, evaluated in each coachee's own time zone (messaging.quiet_hours).
+    quiet_start = models.TimeField(_("quiet from"), default=dt.time(20, 30))
+    quiet_end = models.TimeField(_("quiet until"), default=dt.time(8, 0))
+    quiet_sundays = models.BooleanField(_("quiet on Sundays"), default=True)
+    quiet_holidays_country = models.CharField(
+        _("public holidays of"),
+        max_length=2,
+        blank=True,
+        default="FR",
+        help_text=_(
+            "Country code (FR, BE, CH, CA...) whose public holidays are quiet; empty for none."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -33,6 +51,16 @@ class Practice(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def quiet_hours(self) -> QuietHours:
+        from ancrage.messaging.quiet_hours import QuietHours
+
+        return QuietHours(
+            start=self.quiet_start,
+            end=self.quiet_end,
+            sundays=self.quiet_sundays,
+            public_holidays=self.quiet_holidays_country or None,
+        )
 
 
 class Coach(models.Model):
@@ -56,6 +84,10 @@ class Coach(models.Model):
     @property
     def display_name(self) -> str:
         return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role == self.Role.OWNER
 
 
 def validate_timezone(value: str) -> None:

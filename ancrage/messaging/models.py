@@ -14,9 +14,11 @@ class Message(models.Model):
     """One SMS, in or out. The row is the source of truth; tasks only move it forward.
 
     Outbound status lifecycle:
-      queued     created by the coach, waiting for a worker
-      sending    a worker claimed it and is calling the provider (a row stuck
-                 here means the worker died mid-call: it is never re-sent blindly)
+      queued     created by the coach, waiting for a worker (and for `send_after`)
+      sending    a worker claimed it and is calling the provider
+      needs_check  stuck in `sending` longer than SENDING_TIMEOUT: the worker died
+                 between the provider call and recording its result. Never re-sent
+                 blindly: the coach checks and chooses "mark as sent" or "send again"
       sent       the provider accepted it and gave its id
       delivered  the provider reports the handset received it (final)
       failed     refused by us or the provider before reaching the network (final)
@@ -37,10 +39,19 @@ class Message(models.Model):
         FAILED = "failed", _("Failed")
         UNDELIVERED = "undelivered", _("Undelivered")
         RECEIVED = "received", _("Received")
+        NEEDS_CHECK = "needs_check", _("To check")
+
+    class Kind(models.TextChoices):
+        MANUAL = "manual", _("Written by the coach")
+        AUTOMATED = "automated", _("Automated")  # waits for quiet hours, may expire
+        SYSTEM = "system", _("Automatic reply")  # START / HELP replies
+        # The one message an opted-out coachee may still receive (deliver_message checks it).
+        STOP_CONFIRMATION = "stop_confirmation", _("STOP confirmation")
 
     RANK = {
         Status.QUEUED: 0,
         Status.SENDING: 1,
+        Status.NEEDS_CHECK: 1,  # a late "sent"/"delivered" report resolves it
         Status.SENT: 2,
         Status.DELIVERED: 3,
         Status.FAILED: 3,
@@ -56,6 +67,9 @@ class Message(models.Model):
     direction = models.CharField(max_length=3, choices=Direction.choices)
     body = models.TextField(_("message"))
     status = models.CharField(max_length=12, choices=Status.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MANUAL)
+    send_after = models.DateTimeField(null=True, blank=True)  # quiet hours, scheduling
+    expires_at = models.DateTimeField(null=True, blank=True)  # automated: dropped when stale
     provider = models.CharField(max_length=20)
     provider_message_id = models.CharField(max_length=100, blank=True)
     encoding = models.CharField(max_length=6, blank=True)  # GSM-7 or UCS-2
@@ -67,6 +81,7 @@ class Message(models.Model):
         Coach, on_delete=models.SET_NULL, null=True, blank=True, related_name="sent_messages"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)  # last queued -> sending
     sent_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
     failed_at = models.DateTimeField(null=True, blank=True)
@@ -82,7 +97,11 @@ class Message(models.Model):
                 name="message_unique_provider_id",
             )
         ]
-        indexes = [models.Index(fields=["coachee", "created_at"])]
+        indexes = [
+            models.Index(fields=["coachee", "created_at"]),
+            models.Index(fields=["status", "claimed_at"]),
+            models.Index(fields=["practice", "direction", "created_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.direction} {self.status}: {self.body[:40]}"
@@ -94,6 +113,100 @@ class Message(models.Model):
     def can_move_to(self, status: str) -> bool:
         return self.RANK[self.Status(status)] > self.RANK[self.Status(self.status)]
 
+    @property
+    def is_final(self) -> bool:
+        return self.RANK[self.Status(self.status)] == 3
+
+    def error_for_coach(self, lang: str) -> str:
+        """The provider's error in a sentence the coach understands (empty when none)."""
+        from ancrage.messaging.errors import describe
+
+        if not self.error_code and not self.error_message:
+            return ""
+        return (
+            describe(self.error_code, lang, self.provider)
+            if self.error_code
+            else self.error_message
+        )
+
+
+class ProviderAccount(models.Model):
+    """A practice's account at an SMS provider; the credentials are encrypted at rest."""
+
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="provider_accounts"
+    )
+    provider = models.CharField(_("provider"), max_length=20)
+    # lib.crypto.encrypt_json(config) with the key from ANCRAGE_ENCRYPTION_KEY.
+    credentials = models.TextField(editable=False)
+    sender = models.CharField(_("sending number or sender id"), max_length=20, blank=True)
+    is_active = models.BooleanField(_("used to send"), default=False)
+    max_per_minute = models.PositiveIntegerField(
+        _("SMS per minute at most"),
+        default=60,
+        help_text=_("Per sending number; 0 for no limit. Twilio long codes: 60, your phone: 20."),
+    )
+    next_send_at = models.DateTimeField(null=True, blank=True)  # the send-rate bucket
+    last_check_at = models.DateTimeField(null=True, blank=True)
+    last_check_ok = models.BooleanField(null=True)
+    last_check_message = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["practice", "provider"], name="provider_account_per_practice"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} ({self.practice})"
+
+
+class PartId(models.Model):
+    """The extra ids a provider gave the parts of one long outbound message (Vonage):
+    their delivery receipts then find the message."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="part_ids")
+    provider = models.CharField(max_length=20)
+    provider_message_id = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "provider_message_id"], name="part_id_unique_provider_id"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.provider_message_id
+
+
+class InboundPart(models.Model):
+    """One part of a long inbound SMS sent as separate webhooks (Vonage concat)."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    provider = models.CharField(max_length=20)
+    provider_message_id = models.CharField(max_length=100)
+    sender = models.CharField(max_length=20)
+    ref = models.CharField(max_length=40)
+    total = models.PositiveSmallIntegerField()
+    number = models.PositiveSmallIntegerField()
+    raw = models.JSONField(default=dict)
+    received_at = models.DateTimeField(default=timezone.now)
+    assembled = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "provider_message_id"], name="inbound_part_unique_provider_id"
+            )
+        ]
+        indexes = [models.Index(fields=["practice", "provider", "sender", "ref"])]
+
+    def __str__(self) -> str:
+        return f"{self.sender} {self.ref} {self.number}/{self.total}"
+
 
 class WebhookEvent(models.Model):
     """The raw payload of every verified webhook, kept before anything is parsed."""
@@ -102,6 +215,7 @@ class WebhookEvent(models.Model):
     provider = models.CharField(max_length=20)
     kind = models.CharField(max_length=20)  # inbound, status, events
     url = models.TextField(blank=True)
+    method = models.CharField(max_length=8, default="POST")  # Vonage may send GET
     attempts = models.PositiveSmallIntegerField(default=0)
     headers = models.JSONField(default=dict)
     body = models.TextField()

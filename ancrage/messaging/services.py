@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,19 +15,41 @@ from django.utils.translation import gettext as _
 from ancrage.coaching.models import Coach, Coachee, Practice
 from ancrage.lib.phone import InvalidPhoneNumber, pretty, to_e164
 from ancrage.lib.sms_encoding import MAX_SEGMENTS, sms_cost
-from ancrage.messaging.models import Message
+from ancrage.messaging import credentials
+from ancrage.messaging.models import Message, PartId, ProviderAccount
 from ancrage.messaging.providers.base import InboundSms, Provider, StatusReport
 from ancrage.messaging.providers.registry import load_provider_class
 
 log = logging.getLogger("ancrage.messaging")
+
+SIMULATOR = "simulator"
 
 
 class CannotSend(ValueError):
     """The coach's message cannot go: the text says why, in the coach's language."""
 
 
+class ProviderNotConfigured(LookupError):
+    """The practice has no account for this provider."""
+
+
 def provider_for(practice: Practice, code: str | None = None) -> Provider:
-    return load_provider_class(code or practice.sms_provider)()
+    """The provider `code` (default: the practice's) built with the practice's credentials."""
+    code = code or practice.sms_provider
+    provider_class = load_provider_class(code)
+    if code == SIMULATOR:
+        return provider_class()
+    account = ProviderAccount.objects.filter(practice=practice, provider=code).first()
+    if account is None:
+        raise ProviderNotConfigured(f"{practice} has no {code} account")
+    return provider_class(account_config(account))
+
+
+def account_config(account: ProviderAccount) -> dict[str, str]:
+    config = credentials.decrypt(account.credentials)
+    if account.sender:
+        config["from_number"] = account.sender
+    return config
 
 
 def webhook_url(practice: Practice, provider_code: str, kind: str) -> str:
@@ -33,7 +57,7 @@ def webhook_url(practice: Practice, provider_code: str, kind: str) -> str:
     return settings.PUBLIC_BASE_URL + path
 
 
-def check_sendable(coachee: Coachee, body: str) -> None:
+def check_sendable(coachee: Coachee, body: str, kind: str = Message.Kind.MANUAL) -> None:
     if not body.strip():
         raise CannotSend(_("The message is empty."))
     cost = sms_cost(body)
@@ -42,16 +66,34 @@ def check_sendable(coachee: Coachee, body: str) -> None:
             _("This message would take %(n)d SMS; the limit is %(max)d. Shorten it.")
             % {"n": cost.segments, "max": MAX_SEGMENTS}
         )
-    if not coachee.can_receive_sms():
+    if not may_text(coachee, kind):
         raise CannotSend(
             _("%(name)s has opted out of SMS: nothing can be sent.") % {"name": coachee}
         )
 
 
+def may_text(coachee: Coachee, kind: str, created_at: dt.datetime | None = None) -> bool:
+    """Whether this coachee may receive a message of this kind. The STOP confirmation,
+    created after the opt-out it confirms, is the only message an opted-out person gets."""
+    if coachee.can_receive_sms():
+        return True
+    if kind != Message.Kind.STOP_CONFIRMATION or coachee.consent_changed_at is None:
+        return False
+    return created_at is None or created_at >= coachee.consent_changed_at
+
+
 @transaction.atomic
-def queue_message(coachee: Coachee, body: str, sent_by: Coach | None = None) -> Message:
+def queue_message(
+    coachee: Coachee,
+    body: str,
+    sent_by: Coach | None = None,
+    *,
+    kind: str = Message.Kind.MANUAL,
+    send_after: dt.datetime | None = None,
+    expires_at: dt.datetime | None = None,
+) -> Message:
     """Store an outbound message and hand it to a worker once the row is committed."""
-    check_sendable(coachee, body)
+    check_sendable(coachee, body, kind)
     cost = sms_cost(body)
     message = Message.objects.create(
         practice=coachee.practice,
@@ -59,17 +101,43 @@ def queue_message(coachee: Coachee, body: str, sent_by: Coach | None = None) -> 
         engagement=coachee.current_engagement(),
         direction=Message.Direction.OUTBOUND,
         status=Message.Status.QUEUED,
+        kind=kind,
+        send_after=send_after,
+        expires_at=expires_at,
         provider=coachee.practice.sms_provider,
         body=body,
         encoding=cost.encoding,
         segments=cost.segments,
         sent_by=sent_by,
     )
-    from ancrage.messaging.tasks import deliver_message
+    from ancrage.messaging.tasks import enqueue_delivery
 
     # The database task backend makes this an outbox: the task row commits with the message.
-    deliver_message.enqueue(message.pk)
+    enqueue_delivery(message.pk, at=send_after)
     return message
+
+
+def queue_automated(coachee: Coachee, body: str, valid_for: dt.timedelta | None = None) -> Message:
+    """An automated message (check-in, reminder): waits for decent hours in the coachee's
+    time zone, and is dropped if it could not go out within `valid_for`."""
+    now = timezone.now()
+    valid_for = valid_for or dt.timedelta(seconds=settings.SMS_AUTOMATED_VALIDITY)
+    at = next_allowed(coachee, now)
+    return queue_message(
+        coachee,
+        body,
+        kind=Message.Kind.AUTOMATED,
+        send_after=at if at > now else None,
+        expires_at=now + valid_for,
+    )
+
+
+def is_quiet(coachee: Coachee, at: dt.datetime | None = None) -> bool:
+    return coachee.practice.quiet_hours().is_quiet(at or timezone.now(), coachee.timezone)
+
+
+def next_allowed(coachee: Coachee, at: dt.datetime | None = None) -> dt.datetime:
+    return coachee.practice.quiet_hours().next_allowed(at or timezone.now(), coachee.timezone)
 
 
 def sender_coachee(practice: Practice, raw_phone: str) -> Coachee:
@@ -78,16 +146,24 @@ def sender_coachee(practice: Practice, raw_phone: str) -> Coachee:
         phone = to_e164(raw_phone)
     except InvalidPhoneNumber:
         phone = raw_phone.strip()[:20]  # keep what the carrier gave rather than drop the SMS
-    coachee, _created = Coachee.objects.get_or_create(
-        practice=practice,
-        phone=phone,
-        defaults={"name": _("Unknown %(phone)s") % {"phone": pretty(phone)}, "is_unknown": True},
-    )
+    try:
+        with transaction.atomic():
+            coachee, _created = Coachee.objects.get_or_create(
+                practice=practice,
+                phone=phone,
+                defaults={
+                    "name": _("Unknown %(phone)s") % {"phone": pretty(phone)},
+                    "is_unknown": True,
+                },
+            )
+    except IntegrityError:  # two first messages from the same new number at once
+        coachee = Coachee.objects.get(practice=practice, phone=phone)
     return coachee
 
 
 def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> Message:
-    """Store an inbound SMS exactly once, whatever the retries (unique provider id)."""
+    """Store an inbound SMS exactly once, whatever the retries (unique provider id).
+    A keyword (STOP, START, HELP) is acted on the first time only."""
     existing = _existing(provider_code, sms.provider_message_id)
     if existing:
         return existing
@@ -95,7 +171,7 @@ def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> M
     cost = sms_cost(sms.body)
     try:
         with transaction.atomic():
-            return Message.objects.create(
+            message = Message.objects.create(
                 practice=practice,
                 coachee=coachee,
                 engagement=coachee.current_engagement(),
@@ -108,6 +184,10 @@ def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> M
                 segments=cost.segments,
                 created_at=sms.received_at or timezone.now(),
             )
+            from ancrage.messaging.optout import act_on_keyword
+
+            act_on_keyword(message)
+            return message
     except IntegrityError:  # a concurrent duplicate won the race: it is the same SMS
         found = _existing(provider_code, sms.provider_message_id)
         if found is None:
@@ -134,20 +214,16 @@ _TIMESTAMP_FOR = {
 def apply_status(practice: Practice, provider_code: str, report: StatusReport) -> Message | None:
     """Move an outbound message forward; late or unknown reports change nothing."""
     with transaction.atomic():
-        message = (
-            Message.objects.select_for_update()
-            .filter(
-                practice=practice,
-                provider=provider_code,
-                provider_message_id=report.provider_message_id,
-            )
-            .first()
-        )
+        message = _reported_message(practice, provider_code, report.provider_message_id)
         if message is None:
             log.warning(
                 "status for unknown %s message %s", provider_code, report.provider_message_id
             )
             return None
+        if report.opted_out:
+            from ancrage.messaging.optout import opt_out_reported_by_provider
+
+            opt_out_reported_by_provider(message.coachee, provider_code, report.error_code)
         if report.status not in Message.Status.values or not message.can_move_to(report.status):
             return message
         message.status = report.status
@@ -162,6 +238,15 @@ def apply_status(practice: Practice, provider_code: str, report: StatusReport) -
         return message
 
 
+def _reported_message(practice: Practice, provider_code: str, provider_id: str) -> Message | None:
+    messages = Message.objects.select_for_update().filter(practice=practice, provider=provider_code)
+    message = messages.filter(provider_message_id=provider_id).first()
+    if message is None:  # one part of a long message with its own id (Vonage)
+        part = PartId.objects.filter(provider=provider_code, provider_message_id=provider_id)
+        message = messages.filter(pk__in=part.values("message_id")).first()
+    return message
+
+
 def simulate_inbound(practice: Practice, phone: str, body: str) -> Message:
     """A reply typed on a simulated handset, delivered as a signed simulator webhook."""
     from ancrage.messaging.providers.simulator import new_sim_id, signed_request
@@ -170,13 +255,13 @@ def simulate_inbound(practice: Practice, phone: str, body: str) -> Message:
     if not body.strip():
         raise CannotSend(_("The message is empty."))
     sim_id = new_sim_id()
-    url = webhook_url(practice, "simulator", "inbound")
+    url = webhook_url(practice, SIMULATOR, "inbound")
     outcome = handle_webhook_request(
         signed_request(url, {"MessageSid": sim_id, "From": phone, "Body": body})
     )
     if outcome.status_code != 200:
         raise CannotSend(outcome.text)
-    return Message.objects.get(provider="simulator", provider_message_id=sim_id)
+    return Message.objects.get(provider=SIMULATOR, provider_message_id=sim_id)
 
 
 def thread_of(coachee: Coachee, *, mark_read: bool = False) -> list[Message]:
@@ -186,3 +271,23 @@ def thread_of(coachee: Coachee, *, mark_read: bool = False) -> list[Message]:
             read_at=timezone.now()
         )
     return list(coachee.messages.select_related("sent_by__user").order_by("created_at", "id"))
+
+
+def segments_this_month(practice: Practice, now: dt.datetime | None = None) -> dict[str, int]:
+    """SMS parts handed to the provider (sent) and received this calendar month."""
+    local = timezone.localtime(now or timezone.now())
+    start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    outbound = Message.objects.filter(
+        practice=practice, direction=Message.Direction.OUTBOUND, sent_at__gte=start
+    ).exclude(provider=SIMULATOR)
+    inbound = Message.objects.filter(
+        practice=practice, direction=Message.Direction.INBOUND, created_at__gte=start
+    ).exclude(provider=SIMULATOR)
+    return {
+        "sent": outbound.aggregate(n=Sum("segments"))["n"] or 0,
+        "received": inbound.aggregate(n=Sum("segments"))["n"] or 0,
+        "simulated": Message.objects.filter(
+            practice=practice, provider=SIMULATOR, sent_at__gte=start
+        ).aggregate(n=Sum("segments"))["n"]
+        or 0,
+    }

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ancrage.coaching.access import CoachRequest, coach_required, coachee_or_404
 from ancrage.lib.sms_encoding import MAX_SEGMENTS, fix_typography, sms_cost
 from ancrage.messaging import services
 from ancrage.messaging.forms import MessageForm, SimulatedReplyForm
-from ancrage.messaging.models import SimulatedSms
+from ancrage.messaging.models import Message, SimulatedSms
 from ancrage.messaging.providers.base import WebhookRequest
+from ancrage.messaging.tasks import resolve_needs_check
 from ancrage.messaging.webhooks import handle_webhook
 
 
@@ -28,14 +30,43 @@ def thread(request: CoachRequest, pk: int) -> HttpResponse:
 @coach_required
 @require_POST
 def send(request: CoachRequest, pk: int) -> HttpResponse:
+    """Queue the coach's SMS. In the coachee's quiet hours, ask first: now, or next morning."""
     coachee = coachee_or_404(request, pk)
     form = MessageForm(request.POST, coachee=coachee)
+    context: dict = {"coachee": coachee}
+    when = request.POST.get("when", "")
     if form.is_valid():
-        services.queue_message(coachee, form.cleaned_data["body"], sent_by=request.coach)
-        form = MessageForm(coachee=coachee)
-    context = {"coachee": coachee, "form": form, "thread": services.thread_of(coachee)}
+        if not when and services.is_quiet(coachee):
+            context["quiet_until"] = services.next_allowed(coachee)
+        else:
+            send_after = services.next_allowed(coachee) if when == "later" else None
+            body = form.cleaned_data["body"]
+            services.queue_message(coachee, body, sent_by=request.coach, send_after=send_after)
+            form = MessageForm(coachee=coachee)
+    context.update(form=form, thread=services.thread_of(coachee))
     status = 200 if not form.errors else 422
     return render(request, "messaging/_composer_and_thread.html", context, status=status)
+
+
+@coach_required
+@require_POST
+def resolve_message(request: CoachRequest, pk: int) -> HttpResponse:
+    """The coach's decision on a message interrupted mid-send: "it was sent" / "send again"."""
+    message = get_object_or_404(Message, practice=request.coach.practice, pk=pk)
+    action = request.POST.get("action", "")
+    if action not in {"mark_sent", "resend"}:
+        return HttpResponse(_("Unknown action."), status=400)
+    if action == "resend" and not message.coachee.can_receive_sms():
+        return HttpResponse(_("This person opted out of SMS: nothing can be sent."), status=409)
+    resolve_needs_check(message, action)
+    context = {"coachee": message.coachee, "thread": services.thread_of(message.coachee)}
+    return render(request, "messaging/_thread.html", context)
+
+
+@csrf_exempt
+def bench_bare(request: HttpRequest) -> HttpResponse:
+    """ANCRAGE_BENCH_VIEWS=1 only: the floor the webhook benchmark compares against."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @coach_required
@@ -70,7 +101,7 @@ def simulator_phone(request: CoachRequest, pk: int) -> HttpResponse:
 
 
 @csrf_exempt
-@require_POST
+@require_http_methods(["GET", "POST"])  # Vonage can be set to send GET webhooks
 def webhook(request: HttpRequest, provider: str, token: str, kind: str) -> HttpResponse:
     """Providers call this; the signature is checked against our public URL."""
     incoming = WebhookRequest(

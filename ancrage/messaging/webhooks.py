@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ancrage.coaching.models import Practice
 from ancrage.messaging import services
+from ancrage.messaging.inbound import store_part
 from ancrage.messaging.models import WebhookEvent
 from ancrage.messaging.providers.base import (
     Provider,
@@ -43,6 +44,9 @@ def handle_webhook(
         provider = services.provider_for(practice, provider_code)
     except UnknownProvider:
         return WebhookOutcome(404, "unknown provider")
+    except services.ProviderNotConfigured:
+        log.warning("%s webhook for practice %s: not configured", provider_code, practice.pk)
+        return WebhookOutcome(404, "provider not configured for this practice")
     try:
         provider.verify_webhook(request)
     except WebhookRejected as exc:
@@ -52,6 +56,7 @@ def handle_webhook(
         practice=practice,
         provider=provider_code,
         url=request.url,
+        method=request.method.upper()[:8],
         kind=kind,
         headers=request.headers,
         body=request.body.decode("utf-8", "replace"),
@@ -69,7 +74,10 @@ def process_event(event: WebhookEvent, provider: Provider, request: WebhookReque
     recorded yet (the provider called back faster than we wrote its id) is retried later."""
     practice, code = event.practice, event.provider
     for sms in provider.parse_inbound(request) if event.kind != "status" else []:
-        services.record_inbound(practice, code, sms)
+        if sms.raw.get("multipart"):
+            store_part(practice, code, sms)  # joined by a task once all parts are in
+        else:
+            services.record_inbound(practice, code, sms)
     orphans = 0
     for report in provider.parse_status(request) if event.kind != "inbound" else []:
         orphans += services.apply_status(practice, code, report) is None

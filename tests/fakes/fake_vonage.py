@@ -62,6 +62,8 @@ class FakeVonage(FakeProviderServer):
 
     def answer(self, request: RecordedRequest) -> CannedResponse:
         if not self._authenticated(request):
+            if request.path.startswith("/account/"):  # the account API answers HTTP 401
+                return CannedResponse.json(401, {"type": "unauthorized", "title": "Unauthorized"})
             return self.error_response("4")
         if request.method == "POST" and request.path == "/sms/json":
             return self._send(request.form())
