@@ -130,6 +130,7 @@ ENCRYPTION_KEY = envstr("ANCRAGE_ENCRYPTION_KEY") or (
 # A message still `sending` after this many seconds is marked for the coach to check.
 SMS_SENDING_TIMEOUT = envint("ANCRAGE_SMS_SENDING_TIMEOUT", 120)
 SMS_SWEEP_INTERVAL = envint("ANCRAGE_SMS_SWEEP_INTERVAL", 60)  # seconds between sweeps
+SMS_RETRY_BASE_SECONDS = envint("ANCRAGE_SMS_RETRY_BASE_SECONDS", 2)  # backoff: base * 2**n
 SMS_AUTOMATED_VALIDITY = envint("ANCRAGE_SMS_AUTOMATED_VALIDITY", 24 * 3600)  # seconds
 # Benchmarks only: a bare view to compare the webhook against.
 BENCH_VIEWS = envbool("ANCRAGE_BENCH_VIEWS", False)

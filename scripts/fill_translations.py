@@ -112,6 +112,70 @@ FR = {
     "Wrong login or password. Please try again.": "Identifiant ou mot de passe incorrect. Réessayez.",
     "Login": "Identifiant",
     "Password": "Mot de passe",
+    # --- SMS providers, settings, lifecycle (sms2) ---
+    "quiet from": "heures calmes à partir de",
+    "quiet until": "heures calmes jusqu’à",
+    "quiet on Sundays": "dimanche calme",
+    "public holidays of": "jours fériés de",
+    "Country code (FR, BE, CH, CA...) whose public holidays are quiet; empty for none.": "Code du pays (FR, BE, CH, CA…) dont les jours fériés sont calmes ; vide pour aucun.",
+    "Account SID": "Account SID",
+    "Auth Token": "Auth Token",
+    "Messaging Service SID (optional, MG…)": "Messaging Service SID (facultatif, MG…)",
+    "API key": "Clé d’API (API key)",
+    "API secret": "Secret d’API (API secret)",
+    "Signature secret": "Secret de signature",
+    "Signature method": "Méthode de signature",
+    "Webhook signing key": "Clé de signature des webhooks",
+    "API URL (optional)": "URL de l’API (facultatif)",
+    "Sending number (E.164, e.g. +33939…) unless a Messaging Service is set": "Numéro d’envoi (E.164, ex. +33939…) sauf si un Messaging Service est indiqué",
+    "Sending number or sender id": "Numéro d’envoi ou nom d’expéditeur",
+    "SMS per minute at most (0: no limit)": "SMS par minute au plus (0 : pas de limite)",
+    "Send this practice's SMS with it": "Envoyer les SMS du cabinet avec ce fournisseur",
+    "Local server: http://<phone-ip>:8080. Empty: the cloud server.": "Serveur local : http://<ip-du-téléphone>:8080. Vide : le serveur cloud.",
+    "Stored encrypted. Leave blank to keep the current one.": "Conservé chiffré. Laissez vide pour garder l’actuel.",
+    "Give a sending number or a Messaging Service SID: Twilio needs one of them.": "Indiquez un numéro d’envoi ou un Messaging Service SID : Twilio a besoin de l’un des deux.",
+    "Unknown country code %(code)s: use two letters such as FR, BE, CH or CA.": "Code pays %(code)s inconnu : utilisez deux lettres comme FR, BE, CH ou CA.",
+    "To check": "À vérifier",
+    "Written by the coach": "Écrit par le coach",
+    "Automated": "Automatique",
+    "Automatic reply": "Réponse automatique",
+    "STOP confirmation": "Confirmation du STOP",
+    "sending number or sender id": "numéro d’envoi ou nom d’expéditeur",
+    "used to send": "utilisé pour envoyer",
+    "SMS per minute at most": "SMS par minute au plus",
+    "Per sending number; 0 for no limit. Twilio long codes: 60, your phone: 20.": "Par numéro d’envoi ; 0 pour aucune limite. Numéro long Twilio : 60, votre téléphone : 20.",
+    "%(provider)s settings saved.": "Réglages %(provider)s enregistrés.",
+    "Connection OK: %(info)s": "Connexion OK : %(info)s",
+    "Connection failed: %(info)s": "Échec de la connexion : %(info)s",
+    "SMS settings": "Réglages SMS",
+    "It is quiet hours for %(name)s (%(tz)s). Send anyway, or schedule it?": "C’est l’heure calme pour %(name)s (%(tz)s). Envoyer quand même, ou programmer l’envoi ?",
+    "Send now anyway": "Envoyer quand même",
+    "Schedule for %(at)s": "Programmer pour %(at)s",
+    "scheduled for": "programmé pour",
+    "It was sent": "Il est bien parti",
+    "Send again": "Renvoyer",
+    "Only the practice owner can change the SMS settings.": "Seul le responsable du cabinet peut modifier les réglages SMS.",
+    "Back": "Retour",
+    "This month": "Ce mois-ci",
+    "%(sent)s SMS parts sent, %(received)s received through your providers this month.": "%(sent)s parts de SMS envoyées, %(received)s reçues via vos fournisseurs ce mois-ci.",
+    "(and %(n)s in the local simulator, free)": "(et %(n)s dans le simulateur local, gratuites)",
+    "in use": "utilisé",
+    "connection OK": "connexion OK",
+    "connection failed": "échec de connexion",
+    "Last check:": "Dernier test :",
+    "Webhook URLs to paste in the provider's console": "URL de webhook à coller dans la console du fournisseur",
+    "Test connection": "Tester la connexion",
+    "Quiet hours": "Heures calmes",
+    "No automated SMS reaches a client in these hours, in the client's own time zone. If you write by hand during them, you are asked to confirm or to schedule.": "Aucun SMS automatique n’arrive à un client pendant ces heures, dans son propre fuseau horaire. Si vous écrivez à la main pendant ces heures, on vous demande de confirmer ou de programmer l’envoi.",
+    "Sundays": "dimanches",
+    "public holidays": "jours fériés",
+    "Only the practice owner can change these settings.": "Seul le responsable du cabinet peut modifier ces réglages.",
+    "Quiet hours saved.": "Heures calmes enregistrées.",
+    "Unknown action.": "Action inconnue.",
+    "This person opted out of SMS: nothing can be sent.": "Cette personne s’est désinscrite des SMS : rien ne peut lui être envoyé.",
+    "Sending with:": "Envoi avec :",
+    "Username": "Nom d’utilisateur",
+    "provider": "fournisseur",
 }
 
 ENTRY = re.compile(r'msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr ""\n(?!")', re.M)
@@ -125,8 +189,17 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
+FUZZY = re.compile(r'#, fuzzy\n(?:#\| .*\n)*(msgid (?:"(?:[^"\\]|\\.)*"\n)+)msgstr (?:"(?:[^"\\]|\\.)*"\n)+')
+
+
+def _unfuzz(text: str) -> str:
+    """makemessages guesses translations of new strings from similar ones ("fuzzy"):
+    drop the guesses so FR below fills them, instead of shipping a wrong sentence."""
+    return FUZZY.sub(lambda m: m.group(1) + 'msgstr ""\n', text)
+
+
 def main() -> int:
-    text = PO.read_text()
+    text = _unfuzz(PO.read_text())
     missing = []
 
     def fill(match: re.Match[str]) -> str:

@@ -9,6 +9,7 @@ OPTED_OUT = "opted_out"
 EXPIRED = "expired"
 NEEDS_CHECK = "needs_check"
 NOT_CONFIGURED = "not_configured"
+GAVE_UP = "gave_up"
 
 _OWN: dict[str, tuple[str, str]] = {
     OPTED_OUT: (
@@ -22,6 +23,11 @@ _OWN: dict[str, tuple[str, str]] = {
     NEEDS_CHECK: (
         "L'envoi a été interrompu : le SMS est peut-être parti. Vérifiez avant de le renvoyer.",
         "Sending was interrupted: the text may have gone out. Check before sending it again.",
+    ),
+    GAVE_UP: (
+        "Le fournisseur SMS a échoué à chaque essai : le message n'est pas parti. "
+        "Réessayez plus tard.",
+        "The SMS provider failed at every attempt: the message did not go out. Try again later.",
     ),
     NOT_CONFIGURED: (
         "Le fournisseur SMS n'est pas configuré pour ce cabinet (réglages SMS).",

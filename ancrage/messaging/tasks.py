@@ -53,6 +53,7 @@ def deliver_message(message_id: int, slot_taken: bool = False) -> str:
         return waiting
     if not _claim(message_id):
         return "skipped"
+    message.attempts += 1  # as the claim just counted it in the database
     message.coachee.refresh_from_db(fields=["consent", "consent_changed_at"])
     if not _may_text(message):  # the last gate before the network
         _fail(message, errors.OPTED_OUT, "The recipient opted out of SMS.")
@@ -162,10 +163,14 @@ def _handle_error(message: Message, error: ProviderError) -> str:
         from ancrage.messaging.optout import opt_out_reported_by_provider
 
         opt_out_reported_by_provider(message.coachee, message.provider, error.code)
-    if error.permanent or message.attempts >= MAX_ATTEMPTS:
+    if error.permanent:
         _fail(message, error.code, str(error))
         return "failed"
-    retry_at = timezone.now() + dt.timedelta(seconds=2**message.attempts)
+    if message.attempts >= MAX_ATTEMPTS:
+        _fail(message, errors.GAVE_UP, f"{error.code}: {error}")
+        return "failed"
+    backoff = settings.SMS_RETRY_BASE_SECONDS * 2 ** (message.attempts - 1)
+    retry_at = timezone.now() + dt.timedelta(seconds=backoff)
     Message.objects.filter(pk=message.pk, status=Message.Status.SENDING).update(
         status=Message.Status.QUEUED,
         error_code=error.code,
