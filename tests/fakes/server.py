@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -96,6 +97,7 @@ class FakeProviderServer:
         self._lock = threading.Lock()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self.delay_seconds = 0.0  # answer slowly, like a provider under load
 
     # -- lifecycle -----------------------------------------------------------------
     def start(self) -> FakeProviderServer:
@@ -154,6 +156,8 @@ class FakeProviderServer:
         with self._lock:
             self.requests.append(request)
             scripted = self._script.popleft() if self._script else None
+        if self.delay_seconds:
+            time.sleep(self.delay_seconds)
         return scripted or self.answer(request)
 
     def answer(self, request: RecordedRequest) -> CannedResponse:

@@ -154,3 +154,16 @@ def test_segments_sent_this_month_are_shown_on_the_settings_page(
     tasks()
     html = alice_client.get(reverse("sms_settings")).content.decode()
     assert "2 parts de SMS envoyées" in html or "2 SMS parts sent" in html
+
+
+def test_a_queued_message_whose_task_died_with_its_worker_is_sent_once(twilio, camille, tasks):
+    from django_tasks_db.models import DBTaskResult
+
+    message = queue_message(camille, "Perdu ?")
+    DBTaskResult.objects.all().delete()  # the worker took the task, then was killed
+    Message.objects.filter(pk=message.pk).update(created_at=timezone.now() - dt.timedelta(hours=1))
+    assert sweep_once()["requeued"] == 1
+    sweep_once()  # a second sweep before the worker ran: still sent once
+    tasks()
+    message.refresh_from_db()
+    assert message.status == "sent" and len(twilio.sent) == 1
