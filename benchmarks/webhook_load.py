@@ -119,7 +119,7 @@ def signed_requests(port: int, token: str, count: int, prefix: str) -> list[tupl
     validator = RequestValidator(AUTH_TOKEN)
     out = []
     for n in range(count):
-        sid = f"SM{prefix}{n:024d}"[:34]
+        sid = f"SM{prefix}{n:024d}"  # distinct for every request, across runs
         params = {
             "MessageSid": sid, "SmsSid": sid, "AccountSid": ACCOUNT_SID,
             "From": f"+336120000{n % 50:02d}", "To": "+33939000000",
@@ -229,8 +229,9 @@ def _open_loop(port, path, requests, rate, seconds, results) -> None:
 
 
 def open_loop(port, path, requests, rate, seconds):
-    results: multiprocessing.Queue = multiprocessing.Queue()
-    process = multiprocessing.get_context("spawn").Process(
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    process = context.Process(
         target=_open_loop, args=(port, path, requests, rate, seconds, results)
     )
     process.start()

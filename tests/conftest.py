@@ -103,3 +103,12 @@ def _encryption_key(settings):
     # Django's settings may load before the root conftest sets the variable (PostgreSQL runs).
     if not settings.ENCRYPTION_KEY:
         settings.ENCRYPTION_KEY = os.environ["ANCRAGE_ENCRYPTION_KEY"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_webhook_caches():
+    from ancrage.messaging.services import clear_caches
+
+    clear_caches()  # ids are reused after each test's rollback
+    yield
+    clear_caches()

@@ -69,9 +69,9 @@ def assemble(
         body=body,
         received_at=min(part.received_at for part in parts),
     )
-    message = record_inbound(Practice.objects.get(pk=practice_id), provider, whole)
+    message_id = record_inbound(Practice.objects.get(pk=practice_id), provider, whole)
     same.filter(pk__in=[part.pk for part in parts]).update(assembled=True)
-    return message
+    return Message.objects.get(pk=message_id)
 
 
 def assemble_stale_parts(now: dt.datetime) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -16,8 +18,9 @@ from ancrage.coaching.models import Coach, Coachee, Practice
 from ancrage.lib.phone import InvalidPhoneNumber, pretty, to_e164
 from ancrage.lib.sms_encoding import MAX_SEGMENTS, sms_cost
 from ancrage.messaging import credentials
+from ancrage.messaging.keywords import classify_keyword
 from ancrage.messaging.models import Message, PartId, ProviderAccount
-from ancrage.messaging.providers.base import InboundSms, Provider, StatusReport
+from ancrage.messaging.providers.base import InboundSms, Provider, StatusReport, WebhookMalformed
 from ancrage.messaging.providers.registry import load_provider_class
 
 log = logging.getLogger("ancrage.messaging")
@@ -43,6 +46,49 @@ def provider_for(practice: Practice, code: str | None = None) -> Provider:
     if account is None:
         raise ProviderNotConfigured(f"{practice} has no {code} account")
     return provider_class(account_config(account))
+
+
+# Per-process caches for the webhook hot path (an ORM query costs more than everything
+# else a webhook does). Short-lived: see docs/sms.md, "Webhook performance".
+CACHE_SECONDS = 10.0
+_providers: dict[tuple[str, str], tuple[float, Practice, Provider]] = {}
+_senders: dict[tuple[str, str], tuple[float, int, int | None]] = {}
+
+
+def clear_caches() -> None:
+    _providers.clear()
+    _senders.clear()
+
+
+def webhook_provider(token: str, code: str, *, fresh: bool = False) -> tuple[Practice, Provider]:
+    """The practice behind a webhook URL and its provider (cached for CACHE_SECONDS)."""
+    key = (token, code)
+    cached = _providers.get(key)
+    if cached and not fresh and cached[0] > time.monotonic():
+        return cached[1], cached[2]
+    practice, provider = _load_webhook_provider(token, code)
+    if len(_providers) > 10_000:
+        _providers.clear()
+    _providers[key] = (time.monotonic() + CACHE_SECONDS, practice, provider)
+    return practice, provider
+
+
+def _load_webhook_provider(token: str, code: str) -> tuple[Practice, Provider]:
+    provider_class = load_provider_class(code)
+    if code == SIMULATOR:
+        practice = Practice.objects.filter(webhook_token=token).first()
+        if practice is None:
+            raise ProviderNotConfigured("unknown practice token")
+        return practice, provider_class()
+    account: Any = (
+        ProviderAccount.objects.select_related("practice")
+        .filter(practice__webhook_token=token, provider=code)
+        .order_by()[:1]
+    )
+    account = account[0] if account else None
+    if account is None:
+        raise ProviderNotConfigured(f"no {code} account for this token")
+    return account.practice, provider_class(account_config(account))
 
 
 def account_config(account: ProviderAccount) -> dict[str, str]:
@@ -146,6 +192,9 @@ def sender_coachee(practice: Practice, raw_phone: str) -> Coachee:
         phone = to_e164(raw_phone)
     except InvalidPhoneNumber:
         phone = raw_phone.strip()[:20]  # keep what the carrier gave rather than drop the SMS
+    known = list(Coachee.objects.filter(practice=practice, phone=phone).order_by()[:1])
+    if known:
+        return known[0]
     try:
         with transaction.atomic():
             coachee, _created = Coachee.objects.get_or_create(
@@ -161,38 +210,53 @@ def sender_coachee(practice: Practice, raw_phone: str) -> Coachee:
     return coachee
 
 
-def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> Message:
-    """Store an inbound SMS exactly once, whatever the retries (unique provider id).
-    A keyword (STOP, START, HELP) is acted on the first time only."""
-    existing = _existing(provider_code, sms.provider_message_id)
-    if existing:
-        return existing
-    coachee = sender_coachee(practice, sms.sender)
-    cost = sms_cost(sms.body)
-    try:
-        with transaction.atomic():
-            message = Message.objects.create(
-                practice=practice,
-                coachee=coachee,
-                engagement=coachee.current_engagement(),
-                direction=Message.Direction.INBOUND,
-                status=Message.Status.RECEIVED,
-                provider=provider_code,
-                provider_message_id=sms.provider_message_id,
-                body=sms.body,
-                encoding=cost.encoding,
-                segments=cost.segments,
-                created_at=sms.received_at or timezone.now(),
-            )
-            from ancrage.messaging.optout import act_on_keyword
+def _sender_ids(practice: Practice, raw_phone: str) -> tuple[int, int | None]:
+    """(coachee id, current engagement id) of an inbound number, cached CACHE_SECONDS."""
+    key = (practice.webhook_token, raw_phone)
+    cached = _senders.get(key)
+    if cached and cached[0] > time.monotonic():
+        return cached[1], cached[2]
+    coachee = sender_coachee(practice, raw_phone)
+    engagement = coachee.current_engagement()
+    ids = (coachee.pk, engagement.pk if engagement else None)
+    if len(_senders) > 10_000:
+        _senders.clear()
+    _senders[key] = (time.monotonic() + CACHE_SECONDS, *ids)
+    return ids
 
-            act_on_keyword(message)
-            return message
-    except IntegrityError:  # a concurrent duplicate won the race: it is the same SMS
-        found = _existing(provider_code, sms.provider_message_id)
-        if found is None:
-            raise
-        return found
+
+def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> int:
+    """Store an inbound SMS exactly once, whatever the retries: the unique constraint on
+    the provider id decides (no check-then-insert). A keyword is acted on the first time
+    only. Returns the message id (the existing one for a duplicate)."""
+    from ancrage.messaging.fastpath import insert_inbound
+
+    if not sms.provider_message_id:
+        raise WebhookMalformed("inbound SMS without a provider message id")
+    coachee_id, engagement_id = _sender_ids(practice, sms.sender)
+    cost = sms_cost(sms.body)
+    message_id = insert_inbound(
+        {
+            "practice_id": practice.pk,
+            "coachee_id": coachee_id,
+            "engagement_id": engagement_id,
+            "body": sms.body,
+            "provider": provider_code,
+            "provider_message_id": sms.provider_message_id,
+            "encoding": cost.encoding,
+            "segments": cost.segments,
+            "created_at": sms.received_at or timezone.now(),
+        }
+    )
+    if message_id is None:  # a retry, or a concurrent duplicate that won the race
+        existing = _existing(provider_code, sms.provider_message_id)
+        assert existing is not None
+        return existing.pk
+    if classify_keyword(sms.body):
+        from ancrage.messaging.optout import act_on_keyword
+
+        act_on_keyword(Message.objects.select_related("coachee").get(pk=message_id))
+    return message_id
 
 
 def _existing(provider_code: str, provider_message_id: str) -> Message | None:

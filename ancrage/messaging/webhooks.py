@@ -7,11 +7,13 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from ancrage.coaching.models import Practice
 from ancrage.messaging import services
+from ancrage.messaging.fastpath import insert_event
 from ancrage.messaging.inbound import store_part
 from ancrage.messaging.models import WebhookEvent
 from ancrage.messaging.providers.base import (
@@ -37,36 +39,50 @@ class WebhookOutcome:
 def handle_webhook(
     provider_code: str, token: str, kind: str, request: WebhookRequest
 ) -> WebhookOutcome:
-    practice = Practice.objects.filter(webhook_token=token).first()
-    if practice is None or kind not in KINDS:
+    if kind not in KINDS:
         return WebhookOutcome(404, "unknown webhook")
     try:
-        provider = services.provider_for(practice, provider_code)
-    except UnknownProvider:
-        return WebhookOutcome(404, "unknown provider")
-    except services.ProviderNotConfigured:
-        log.warning("%s webhook for practice %s: not configured", provider_code, practice.pk)
-        return WebhookOutcome(404, "provider not configured for this practice")
+        practice, provider = _verified(token, provider_code, request)
+    except (UnknownProvider, services.ProviderNotConfigured) as exc:
+        log.warning("%s webhook for token %s...: %s", provider_code, token[:4], exc)
+        return WebhookOutcome(404, "unknown webhook")
+    except WebhookRejected as exc:
+        log.warning("rejected %s webhook for token %s...: %s", provider_code, token[:4], exc)
+        return WebhookOutcome(403, "invalid signature")
+    raw = {
+        "practice": practice,
+        "provider": provider_code,
+        "url": request.url,
+        "method": request.method.upper()[:8],
+        "kind": kind,
+        "headers": request.headers,
+        "body": request.body.decode("utf-8", "replace"),
+    }
+    try:
+        with transaction.atomic():  # the raw payload and what it carries: one write
+            now = timezone.now()
+            event = WebhookEvent(**raw, received_at=now, processed_at=now)
+            event.pk = insert_event(raw, processed_at=now, now=now)
+            process_event(event, provider, request)
+    except WebhookMalformed as exc:
+        WebhookEvent.objects.create(**raw, error=str(exc))  # kept, for a human to look at
+        return WebhookOutcome(400, f"malformed webhook: {exc}")
+    except Exception as exc:
+        WebhookEvent.objects.create(**raw, error=f"{type(exc).__name__}: {exc}"[:2000])
+        raise  # a 500: the provider retries, and the payload is kept meanwhile
+    return WebhookOutcome(200, "ok")
+
+
+def _verified(token: str, code: str, request: WebhookRequest) -> tuple[Practice, Provider]:
+    """Verify with the (briefly cached) credentials; a failure retries with fresh ones, so
+    a secret changed on the settings page is honoured at once."""
+    practice, provider = services.webhook_provider(token, code)
     try:
         provider.verify_webhook(request)
-    except WebhookRejected as exc:
-        log.warning("rejected %s webhook for practice %s: %s", provider_code, practice.pk, exc)
-        return WebhookOutcome(403, "invalid signature")
-    event = WebhookEvent.objects.create(
-        practice=practice,
-        provider=provider_code,
-        url=request.url,
-        method=request.method.upper()[:8],
-        kind=kind,
-        headers=request.headers,
-        body=request.body.decode("utf-8", "replace"),
-    )
-    try:
-        process_event(event, provider, request)
-    except WebhookMalformed as exc:
-        WebhookEvent.objects.filter(pk=event.pk).update(error=str(exc))
-        return WebhookOutcome(400, f"malformed webhook: {exc}")
-    return WebhookOutcome(200, "ok")
+    except WebhookRejected:
+        practice, provider = services.webhook_provider(token, code, fresh=True)
+        provider.verify_webhook(request)
+    return practice, provider
 
 
 def process_event(event: WebhookEvent, provider: Provider, request: WebhookRequest) -> None:
@@ -84,11 +100,14 @@ def process_event(event: WebhookEvent, provider: Provider, request: WebhookReque
     if orphans and event.attempts < ORPHAN_RETRIES:
         from ancrage.messaging.tasks import reprocess_webhook_event
 
-        WebhookEvent.objects.filter(pk=event.pk).update(attempts=event.attempts + 1)
+        WebhookEvent.objects.filter(pk=event.pk).update(
+            attempts=event.attempts + 1, processed_at=None
+        )
         retry_at = timezone.now() + dt.timedelta(seconds=2 ** (event.attempts + 1))
         reprocess_webhook_event.using(run_after=retry_at).enqueue(event.pk)
         return
-    WebhookEvent.objects.filter(pk=event.pk).update(processed_at=timezone.now())
+    if event.processed_at is None:  # a retried orphan, now applied
+        WebhookEvent.objects.filter(pk=event.pk).update(processed_at=timezone.now())
 
 
 def handle_webhook_request(request: WebhookRequest) -> WebhookOutcome:
