@@ -76,3 +76,36 @@ def test_a_user_without_a_practice_sees_no_practice_data(db, alices_thread, djan
 def test_pages_require_login(client, camille):
     response = client.get(reverse("coachee_detail", args=[camille.pk]))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_coach_of_another_practice_gets_404_on_a_message(charlie_client, alices_thread):
+    message = Message.objects.get(coachee=alices_thread)
+    Message.objects.filter(pk=message.pk).update(status="needs_check")
+    response = charlie_client.post(
+        reverse("message_resolve", args=[message.pk]), {"action": "resend"}
+    )
+    assert response.status_code == 404
+    message.refresh_from_db()
+    assert message.status == "needs_check"
+
+
+@pytest.mark.parametrize("provider", ["twilio", "vonage", "android"])
+def test_sms_settings_only_ever_touch_the_coachs_own_practice(
+    charlie_client, alices_thread, provider
+):
+    from ancrage.messaging.models import ProviderAccount
+
+    alice_practice = alices_thread.practice
+    page = charlie_client.get(reverse("sms_settings")).content.decode()
+    assert alice_practice.webhook_token not in page
+    assert charlie_client.post(reverse("sms_account_test", args=[provider])).status_code == 404
+    charlie_client.post(
+        reverse("sms_account_save", args=[provider]),
+        {f"{provider}-account_sid": "AC1", f"{provider}-auth_token": "t", f"{provider}-sender": "+33939000000",
+         f"{provider}-api_key": "k", f"{provider}-api_secret": "s", f"{provider}-signature_secret": "s",
+         f"{provider}-signature_method": "sha256", f"{provider}-username": "u", f"{provider}-password": "p",
+         f"{provider}-webhook_signing_key": "k", f"{provider}-max_per_minute": "60"},
+    )  # fmt: skip
+    assert not ProviderAccount.objects.filter(practice=alice_practice).exists()
+    alice_practice.refresh_from_db()
+    assert alice_practice.sms_provider == "simulator"

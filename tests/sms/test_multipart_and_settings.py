@@ -112,3 +112,24 @@ def test_switching_off_a_provider_goes_back_to_the_simulator(vonage, alice_clien
     alice_client.post(reverse("sms_account_save", args=["vonage"]), data)
     practice_a.refresh_from_db()
     assert practice_a.sms_provider == "simulator"
+
+
+def test_the_admin_stores_credentials_encrypted_and_never_shows_them(
+    admin_client, practice_a, camille
+):
+    response = admin_client.post(
+        reverse("admin:messaging_provideraccount_add"),
+        {
+            "practice": practice_a.pk, "provider": "twilio", "sender": "+33939000000",
+            "max_per_minute": "60", "is_active": "on",
+            "new_credentials": '{"account_sid": "AC9", "auth_token": "tres-secret"}',
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    account = ProviderAccount.objects.get(practice=practice_a)
+    assert "tres-secret" not in account.credentials
+    from ancrage.messaging.services import provider_for
+
+    assert provider_for(practice_a, "twilio").config["auth_token"] == "tres-secret"
+    page = admin_client.get(reverse("admin:messaging_provideraccount_change", args=[account.pk]))
+    assert "tres-secret" not in page.content.decode()
