@@ -99,8 +99,12 @@ class Message(models.Model):
         ]
         indexes = [
             models.Index(fields=["coachee", "created_at"]),
-            models.Index(fields=["status", "claimed_at"]),
-            models.Index(fields=["practice", "direction", "created_at"]),
+            # For the sweeper; partial, so inbound inserts (the webhook hot path) skip it.
+            models.Index(
+                fields=["status", "claimed_at"],
+                condition=Q(status__in=["queued", "sending"]),
+                name="message_in_flight",
+            ),
         ]
 
     def __str__(self) -> str:
