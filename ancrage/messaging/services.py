@@ -250,7 +250,8 @@ def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> i
     )
     if message_id is None:  # a retry, or a concurrent duplicate that won the race
         existing = _existing(provider_code, sms.provider_message_id)
-        assert existing is not None
+        if existing is None:  # cannot happen: the conflict means the row exists
+            raise RuntimeError(f"{provider_code} message {sms.provider_message_id} vanished")
         return existing.pk
     if classify_keyword(sms.body):
         from ancrage.messaging.optout import act_on_keyword

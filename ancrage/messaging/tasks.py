@@ -120,14 +120,16 @@ def _wait_until(message: Message, at: dt.datetime, *, slot_taken: bool) -> None:
 def _take_slot(message: Message) -> dt.datetime:
     """The next free moment for this sending number (ProviderAccount.max_per_minute).
     The row lock makes the bucket exact across workers and machines."""
+    limited = ProviderAccount.objects.filter(
+        practice_id=message.practice_id, provider=message.provider, max_per_minute__gt=0
+    ).values_list("pk", flat=True)
+    account_id = next(iter(limited), None)
+    if account_id is None:  # no limit: no write lock taken
+        return timezone.now()
     with transaction.atomic():
-        account = (
-            ProviderAccount.objects.select_for_update()
-            .filter(practice_id=message.practice_id, provider=message.provider)
-            .first()
-        )
+        account = ProviderAccount.objects.select_for_update().get(pk=account_id)
         now = timezone.now()
-        if account is None or not account.max_per_minute:
+        if not account.max_per_minute:  # switched off meanwhile
             return now
         slot = max(now, account.next_send_at or now)
         account.next_send_at = slot + dt.timedelta(seconds=60 / account.max_per_minute)

@@ -133,3 +133,10 @@ def test_the_admin_stores_credentials_encrypted_and_never_shows_them(
     assert provider_for(practice_a, "twilio").config["auth_token"] == "tres-secret"
     page = admin_client.get(reverse("admin:messaging_provideraccount_change", args=[account.pk]))
     assert "tres-secret" not in page.content.decode()
+
+
+def test_the_benchmark_view_exists_only_when_asked_for(client, db):
+    from django.conf import settings
+
+    assert not settings.BENCH_VIEWS
+    assert client.post("/bench/bare").status_code == 404
