@@ -152,3 +152,28 @@ def test_a_webhook_for_a_provider_the_practice_never_configured_is_404(case, cam
         fake.stop()
     assert post_webhook(client, request).status_code == 404
     assert not Message.objects.exists()
+
+
+def test_a_provider_answering_500_is_retried_then_the_failure_is_visible(
+    configured, fake, alice_client, camille, tasks, settings
+):
+    settings.SMS_RETRY_BASE_SECONDS = 0  # retries due at once: one worker batch runs them all
+    fake.fail_with_server_error(times=100)
+    alice_client.post(reverse("send", args=[camille.pk]), {"body": "Tu es là ?"})
+    tasks()
+    message = Message.objects.get(coachee=camille, direction="out")
+    assert message.status == "failed" and message.attempts == 5
+    assert len(fake.requests) == 5
+    html = alice_client.get(reverse("thread", args=[camille.pk])).content.decode()
+    assert "a échoué à chaque essai" in html
+
+
+def test_a_provider_recovering_after_500s_sends_once(
+    configured, fake, alice_client, camille, tasks, settings
+):
+    settings.SMS_RETRY_BASE_SECONDS = 0
+    fake.fail_with_server_error(times=2)
+    alice_client.post(reverse("send", args=[camille.pk]), {"body": "Et maintenant ?"})
+    tasks()
+    assert configured.sent_bodies(fake) == ["Et maintenant ?"]
+    assert Message.objects.get(coachee=camille, direction="out").status == "sent"

@@ -140,3 +140,17 @@ def test_the_benchmark_view_exists_only_when_asked_for(client, db):
 
     assert not settings.BENCH_VIEWS
     assert client.post("/bench/bare").status_code == 404
+
+
+def test_a_receipt_for_any_part_of_a_long_outbound_message_finds_it(
+    vonage, alice_client, client, camille, tasks
+):
+    alice_client.post(reverse("send", args=[camille.pk]), {"body": "a" * 200})  # 2 parts
+    tasks()
+    message = Message.objects.get(coachee=camille, direction="out")
+    assert message.status == "sent" and message.segments == 2
+    second = message.part_ids.get().provider_message_id
+    report = VONAGE.status(camille.practice, second, "delivered")
+    assert post_webhook(client, report).status_code == 200
+    message.refresh_from_db()
+    assert message.status == "delivered"
