@@ -26,7 +26,9 @@ def load_provider_class(code: str) -> type[Provider]:
     try:
         dotted_path = PROVIDERS[code]
     except KeyError:
-        raise UnknownProvider(f"unknown SMS provider {code!r}; known: {sorted(PROVIDERS)}") from None
+        raise UnknownProvider(
+            f"unknown SMS provider {code!r}; known: {sorted(PROVIDERS)}"
+        ) from None
     module_name, _, class_name = dotted_path.rpartition(".")
     provider_class = getattr(import_module(module_name), class_name)
     if not (isinstance(provider_class, type) and issubclass(provider_class, Provider)):
