@@ -74,3 +74,19 @@ def test_an_unknown_subcommand_option_is_refused(db):
     with pytest.raises(SystemExit) as exit_info:
         main(["sms", "send", "Bonjour"])  # --to is missing
     assert exit_info.value.code == 2
+
+
+def test_every_command_is_documented_in_the_readme():
+    from pathlib import Path
+
+    from ancrage.cli import _parser
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    parser = _parser()
+    subcommands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, sub in subcommands.items():
+        assert f"ancrage {name}" in readme, f"`ancrage {name}` is missing from the README"
+        for action in sub._actions:
+            for flag in action.option_strings:
+                if flag.startswith("--") and flag != "--help":
+                    assert flag in readme, f"{flag} of `ancrage {name}` is missing from the README"
