@@ -1,0 +1,253 @@
+"""Per-utterance question type and acts, from hand-written lexical rules.
+
+Everything is compiled once per language (and lexicon) so one utterance costs a handful of
+regex searches: the analyzer must stay above 20,000 utterances per second on one core.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from . import lang
+
+ACTS = (
+    "question",
+    "needs_question",
+    "reflection",
+    "input",
+    "self_promotion",
+    "competitor",
+    "own_offer",
+    "assumption",
+    "small_talk",
+    "affirmation",
+    "gratitude",
+    "ownership_returned",
+    "credit_taken",
+    "greeting",
+)
+
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*|[.!?…]+")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00a0": " "})
+# Unambiguous tags may follow a statement without a comma ("It's nice isn't it?").
+_DECLARATIVE = re.compile(
+    r"^(?:you|i|we|they|he|she|it|that|this|there|vous|tu|je|j'|on|il|elle|ils|elles|c'|ça)\b"
+)
+_NO_COMMA_TAG = re.compile(r"n't \w+$|n'est[- ]ce pas$|pas vrai$|hein$|you know$|right$")
+
+
+def _any(fragments: list[str]) -> str:
+    return "(?:" + "|".join(fragments) + ")"
+
+
+def _words_regex(fragments: list[str], anchored: bool = False) -> re.Pattern[str]:
+    prefix = "^" if anchored else r"(?<![\w'-])"
+    return re.compile(prefix + _any(fragments) + r"(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled rules of one language, plus the user's lexicon terms."""
+
+    code: str
+    fillers: re.Pattern[str]
+    wh_start: re.Pattern[str]
+    wh_statement: re.Pattern[str]
+    aux_start: re.Pattern[str]
+    not_inversion: re.Pattern[str]
+    open_prompt: re.Pattern[str]
+    wh_end: re.Pattern[str]
+    tag_end: re.Pattern[str]
+    needs: re.Pattern[str]
+    reflection_start: re.Pattern[str]
+    reflection_anywhere: re.Pattern[str]
+    input: re.Pattern[str]
+    self_promotion: re.Pattern[str]
+    own_offer: re.Pattern[str]
+    competitor: re.Pattern[str]
+    assumption: re.Pattern[str]
+    small_talk: re.Pattern[str]
+    greeting: re.Pattern[str]
+    affirmation: re.Pattern[str]
+    gratitude: re.Pattern[str]
+    ownership_returned: re.Pattern[str]
+    credit_taken: re.Pattern[str]
+    other_pronouns: frozenset[str]
+    self_pronouns: frozenset[str]
+
+
+def _terms_regex(base: list[str], terms: tuple[str, ...]) -> re.Pattern[str]:
+    escaped = [re.escape(t.lower().translate(_APOSTROPHES)) for t in terms if t.strip()]
+    return _words_regex(base + escaped)
+
+
+@lru_cache(maxsize=32)
+def rules_for(
+    code: str, products: tuple[str, ...] = (), competitors: tuple[str, ...] = ()
+) -> Rules:
+    mod: ModuleType = lang.get(code)
+    fillers = re.compile(r"^(?:" + mod.FILLERS + r"(?![\w'-])[\s,;:.!-]*)+")
+    return Rules(
+        code=code,
+        fillers=fillers,
+        wh_start=_words_regex(mod.WH_START, anchored=True),
+        wh_statement=re.compile(r"^" + _any(mod.WH_START) + r"\s+" + mod.WH_STATEMENT_FOLLOWERS),
+        aux_start=_words_regex(mod.AUX_START, anchored=True),
+        not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
+        open_prompt=_words_regex(mod.OPEN_PROMPTS, anchored=True),
+        wh_end=re.compile(mod.WH_END),
+        tag_end=re.compile(r"(?:^|,\s*|\s)" + _any(mod.TAG_END) + r"$"),
+        needs=_words_regex(mod.NEEDS),
+        reflection_start=_words_regex(mod.REFLECTION_START, anchored=True),
+        reflection_anywhere=_words_regex(mod.REFLECTION_ANYWHERE),
+        input=_words_regex(mod.INPUT),
+        self_promotion=_words_regex(mod.SELF_PROMOTION),
+        own_offer=_terms_regex(mod.OWN_OFFER, products),
+        competitor=_terms_regex(mod.COMPETITOR, competitors),
+        assumption=_words_regex(mod.ASSUMPTION),
+        small_talk=_words_regex(mod.SMALL_TALK),
+        greeting=_words_regex(mod.GREETING, anchored=True),
+        affirmation=_words_regex(mod.AFFIRMATION),
+        gratitude=_words_regex(mod.GRATITUDE),
+        ownership_returned=_words_regex(mod.OWNERSHIP_RETURNED),
+        credit_taken=_words_regex(mod.CREDIT_TAKEN),
+        other_pronouns=mod.OTHER_PRONOUNS,
+        self_pronouns=mod.SELF_PRONOUNS,
+    )
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.translate(_APOSTROPHES).lower().split())
+
+
+def split_sentences(norm: str) -> list[tuple[str, str]]:
+    """Sentences without their final punctuation, each with its mark: "?", "!" or ""."""
+    out = []
+    for chunk in _SENTENCE.findall(norm):
+        body = chunk.rstrip(".!?… ").strip(" ,;:-")
+        if body:
+            tail = chunk[len(chunk.rstrip(".!?… ")) :]
+            out.append((body, "?" if "?" in tail else ("!" if "!" in tail else "")))
+    return out
+
+
+def _is_tag(body: str, rules: Rules) -> bool:
+    match = rules.tag_end.search(body)
+    if not match:
+        return False
+    head = body[: match.start()].rstrip()
+    if not head:  # a lone "Right?" / "Non ?" after a statement
+        return True
+    if head.endswith(" ou") or rules.aux_start.match(head) or rules.wh_start.match(head):
+        return False  # "oui ou non ?", "is it ready, yes?" are real questions
+    return head.endswith(",") or body[match.start()] == "," or bool(_NO_COMMA_TAG.search(body))
+
+
+def _clause_form(clause: str, has_mark: bool, rules: Rules) -> str | None:
+    """ "open"/"closed" when a clause has the shape of a question, else None."""
+    core = rules.fillers.sub("", clause)
+    if not core:
+        return None
+    if rules.open_prompt.match(core):
+        return "open"
+    if rules.wh_start.match(core) and (has_mark or not rules.wh_statement.match(core)):
+        return "open"
+    if rules.aux_start.match(core) and not rules.not_inversion.match(core):
+        return "closed"
+    return None
+
+
+def sentence_question(body: str, mark: str, rules: Rules) -> str | None:
+    """ "open", "closed", "tag" or None for one sentence (fillers included).
+
+    Clauses are looked at one by one because a question often follows a preamble
+    ("Salut Marc, qu'attends-tu de...", "Okay, and what happened then").
+    """
+    if mark == "!":  # "Quel temps !", "What a day!": exclamations, not questions
+        return None
+    has_mark = mark == "?"
+    core = rules.fillers.sub("", body)
+    if not core:
+        return "tag" if has_mark and rules.tag_end.search(body) else None
+    if has_mark and _is_tag(core, rules):
+        return "tag"
+    clauses = [c for c in core.split(", ") if c.strip()]
+    last = _clause_form(clauses[-1], has_mark, rules)
+    if last:
+        return last
+    if has_mark and _DECLARATIVE.match(rules.fillers.sub("", clauses[-1])):
+        return "closed"  # "..., vous avez passé un bon week-end ?": intonation question
+    for clause in clauses[:-1]:
+        form = _clause_form(clause, has_mark, rules)
+        if form:
+            return form
+    if not has_mark and rules.wh_end.search(clauses[-1]):
+        return "open"
+    return "closed" if has_mark else None
+
+
+def utterance_question(sentences: list[tuple[str, str]], rules: Rules) -> str | None:
+    kinds = [sentence_question(body, mark, rules) for body, mark in sentences]
+    real = [k for k in kinds if k in ("open", "closed")]
+    if real:
+        return "open" if "open" in real else "closed"
+    return "tag" if "tag" in kinds else None
+
+
+def classify(
+    text: str, rules: Rules, follows_other: bool = True
+) -> tuple[str | None, list[str], str]:
+    """Question type, acts, and normalised text of one utterance.
+
+    `follows_other` is False when the previous utterance was the same speaker's (or there was
+    none): there is then nothing of the other's to reflect.
+    """
+    norm = normalize(text)
+    sentences = split_sentences(norm)
+    question = utterance_question(sentences, rules)
+    acts: list[str] = []
+    if question in ("open", "closed"):
+        acts.append("question")
+        if rules.needs.search(norm):
+            acts.append("needs_question")
+    statements = [b for b, m in sentences if sentence_question(b, m, rules) in (None, "tag")]
+    statement_text = " . ".join(statements)
+    pushes = bool(statement_text) and bool(rules.input.search(statement_text))
+    if follows_other and not pushes and _reflects(sentences, norm, rules):
+        acts.append("reflection")
+    for name in ("self_promotion", "competitor", "own_offer"):
+        if getattr(rules, name).search(norm):
+            acts.append(name)
+            pushes = True
+    if pushes:
+        acts.append("input")
+    for name in (
+        "assumption",
+        "small_talk",
+        "affirmation",
+        "gratitude",
+        "ownership_returned",
+        "credit_taken",
+    ):
+        if getattr(rules, name).search(norm):
+            acts.append(name)
+    if is_greeting(norm, rules):
+        acts.append("greeting")
+    return question, acts, norm
+
+
+def _reflects(sentences: list[tuple[str, str]], norm: str, rules: Rules) -> bool:
+    if rules.reflection_anywhere.search(norm):
+        return True
+    for body, _mark in sentences:
+        core = rules.fillers.sub("", body)
+        if core and rules.reflection_start.match(core):
+            return True
+    return False
+
+
+def is_greeting(norm: str, rules: Rules) -> bool:
+    return bool(rules.greeting.match(norm.strip(" .!,")))

@@ -1,0 +1,382 @@
+"""Lexique français : données seulement. Chaque nom existe aussi dans en.py (un test le vérifie).
+
+Fragments d'expressions régulières appliqués au texte en minuscules, apostrophes droites.
+Les fragments *_START sont ancrés en début de phrase, après les mots de remplissage
+(« alors », « donc », « euh »...) ; les autres peuvent apparaître n'importe où.
+"""
+
+CODE = "fr"
+
+MARKERS = frozenset(
+    "le la les de des du un une et est je tu vous il elle on nous que qui pas ne ce c'est "
+    "ça en pour avec mais dans sur très bien alors oui non mon ma mes ton votre j'ai".split()
+)
+
+FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite)"
+
+WH_START = [
+    r"qu'est-ce qu(?:e|')",
+    r"qu'est ce qu(?:e|')",
+    r"qu'est-ce qui",
+    r"qu'est ce qui",
+    r"que\s+\w+-(?:vous|tu|il|elle|ils|elles|on|je|nous)",
+    r"qu'(?:\w+)-(?:vous|tu|il|elle|ils|elles|on|je|nous)",
+    r"que (?:faire|dire|penser|voulez|veux|pensez|penses|faites|fais)",
+    r"quoi",
+    r"quel",
+    r"quelle",
+    r"quels",
+    r"quelles",
+    r"lequel",
+    r"laquelle",
+    r"lesquels",
+    r"lesquelles",
+    r"comment",
+    r"pourquoi",
+    r"où",
+    r"d'où",
+    r"quand",
+    r"combien",
+    r"qui",
+    r"à quoi",
+    r"de quoi",
+    r"en quoi",
+    r"sur quoi",
+    r"avec quoi",
+    r"pour quoi",
+    r"à quel",
+    r"à quelle",
+    r"dans quel",
+    r"dans quelle",
+    r"de quel",
+    r"de quelle",
+    r"jusqu'où",
+    r"à qui",
+    r"avec qui",
+    r"pour qui",
+    r"de qui",
+    r"depuis quand",
+    r"depuis combien",
+    r"jusqu'à quand",
+    r"par où",
+    r"en quel",
+]
+# « comment je vois ça », « qui a fait le boulot » : relatives/affirmations sans « ? ».
+WH_STATEMENT_FOLLOWERS = r"(?:je|j'|il|elle|on|ça|ce|c'|le|la|les|l'|un|une|que|qu'|dire|dirais)\b"
+
+AUX_START = [
+    # Inversion sujet-verbe : « avez-vous », « pensez-vous », « y a-t-il », « as-tu ».
+    r"(?:y )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)\b",
+    r"est-ce qu(?:e|')",
+    r"est ce qu(?:e|')",
+    r"n'(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)\b",
+    r"ne (?:[a-zàâçéèêëîïôûù']+ )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|on)\b",
+]
+# Impératifs pronominaux qui ressemblent à des inversions : pas des questions.
+NOT_INVERSION = r"(?:asseyez|assieds|installez|installe|rassurez|rassure|détendez|détends|dépêchez|dépêche|reposez|repose|imaginez|imagine|tenez|tiens|allez|va|rendez|rends|occupez|occupe|excusez|excuse|permettez|permets|laissez|laisse|dites|dis|parlez|parle|écoutez|écoute|montrez|montre|racontez|raconte|donnez|donne|appelez|appelle|vas|arrêtez|arrête|souvenez|souviens|mettez|mets)-"
+
+OPEN_PROMPTS = [
+    r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-moi",
+    r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-nous",
+    r"(?:pouvez|pourriez|peux|pourrais)-(?:vous|tu) (?:me )?(?:dire|raconter|parler|expliquer|décrire)",
+    r"je (?:me demande|suis curieux|suis curieuse) (?:ce|comment|pourquoi|si|de savoir)",
+    r"j'aimerais (?:comprendre|savoir|entendre)",
+]
+
+# Questions « à l'oral » : le mot interrogatif vient à la fin (« vous faites comment »).
+WH_END = (
+    r"(?<!sais pas )(?<!ne sais )(?<!n'importe )(?<!ou )(?<!sinon )\b(?:comment|quoi|où|quand|"
+    r"combien|pourquoi|lequel|laquelle|qui|à quelle heure|de quoi|à quoi|pour quoi|quel jour)"
+    r"(?: ça| exactement| alors| donc| du coup| au juste| en fait)?$"
+    r"|^(?:vous|tu|on) [a-zéèêàç']+ (?:comment|quoi|où|combien) (?:quand|lorsque|si|pour|avec|dans|"
+    r"avec|en ce moment|aujourd'hui|maintenant|exactement)\b"
+)
+
+TAG_END = [
+    r"non",
+    r"hein",
+    r"n'est-ce pas",
+    r"n'est ce pas",
+    r"pas vrai",
+    r"c'est pas vrai",
+    r"d'accord",
+    r"ok",
+    r"okay",
+    r"tu vois",
+    r"vous voyez",
+    r"tu sais",
+    r"vous savez",
+    r"si",
+    r"oui",
+    r"ouais",
+    r"pas",
+    r"ou pas",
+    r"ou quoi",
+    r"tu crois pas",
+    r"vous ne croyez pas",
+    r"tu trouves pas",
+    r"vous ne trouvez pas",
+    r"c'est ça",
+    r"hum",
+    r"quand même",
+    r"tu penses pas",
+    r"right",
+]
+
+NEEDS = [
+    r"qu'attend(?:ez|s)[- ](?:vous|tu)",
+    r"qu'est-ce que (?:vous attendez|tu attends|vous aimeriez|tu aimerais|vous souhaitez|tu souhaites|vous voulez|tu veux) (?:de|obtenir|retirer|travailler|aborder|qu'on)",
+    r"de quoi (?:avez-vous|as-tu|auriez-vous|aurais-tu|vous avez|tu as|tu aurais|vous auriez) besoin",
+    r"(?:vous|tu) (?:avez|as|auriez|aurais) besoin de quoi",
+    r"comment (?:puis-je|je peux|est-ce que je peux|pourrais-je|je pourrais) (?:vous |t')?(?:aider|être utile)",
+    r"en quoi (?:puis-je|je peux|pourrais-je|je pourrais) (?:vous |t')?(?:aider|être utile)",
+    r"qu'est-ce (?:qui|que) (?:vous|te|t'|tu) (?:serait|serais|rendrait|amène|amènes)",
+    r"qu'est-ce qui vous amène",
+    r"qu'est-ce qui t'amène",
+    r"qu'est-ce qui (?:rendrait|ferait de) (?:cet|cette|ce|notre)",
+    r"(?:quels sont|quelles sont) (?:vos|tes) (?:besoins|attentes|objectifs|priorités)",
+    r"(?:quel est|quelle est) (?:votre|ton|ta) (?:besoin|attente|objectif|priorité)",
+    r"sur quoi (?:voulez-vous|veux-tu|aimeriez-vous|aimerais-tu|souhaitez-vous|vous voulez|tu veux|on travaille|travaille-t-on)",
+    r"(?:de|sur) quoi (?:voulez-vous|veux-tu|aimeriez-vous|aimerais-tu|souhaitez-vous|vous voulez|tu veux|vous aimeriez|tu aimerais) (?:parler|travailler|qu'on)",
+    r"qu'est-ce qui est (?:important|le plus important) pour (?:vous|toi)",
+    r"par où (?:voulez-vous|veux-tu|aimeriez-vous|vous voulez|tu veux) commencer",
+    r"qu'(?:aimeriez|voudriez|souhaiteriez)-vous (?:obtenir|retirer|travailler|aborder)",
+    r"que (?:voulez|souhaitez|attendez)-vous (?:de|obtenir|retirer)",
+    r"(?:vous|tu) (?:attendez|attends) quoi",
+]
+
+REFLECTION_START = [
+    r"si je (?:comprends|vous comprends|te comprends|vous entends|t'entends|résume) bien",
+    r"(?:donc|alors|en somme|bref) (?:vous|tu|pour vous|pour toi|ce que)",
+    r"(?:vous|tu) (?:dites|dis|disiez|disais) que",
+    r"(?:vous|tu) (?:avez|as|aviez|avais) l'impression",
+    r"(?:vous|tu) (?:vous sentez|te sens|vous êtes senti|t'es senti|ressentez|ressens)",
+    r"ce que j'entends",
+    r"j'entends que",
+    r"j'entends (?:bien )?(?:beaucoup|de la|du|une|un)",
+    r"autrement dit",
+    r"en d'autres termes",
+    r"(?:ça|cela) (?:a l'air|semble|me semble) (?:difficile|dur|lourd|compliqué|important|pesant)",
+    r"on dirait que",
+    r"il (?:me )?semble que (?:vous|tu|pour)",
+    r"(?:pour vous|pour toi),",
+    r"(?:d'un côté|d'une part)",
+    r"(?:une partie de vous|une partie de toi)",
+    r"(?:c'est|ça a l'air|ça semble) (?:important|essentiel|difficile|dur|pesant|lourd) pour (?:vous|toi)",
+    r"(?:vous|tu) (?:aimeriez|aimerais|voudriez|voudrais|souhaiteriez|souhaiterais|voulez|veux|"
+    r"avez envie|as envie|hésitez|hésites|doutez|doutes|craignez|crains|pensez|penses|trouvez|"
+    r"trouves|sentez|sens|vivez|vis|êtes|es|avez|as|n'êtes|n'es|n'avez|n'as|ne|n'|semblez|"
+    r"sembles|tenez|tiens)\b",
+    r"(?:ça|cela) (?:vous|te|t') (?:pèse|inquiète|préoccupe|fatigue|frustre|touche|tient)",
+    r"c'est (?:difficile|dur|frustrant|épuisant|pesant|lourd) (?:pour vous|pour toi|de|quand)",
+    r"(?:votre|ton|ta) (?:\w+ )?(?:compte|est|était|a été) (?:important|importante|difficile)",
+]
+REFLECTION_ANYWHERE = [
+    r"si je comprends bien",
+    r"ce que j'entends",
+    r"(?:vous|tu) (?:dites|dis) que",
+    r"autrement dit",
+    r"d'un autre côté",
+    r"(?:c'est|est) (?:important|essentiel) pour (?:vous|toi)",
+]
+
+INPUT = [
+    r"(?:vous|tu) (?:devriez|devrais|devez|dois|pourriez|pourrais|auriez intérêt|aurais intérêt)"
+    r" (?:\w+ )?(?:essayer|faire|prendre|commencer|arrêter|penser|éviter|aller|voir|demander|"
+    r"changer|mettre|utiliser|réduire|augmenter|appeler|lire|tester|choisir|envisager|[a-zéè]+er)\b",
+    r"il (?:faut|faudrait|suffit de|suffirait de|vaut mieux|vaudrait mieux)",
+    r"je (?:vous |te |t')?(?:conseille|recommande|suggère|propose|préconise|encourage)",
+    r"(?:mon|notre) (?:conseil|avis|recommandation|expérience montre)",
+    r"(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|"
+    r"commencez par|commence par|arrêtez de|arrête de|prenez|prends|faites|fais)",
+    r"(?:il est|c'est) (?:important|essentiel|conseillé|recommandé|indispensable|nécessaire|"
+    r"préférable|mieux) (?:de|que|d')",
+    r"le mieux (?:c'est|est|serait) de",
+    r"l'idéal (?:c'est|est|serait) de",
+    r"(?:à votre place|à ta place|si j'étais (?:vous|toi))",
+    r"(?:laissez|laisse)-moi (?:vous |te |t')?(?:expliquer|montrer|présenter|dire)",
+    r"je (?:vais|peux) (?:vous |te |t')?(?:expliquer|montrer|présenter|envoyer|proposer|donner)",
+    r"(?:les études|la recherche|les chiffres|les statistiques|les experts|les médecins|"
+    r"la science|les données) (?:montrent|montre|disent|dit|indiquent|recommandent)",
+    r"(?:selon|d'après) (?:les|une|des|la) (?:études|étude|chiffres|experts|recommandations)",
+    r"(?:augmente|réduit|diminue|double) (?:le|les|vos|tes) (?:risque|risques|chances)",
+    r"(?:peut|peuvent|risque de|risquent de) (?:provoquer|entraîner|causer|augmenter|réduire)",
+    r"(?:beaucoup de|la plupart des|certains|certaines|de nombreux|nos) (?:gens|personnes|"
+    r"clients|patients|utilisateurs|coachs) (?:trouvent|disent|font|choisissent|préfèrent|"
+    r"utilisent|ont|qui)",
+    r"(?:il y a|il existe) (?:plusieurs|différentes|différents|quelques|d'autres|des) "
+    r"(?:options|solutions|façons|moyens|possibilités|pistes|approches|formules|offres)",
+    r"(?:une|la) (?:option|solution|piste|possibilité) (?:serait|c'est|est|pourrait être)",
+    r"(?:nous|on) (?:proposons|propose|offrons|offre|avons une|a une|fournissons)",
+    r"(?:et si|que diriez-vous si|que dirais-tu si) (?:on|nous|vous|tu)",
+    r"(?:on|nous) (?:pourrait|pourrions|devrait|devrions) (?:fixer|planifier|prévoir|essayer|"
+    r"convenir|décider|commencer)",
+    r"\d+ ?(?:%|pour ?cent|euros|€|mg|verres|fois par)",
+    r"(?:notre|nos|mon|ma|mes) (?:produit|produits|offre|offres|solution|solutions|plateforme|"
+    r"service|services|programme|méthode|approche|formule|outil|équipe|entreprise|société)",
+    r"(?:la meilleure|la seule|le meilleur|la bonne) (?:façon|solution|option|chose|méthode)",
+    r"(?:à mon avis|selon moi|d'après moi|dans mon expérience|par expérience)",
+]
+
+SELF_PROMOTION = [
+    r"j'ai (?:accompagné|aidé|coaché|formé|travaillé avec|conseillé) (?:des|plus de|\d|"
+    r"beaucoup|énormément|des centaines|des milliers|de nombreux|tellement)",
+    r"(?:mon|ma|mes) (?:expérience|expertise|parcours|méthode|méthodologie|approche|"
+    r"résultats|succès|clients|livre|certification|diplômes|références)",
+    r"je suis (?:expert|experte|le meilleur|la meilleure|certifié|certifiée|reconnu|reconnue|"
+    r"connu|connue|l'un des|l'une des|très bon|très bonne|spécialiste)",
+    r"(?:nous sommes|on est) (?:les meilleurs|le leader|leader|numéro un|n°1|les seuls|les premiers|primés)",
+    r"(?:nos|mes) clients (?:adorent|disent|sont ravis|nous recommandent)",
+    r"(?:ça fait|depuis) \d+ ans que je",
+    r"(?:primé|primée|récompensé|récompensée|best-seller)",
+    r"moi,? (?:je suis|j'ai|mon|ma|mes)",
+]
+
+OWN_OFFER = [
+    r"(?:notre|nos|mon|ma|mes) (?:produit|produits|offre|offres|solution|solutions|plateforme|"
+    r"service|services|programme|formule|formules|outil|logiciel|abonnement|tarif|tarifs|prix)",
+    r"(?:nous|on) (?:proposons|vendons|offrons|fournissons)",
+]
+COMPETITOR = [
+    r"(?:concurrent|concurrents|concurrente|concurrence|les autres (?:prestataires|fournisseurs|"
+    r"solutions|coachs))",
+    r"(?:votre|ton|ta) (?:fournisseur|prestataire|solution|outil|coach) (?:actuel|actuelle|précédent|précédente)",
+]
+
+ASSUMPTION = [
+    r"je (?:suppose|présume|pense|imagine|parie) (?:que|qu')",
+    r"j'imagine (?:que|qu'|bien que)",
+    r"(?:vous devez|tu dois) (?:sûrement|certainement|forcément|bien|sans doute|probablement)",
+    r"(?:vous|tu) (?:avez|as|êtes|es|devez|dois) (?:sûrement|certainement|forcément|sans doute|"
+    r"probablement)",
+    r"(?:sûrement|certainement|sans doute|forcément) (?:que|qu') (?:vous|tu)",
+    r"je suis (?:sûr|sûre|certain|certaine) (?:que|qu') (?:vous|tu|votre|ton|ta)",
+    r"comme tout le monde",
+    r"(?:comme|les gens comme) (?:tous nos|toutes nos|tous mes) clients",
+    r"(?:vous allez|tu vas) (?:adorer|aimer)",
+]
+
+SMALL_TALK = [
+    r"(?:la|quelle|sale|belle) météo",
+    r"il fait (?:beau|chaud|froid|gris|moche|un temps)",
+    r"(?:quel|beau|sale) temps",
+    r"(?:il pleut|la pluie|le soleil|la neige|la canicule)",
+    r"(?:votre|ton|le|ce|bon|beau|dernier) (?:week-end|weekend|we)",
+    r"(?:vos|tes|les|des|bonnes) vacances",
+    r"(?:le|ce|du) match",
+    r"(?:le foot|le football|le rugby|le tennis|le tour de france|la coupe)",
+    r"(?:comment (?:allez-vous|vas-tu|ça va|va)|ça va(?: bien)?)[ ,.!?]*$",
+    r"(?:enchanté|enchantée|ravi de vous (?:rencontrer|voir)|ravie de vous (?:rencontrer|voir))",
+    r"(?:les bouchons|la circulation|le trafic|le périph|trouver une place)",
+    r"(?:j'adore|j'aime bien|joli|jolie|sympa) (?:votre|ton|ta|vos|tes) (?:bureau|chemise|veste|fond|"
+    r"chien|maison|vue|pull)",
+]
+GREETING = [
+    r"(?:bonjour|bonsoir|salut|coucou|hello|bienvenue)(?:\s+\w+)?[.!,]*$",
+    r"merci (?:d'être venu|d'être venue|de prendre le temps|pour votre temps|de votre temps|d'être là)",
+    r"(?:au revoir|à bientôt|à plus|bonne (?:journée|soirée|fin de journée|semaine))",
+]
+
+AFFIRMATION = [
+    r"(?:bravo|chapeau|félicitations|bien joué|bien vu|respect|quel (?:travail|parcours|courage))",
+    r"(?:c'est|c'était) (?:impressionnant|une belle|un beau|un bel|un grand pas|énorme|"
+    r"courageux|remarquable|admirable|une vraie réussite|génial)",
+    r"(?:vous avez|tu as) (?:beaucoup|bien|énormément|vraiment) (?:travaillé|progressé|avancé|fait)",
+    r"(?:vous avez|tu as) fait (?:un (?:gros|énorme|beau|sacré) travail|du chemin|des progrès)",
+    r"(?:vous êtes|tu es) (?:vraiment |très |tellement )?(?:courageux|courageuse|déterminé|"
+    r"déterminée|motivé|motivée|persévérant|persévérante|engagé|engagée|solide)",
+    r"(?:ça|cela) (?:demande|a demandé|prend) du courage",
+    r"(?:votre|ton|ta) (?:courage|détermination|persévérance|engagement|force|travail) (?:est|a|m')",
+    r"(?:vous pouvez|tu peux) être (?:fier|fière)",
+    r"belle progression",
+]
+GRATITUDE = [
+    r"(?:merci|je vous remercie|je te remercie|reconnaissant|reconnaissante|gratitude)",
+]
+OWNERSHIP_RETURNED = [
+    r"c'est (?:toi|vous) qui (?:as|avez|l'as|l'avez) (?:fait|tout fait|réussi|travaillé|décidé|"
+    r"osé|trouvé|mené|porté)",
+    r"(?:tu as|vous avez) fait (?:le boulot|le travail|tout le travail|tout le boulot)",
+    r"(?:tu l'as|vous l'avez) fait",
+    r"c'est (?:ton|votre|ta) (?:travail|mérite|succès|réussite|victoire|boulot|décision|choix)",
+    r"(?:tout )?le mérite (?:te|vous) revient",
+    r"(?:c'est|tout ça c'est) grâce à (?:toi|vous)",
+    r"(?:ça|cela) vient de (?:toi|vous)",
+    r"(?:tu|vous) (?:l'as|l'avez) (?:mérité|gagné)",
+    r"(?:ta|votre|ton) (?:posture|assurance|confiance|juste prix|prix|travail|courage|"
+    r"résultat|résultats|engagement)\b[^.?!]*,\s*(?:ta|votre|ton|tes|vos) \w+",
+    r"je n'ai fait que (?:poser|t'écouter|vous écouter|écouter)",
+]
+CREDIT_TAKEN = [
+    r"grâce à (?:moi|ma méthode|mon programme|mon approche|mes conseils|mon coaching|notre méthode)",
+    r"sans moi",
+    r"(?:ma|notre) méthode (?:t'a|vous a|a) (?:permis|fait|aidé|amené|marché)",
+    r"(?:mon|notre) (?:programme|approche|coaching|accompagnement) (?:t'a|vous a|a) (?:permis|"
+    r"fait|aidé|amené)",
+    r"je (?:t'ai|vous ai) (?:permis|fait réussir|amené|aidé à réussir|sauvé)",
+    r"c'est moi qui (?:t'ai|vous ai)",
+    r"je (?:te|vous) l'avais (?:bien )?dit",
+    r"je savais que (?:ça|ma méthode) (?:marcherait|allait marcher)",
+]
+
+OTHER_PRONOUNS = frozenset("vous votre vos tu te t' toi ton ta tes vous-même toi-même".split())
+SELF_PRONOUNS = frozenset("je j' me m' moi mon ma mes nous notre nos moi-même".split())
+
+FEEDBACK = {
+    "input_high": (
+        "Vous avez apporté votre propre contenu dans {value} de vos tours de parole "
+        "(informations, conseils, persuasion). Avant de conseiller, demandez ce que l'autre "
+        "sait ou veut déjà, puis reformulez."
+    ),
+    "talk_high": (
+        "Vous avez prononcé {value} des mots (meilleurs vendeurs : ~43 %). Voici votre plus "
+        "long passage : raccourcissez-le et rendez la parole avec une question."
+    ),
+    "monologue": (
+        "Ce monologue de {value} mots a laissé l'autre dans le rôle d'auditeur. Arrêtez-vous "
+        "après deux ou trois phrases et demandez ce qui résonne."
+    ),
+    "few_reflections": (
+        "Ratio reformulations/questions {value} (MITI : 1:1 correct, 2:1 bon). Ici l'autre "
+        "venait de s'ouvrir : reformulez ce que vous avez entendu avant la question suivante."
+    ),
+    "closed_questions": (
+        "Seulement {value} de vos questions étaient ouvertes. Transformez celle-ci en question "
+        "« qu'est-ce que » ou « comment » pour laisser l'autre explorer."
+    ),
+    "no_needs_question": (
+        "Vous n'avez jamais demandé ce dont l'autre a besoin. Ouvrez par : « Qu'attendez-vous "
+        "de cet échange ? »"
+    ),
+    "late_needs_question": (
+        "Votre première question sur les besoins est venue tard ({value} de l'échange). "
+        "Posez-la dès le début."
+    ),
+    "assumption": (
+        "Vous avez supposé au lieu de demander ({value} fois). Remplacez la supposition par une "
+        "question : « Comment est-ce que vous le vivez ? »"
+    ),
+    "self_promotion": (
+        "Vous avez parlé de vous ou de votre offre ({value} fois). Gardez l'autre au centre."
+    ),
+    "competitor": (
+        "Vous avez parlé d'un concurrent ({value} mentions) : revenez aux besoins de l'autre."
+    ),
+    "credit_taken": (
+        "Vous vous êtes attribué son résultat. Rendez-lui le mérite : « C'est toi qui as fait "
+        "le boulot : ta posture, tes choix, tes résultats. »"
+    ),
+    "tag_question": (
+        "Une fausse question (« non ? », « hein ? ») demande l'adhésion, pas une information. "
+        "Posez une vraie question ou affirmez simplement."
+    ),
+    "small_talk": (
+        "{value} de l'échange est passé en bavardage avant le premier sujet de fond. Allez plus "
+        "vite vers ses besoins."
+    ),
+    "good_reflection": "Bravo : cette reformulation a rendu ses mots à l'autre et l'a fait continuer.",
+    "good_needs_question": "Bravo : vous avez demandé tôt ce que l'autre attend de l'échange.",
+    "good_ownership": "Bravo : vous avez rendu le mérite au lieu de le prendre.",
+    "good_open_question": "Bravo : une question ouverte qui a laissé l'autre explorer.",
+    "good_listening": "Bravo : vous l'avez laissé raconter longuement ({value} mots).",
+}

@@ -1,0 +1,150 @@
+"""Question types and acts on phrases written for these tests, in French and English."""
+
+import pytest
+
+from ancrage.analysis.acts import classify, rules_for
+
+
+def question_of(text: str, lang: str) -> str | None:
+    return classify(text, rules_for(lang))[0]
+
+
+def acts_of(text: str, lang: str) -> list[str]:
+    return classify(text, rules_for(lang))[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qu'attendez-vous de cet appel ?", "open"),
+        ("Comment vous sentez-vous ce matin ?", "open"),
+        ("Avez-vous déjà essayé de lui en parler ?", "closed"),
+        ("Tu veux qu'on commence par ça ?", "closed"),
+        # no question mark, as in speech-recognition transcripts
+        ("avez-vous déjà parlé à votre équipe", "closed"),
+        ("est-ce que tu as pu en parler à ton associé", "closed"),
+        ("vous faites comment quand il vous coupe la parole", "open"),
+        ("vous faites comment", "open"),
+        ("qu'est-ce qui vous ferait plaisir dans ce projet", "open"),
+        ("pourquoi est-ce important pour toi", "open"),
+        ("y a-t-il autre chose dont on devrait parler", "closed"),
+        # tag questions: affirmations, not curiosity
+        ("C'est toi qui as fait le boulot, non ?!", "tag"),
+        ("C'est une belle réussite, n'est-ce pas ?", "tag"),
+        ("Il fallait oser, hein ?", "tag"),
+        ("Tu as bien négocié, pas vrai ?", "tag"),
+        # statements and imperatives
+        ("Asseyez-vous, je vous en prie.", None),
+        ("Je ne sais pas quoi", None),
+        ("Quel beau parcours !", None),
+        ("Je vous envoie le compte rendu ce soir.", None),
+        ("comment je vois les choses c'est simple", None),
+    ],
+)
+def test_french_question_types(text: str, expected: str | None) -> None:
+    assert question_of(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What do you need from this call?", "open"),
+        ("How did the meeting with your boss go?", "open"),
+        ("Did you get a chance to try it?", "closed"),
+        ("Is that okay with you?", "closed"),
+        ("You want to start with the budget?", "closed"),
+        ("so what happened after that", "open"),
+        ("how can I help", "open"),
+        ("do you want to keep going with this", "closed"),
+        ("tell me more about your team", "open"),
+        ("You did it, right?!", "tag"),
+        ("It's a big win, isn't it?", "tag"),
+        ("That was brave, you know?", "tag"),
+        ("what you need is a clear plan", None),
+        ("How I see it, the deal is done.", None),
+        ("I'll send you the notes tonight.", None),
+        ("What a day!", None),
+    ],
+)
+def test_english_question_types(text: str, expected: str | None) -> None:
+    assert question_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("Qu'attendez-vous de cet appel ?", "fr", "needs_question"),
+        ("De quoi avez-vous besoin pour avancer ?", "fr", "needs_question"),
+        ("Comment puis-je vous aider aujourd'hui ?", "fr", "needs_question"),
+        ("What do you need from this call?", "en", "needs_question"),
+        ("How can I help you today?", "en", "needs_question"),
+        ("What are you hoping to get out of this session?", "en", "needs_question"),
+        ("Si je comprends bien, tu te sens coincé entre les deux.", "fr", "reflection"),
+        ("Vous avez l'impression de ne pas être écouté.", "fr", "reflection"),
+        ("So you feel stuck between the two options.", "en", "reflection"),
+        ("It sounds like the move scared you more than you expected.", "en", "reflection"),
+        ("Vous devriez essayer de lui écrire d'abord.", "fr", "input"),
+        ("Je vous conseille de fixer une limite claire.", "fr", "input"),
+        ("You should write to her first.", "en", "input"),
+        ("I'd recommend setting a clear limit before Monday.", "en", "input"),
+        ("Je suppose que vous avez déjà un fournisseur.", "fr", "assumption"),
+        ("Vous devez sûrement être débordé en ce moment.", "fr", "assumption"),
+        ("I guess you already have a provider.", "en", "assumption"),
+        ("You probably hate your current tool.", "en", "assumption"),
+        ("Il fait beau chez vous aujourd'hui ?", "fr", "small_talk"),
+        ("Vous avez passé un bon week-end ?", "fr", "small_talk"),
+        ("Did you watch the game last night?", "en", "small_talk"),
+        ("Lovely weather today.", "en", "small_talk"),
+        ("C'est toi qui as fait le boulot.", "fr", "ownership_returned"),
+        ("Ta posture, ta confiance, ton juste prix, tes résultats.", "fr", "ownership_returned"),
+        ("You did it.", "en", "ownership_returned"),
+        (
+            "Your stance, your confidence, your fair price, your results.",
+            "en",
+            "ownership_returned",
+        ),
+        ("Grâce à moi tu as signé ce contrat.", "fr", "credit_taken"),
+        ("My method got you there.", "en", "credit_taken"),
+        ("J'ai accompagné plus de deux cents dirigeants.", "fr", "self_promotion"),
+        ("I've worked with hundreds of companies like yours.", "en", "self_promotion"),
+        ("Bravo, c'est un grand pas.", "fr", "affirmation"),
+        ("Well done, that took courage.", "en", "affirmation"),
+        ("Merci pour tout !", "fr", "gratitude"),
+        ("Thanks a lot.", "en", "gratitude"),
+        ("Notre offre premium inclut le suivi.", "fr", "own_offer"),
+        ("Our platform includes follow-up.", "en", "own_offer"),
+        ("Notre concurrent est plus cher.", "fr", "competitor"),
+        ("The competition is more expensive.", "en", "competitor"),
+    ],
+)
+def test_acts_detected(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        # handing credit back is not taking it, and the other way round
+        ("C'est toi qui as fait le boulot, non ?!", "fr", "credit_taken"),
+        ("Grâce à moi tu as signé ce contrat.", "fr", "ownership_returned"),
+        ("You did the work, right?!", "en", "credit_taken"),
+        ("My method got you there.", "en", "ownership_returned"),
+        # a tag question is not a question act (no curiosity)
+        ("C'est toi qui as fait le boulot, non ?!", "fr", "question"),
+        ("You did it, right?", "en", "question"),
+        # advice is not a reflection
+        ("You should write to her first.", "en", "reflection"),
+        ("Vous devriez lui écrire d'abord.", "fr", "reflection"),
+        # a curious question is not an assumption
+        ("What is your current provider like?", "en", "assumption"),
+        ("Comment ça se passe avec votre fournisseur ?", "fr", "assumption"),
+    ],
+)
+def test_acts_not_confused(text: str, lang: str, absent: str) -> None:
+    assert absent not in acts_of(text, lang)
+
+
+def test_user_lexicon_counts_named_products_and_competitors() -> None:
+    rules = rules_for("en", ("Ancrage Pro",), ("CoachHub",))
+    _q, acts, _n = classify("Ancrage Pro is cheaper than CoachHub.", rules)
+    assert "own_offer" in acts and "competitor" in acts
