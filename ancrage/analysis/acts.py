@@ -55,10 +55,12 @@ class Rules:
     code: str
     fillers: re.Pattern[str]
     wh_start: re.Pattern[str]
-    wh_statement: re.Pattern[str]
+    wh_no_mark: re.Pattern[str]
+    backchannel: re.Pattern[str]
     aux_start: re.Pattern[str]
     not_inversion: re.Pattern[str]
     open_prompt: re.Pattern[str]
+    curious: re.Pattern[str]
     wh_end: re.Pattern[str]
     tag_end: re.Pattern[str]
     needs: re.Pattern[str]
@@ -94,10 +96,12 @@ def rules_for(
         code=code,
         fillers=fillers,
         wh_start=_words_regex(mod.WH_START, anchored=True),
-        wh_statement=re.compile(r"^" + _any(mod.WH_START) + r"\s+" + mod.WH_STATEMENT_FOLLOWERS),
+        wh_no_mark=_words_regex(mod.WH_NO_MARK, anchored=True),
+        backchannel=re.compile(mod.BACKCHANNEL),
         aux_start=_words_regex(mod.AUX_START, anchored=True),
         not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
         open_prompt=_words_regex(mod.OPEN_PROMPTS, anchored=True),
+        curious=_words_regex(mod.CURIOUS),
         wh_end=re.compile(mod.WH_END),
         tag_end=re.compile(r"(?:^|,\s*|\s)" + _any(mod.TAG_END) + r"$"),
         needs=_words_regex(mod.NEEDS),
@@ -147,51 +151,73 @@ def _is_tag(body: str, rules: Rules) -> bool:
 
 
 def _clause_form(clause: str, has_mark: bool, rules: Rules) -> str | None:
-    """ "open"/"closed" when a clause has the shape of a question, else None."""
+    """"open"/"closed" when a clause has the shape of a question, else None.
+
+    Without a question mark only unambiguous shapes count (WH_NO_MARK), so that relative
+    clauses ("which is...", "comment je vois...") are not taken for questions.
+    """
     core = rules.fillers.sub("", clause)
     if not core:
         return None
-    if rules.open_prompt.match(core):
+    if rules.open_prompt.match(core) or rules.curious.search(core):
         return "open"
-    if rules.wh_start.match(core) and (has_mark or not rules.wh_statement.match(core)):
+    if has_mark and rules.wh_start.match(core):
+        return "open"
+    if not has_mark and rules.wh_no_mark.match(core):
         return "open"
     if rules.aux_start.match(core) and not rules.not_inversion.match(core):
         return "closed"
     return None
 
 
-def sentence_question(body: str, mark: str, rules: Rules) -> str | None:
-    """ "open", "closed", "tag" or None for one sentence (fillers included).
+def _leading_forms(clauses: list[str], has_mark: bool, rules: Rules) -> str | None:
+    """The form of the first clause, looking past short vocatives ("Salut Marc, ...")."""
+    for clause in clauses:
+        form = _clause_form(clause, has_mark, rules)
+        if form or len(rules.fillers.sub("", clause).split()) > 2:
+            return form
+    return None
 
-    Clauses are looked at one by one because a question often follows a preamble
-    ("Salut Marc, qu'attends-tu de...", "Okay, and what happened then").
+
+def sentence_question(body: str, mark: str, rules: Rules, first: bool = True) -> str | None:
+    """"open", "closed", "tag", "declarative" or None for one sentence (fillers included).
+
+    "declarative" is a statement said with a question mark ("So you're sick of this?"):
+    a closed question, which may also be a reflection.
     """
     if mark == "!":  # "Quel temps !", "What a day!": exclamations, not questions
         return None
     has_mark = mark == "?"
     core = rules.fillers.sub("", body)
+    if has_mark and (not core or rules.backchannel.fullmatch(core)):
+        # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
+        # that closes a statement of the same speaker ("You did it. Right?")
+        return "tag" if not first and rules.tag_end.search(body) else None
     if not core:
-        return "tag" if has_mark and rules.tag_end.search(body) else None
+        return None
     if has_mark and _is_tag(core, rules):
         return "tag"
     clauses = [c for c in core.split(", ") if c.strip()]
-    last = _clause_form(clauses[-1], has_mark, rules)
-    if last:
-        return last
-    if has_mark and _DECLARATIVE.match(rules.fillers.sub("", clauses[-1])):
-        return "closed"  # "..., vous avez passé un bon week-end ?": intonation question
-    for clause in clauses[:-1]:
-        form = _clause_form(clause, has_mark, rules)
-        if form:
-            return form
-    if not has_mark and rules.wh_end.search(clauses[-1]):
-        return "open"
-    return "closed" if has_mark else None
+    if has_mark:
+        last = _clause_form(clauses[-1], True, rules)
+        if last:
+            return last
+        if len(clauses) > 1 and not _DECLARATIVE.match(rules.fillers.sub("", clauses[-1])):
+            form = _leading_forms(clauses[:-1], True, rules)
+            if form:
+                return form
+        return "declarative"
+    form = _leading_forms(clauses, False, rules)
+    if form:
+        return form
+    return "open" if rules.wh_end.search(clauses[-1]) else None
 
 
-def utterance_question(sentences: list[tuple[str, str]], rules: Rules) -> str | None:
-    kinds = [sentence_question(body, mark, rules) for body, mark in sentences]
+def utterance_question(kinds: list[str | None], reflective: bool) -> str | None:
     real = [k for k in kinds if k in ("open", "closed")]
+    if "declarative" in kinds:
+        # counted as a question even when it also reflects: a listener hears a question
+        real.append("closed")
     if real:
         return "open" if "open" in real else "closed"
     return "tag" if "tag" in kinds else None
@@ -202,21 +228,23 @@ def classify(
 ) -> tuple[str | None, list[str], str]:
     """Question type, acts, and normalised text of one utterance.
 
-    `follows_other` is False when the previous utterance was the same speaker's (or there was
-    none): there is then nothing of the other's to reflect.
+    `follows_other` is False when the speaker's turn opened the conversation: there is then
+    nothing of the other's to reflect.
     """
     norm = normalize(text)
     sentences = split_sentences(norm)
-    question = utterance_question(sentences, rules)
+    kinds = [sentence_question(b, m, rules, i == 0) for i, (b, m) in enumerate(sentences)]
+    statements = " . ".join(b for (b, _m), k in zip(sentences, kinds, strict=True)
+                            if k in (None, "tag", "declarative"))
+    pushes = bool(statements) and bool(rules.input.search(statements))
+    reflects = follows_other and not pushes and _reflects(sentences, norm, rules)
+    question = utterance_question(kinds, reflects)
     acts: list[str] = []
     if question in ("open", "closed"):
         acts.append("question")
         if rules.needs.search(norm):
             acts.append("needs_question")
-    statements = [b for b, m in sentences if sentence_question(b, m, rules) in (None, "tag")]
-    statement_text = " . ".join(statements)
-    pushes = bool(statement_text) and bool(rules.input.search(statement_text))
-    if follows_other and not pushes and _reflects(sentences, norm, rules):
+    if reflects:
         acts.append("reflection")
     for name in ("self_promotion", "competitor", "own_offer"):
         if getattr(rules, name).search(norm):

@@ -52,7 +52,7 @@ def test_french_question_types(text: str, expected: str | None) -> None:
         ("How did the meeting with your boss go?", "open"),
         ("Did you get a chance to try it?", "closed"),
         ("Is that okay with you?", "closed"),
-        ("You want to start with the budget?", "closed"),
+        ("Shall we start with the budget?", "closed"),
         ("so what happened after that", "open"),
         ("how can I help", "open"),
         ("do you want to keep going with this", "closed"),

@@ -33,10 +33,30 @@ WH_START = [
     r"in what way",
     r"to what extent",
 ]
-# After an interrogative word, a subject pronoun usually means an embedded clause in a
-# statement ("what you need is...", "how I see it"): only a "?" then makes it a question.
-WH_STATEMENT_FOLLOWERS = (
-    r"(?:i|you|we|they|he|she|it|i'm|you're|we're|they're|it's|that|this|a|an|the|if|to)\b"
+
+# Without a question mark (speech recognition), only unambiguous shapes count as questions:
+# interrogative word + auxiliary + subject, or fixed interrogative phrases.
+WH_NO_MARK = [
+    r"(?:what|how|why|where|when|who|which)(?:'s|'re| is| are| was| were| do| does| did| can|"
+    r" could| would| will| should| have| has| had| am)\s+(?:you|i|we|they|he|she|it|there|that|"
+    r"this|your|my|the|a|an|those|these|his|her|their|our|people|anyone|anything|things|u)\b",
+    r"what (?:happened|brings|brought|made|makes|else|kind of|sort of|about|other|would|do|does|"
+    r"did|is|are|was|were|if)\b",
+    r"how (?:many|much|long|often|come|about|far|old|important|confident|ready|likely|would|do|"
+    r"does|did|is|are|was|were|can|could)\b",
+    r"why (?:not|is|are|do|does|did|would|should|don't|didn't)\b",
+    r"who (?:else|is|are|was|would|could|can|do|does|did)\b",
+    r"where (?:do|does|did|is|are|was|would|could|can)\b",
+    r"when (?:do|does|did|is|are|was|would|could|can|will)\b",
+]
+
+# A whole sentence that only echoes or checks hearing: interest, not a question.
+BACKCHANNEL = (
+    r"(?:oh |ah |wow |huh )?(?:really|seriously|is it|was it|are you|were you|is he|is she|"
+    r"are they|did you|do you|does it|did it|have you|has it|can you|can't you|will you|would you|"
+    r"you did|you do|you are|you were|you can|you have|you will|you think so|you know|"
+    r"is that (?:right|so|true)|are you serious|no kidding|pardon(?: me)?|sorry|excuse me|what|who|"
+    r"huh|yeah|yes|no|okay|ok|right|mm-?hmm|uh-huh|hmm+)"
 )
 
 # Auxiliary-first sentences: yes/no (closed) questions.
@@ -63,6 +83,18 @@ OPEN_PROMPTS = [
     r"describe",
     r"i(?:'m| am) (?:curious|wondering) (?:about|what|how|why|whether|if)",
     r"i wonder (?:what|how|why|whether|if)",
+]
+
+# Phrases that ask for the other's view wherever they appear in a sentence.
+CURIOUS = [
+    r"i(?:'m| am| was)? (?:just )?wonder(?:ing|ed)? (?:if|whether|what|how|why|about|where|who)",
+    r"i(?:'m| am) (?:really )?curious (?:about|what|how|why|whether|if|to)",
+    r"i(?:'d| would) (?:like|love) to (?:know|hear|understand)",
+    r"tell me (?:more|a (?:little|bit)|about|what|how|why|when|where)",
+    r"talk to me (?:about|a (?:little|bit))",
+    r"help me understand",
+    r"(?:remind|show) me (?:again )?(?:what|how|why)",
+    r"(?:can|could|would) you (?:tell|walk|describe|share|say more)",
 ]
 
 # Questions whose interrogative word comes last ("you did what?"): rare in English.

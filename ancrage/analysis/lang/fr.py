@@ -14,6 +14,7 @@ MARKERS = frozenset(
 
 FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite)"
 
+
 WH_START = [
     r"qu'est-ce qu(?:e|')",
     r"qu'est ce qu(?:e|')",
@@ -61,14 +62,37 @@ WH_START = [
     r"par où",
     r"en quel",
 ]
-# « comment je vois ça », « qui a fait le boulot » : relatives/affirmations sans « ? ».
-WH_STATEMENT_FOLLOWERS = r"(?:je|j'|il|elle|on|ça|ce|c'|le|la|les|l'|un|une|que|qu'|dire|dirais)\b"
+
+# Sans point d'interrogation (transcription automatique), seules les formes sans ambiguïté
+# comptent : inversion, « est-ce que », mot interrogatif suivi d'un verbe ou d'une inversion.
+WH_NO_MARK = [
+    r"qu'est[- ]ce (?:que|qu'|qui)",
+    r"que (?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)",
+    r"qu'(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)",
+    r"(?:quel|quelle|quels|quelles) (?:est|sont|était|étaient|serait|seraient|sera)",
+    r"(?:quel|quelle|quels|quelles) (?:\w+ ){1,2}(?:est-ce|[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on))",
+    r"(?:comment|où|quand|pourquoi|combien de|combien|à quoi|de quoi|en quoi|sur quoi|avec qui|"
+    r"à qui|pour qui|depuis quand|jusqu'où|d'où|lequel|laquelle) (?:est-ce|[a-zàâçéèêëîïôûù]+-"
+    r"(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)|ça va|ça se passe|ça s'est|tu|vous|on|"
+    r"c'est|sont|est|allez|vas|va)\b",
+    r"pourquoi (?:pas|ne|n')",
+    r"qui (?:est-ce|a |va |peut |veut |vous |t'|te |est )",
+]
+
+BACKCHANNEL = (
+    r"(?:ah |oh |eh )?(?:bon|vraiment|c'est vrai|ah bon|ah oui|ah ouais|oui|ouais|non|tu crois|"
+    r"vous croyez|sérieux|sérieusement|pardon|comment|quoi|hein|d'accord|ok|okay|ah|euh|hum|"
+    r"c'est ça|tu trouves|vous trouvez)"
+)
 
 AUX_START = [
     # Inversion sujet-verbe : « avez-vous », « pensez-vous », « y a-t-il », « as-tu ».
     r"(?:y )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)\b",
     r"est-ce qu(?:e|')",
     r"est ce qu(?:e|')",
+    r"(?:voulez|pouvez|avez|êtes|savez|connaissez|pensez|souhaitez|aimeriez|auriez|pourriez|"
+    r"voudriez|seriez|veux|peux|as|es|sais|connais|penses|aimerais|pourrais|voudrais|vas|allez|"
+    r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b",
     r"n'(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)\b",
     r"ne (?:[a-zàâçéèêëîïôûù']+ )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|on)\b",
 ]
@@ -81,6 +105,16 @@ OPEN_PROMPTS = [
     r"(?:pouvez|pourriez|peux|pourrais)-(?:vous|tu) (?:me )?(?:dire|raconter|parler|expliquer|décrire)",
     r"je (?:me demande|suis curieux|suis curieuse) (?:ce|comment|pourquoi|si|de savoir)",
     r"j'aimerais (?:comprendre|savoir|entendre)",
+]
+
+# Formules qui demandent le point de vue de l'autre, où qu'elles soient dans la phrase.
+CURIOUS = [
+    r"je (?:me demande|me demandais) (?:si|ce|comment|pourquoi|où|quand|qui)",
+    r"je suis (?:curieux|curieuse) (?:de|d'|du)",
+    r"j'aimerais (?:bien )?(?:savoir|comprendre|entendre|connaître)",
+    r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-moi",
+    r"(?:aidez|aide)-moi à comprendre",
+    r"(?:pouvez|pourriez|peux|pourrais)-(?:vous|tu) (?:me )?(?:dire|raconter|parler|expliquer|décrire)",
 ]
 
 # Questions « à l'oral » : le mot interrogatif vient à la fin (« vous faites comment »).
