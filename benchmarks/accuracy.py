@@ -70,8 +70,13 @@ def load_annomi(path: Path) -> dict[str, list[dict[str, str]]]:
     transcripts: dict[str, list[dict[str, str]]] = defaultdict(list)
     for (tid, _uid), rows in sorted(votes.items(), key=lambda kv: (int(kv[0][0]), kv[0][1])):
         merged = dict(rows[0])
-        for field in ("question_exists", "question_subtype", "reflection_exists",
-                      "therapist_input_exists", "mi_quality"):
+        for field in (
+            "question_exists",
+            "question_subtype",
+            "reflection_exists",
+            "therapist_input_exists",
+            "mi_quality",
+        ):
             merged[field] = Counter(r[field] for r in rows).most_common(1)[0][0]
         transcripts[tid].append(merged)
     return transcripts
@@ -128,19 +133,31 @@ def annomi_figures(path: Path, table: Table, errors: str | None) -> None:
             _show_error(errors, "question", g, ann.question is not None, row["utterance_text"])
             _show_error(errors, "reflection", gold_r[-1], pred_r[-1], row["utterance_text"])
             _show_error(errors, "input", gold_i[-1], pred_i[-1], row["utterance_text"])
-    table.add("AnnoMI therapist question F1", f1(gold_q, pred_q), ">= 0.93",
-              f"bare '?': {f1(gold_q, base_q):.3f}")
+    table.add(
+        "AnnoMI therapist question F1",
+        f1(gold_q, pred_q),
+        ">= 0.93",
+        f"bare '?': {f1(gold_q, base_q):.3f}",
+    )
     table.add("AnnoMI therapist question F1, no punctuation", f1(nopunct_gold, nopunct_pred))
-    table.add("AnnoMI open vs closed accuracy", subtype_hits / subtype_total, ">= 0.80",
-              f"all 'open': {_majority(transcripts):.3f}")
+    table.add(
+        "AnnoMI open vs closed accuracy",
+        subtype_hits / subtype_total,
+        ">= 0.80",
+        f"all 'open': {_majority(transcripts):.3f}",
+    )
     table.add("AnnoMI reflection F1", f1(gold_r, pred_r), ">= 0.60")
     table.add("AnnoMI input F1", f1(gold_i, pred_i), ">= 0.65")
     _score_auc(transcripts, table)
 
 
 def _majority(transcripts: dict[str, list[dict[str, str]]]) -> float:
-    subtypes = [r["question_subtype"] for rows in transcripts.values() for r in rows
-                if r["interlocutor"] == "therapist" and r["question_subtype"] in ("open", "closed")]
+    subtypes = [
+        r["question_subtype"]
+        for rows in transcripts.values()
+        for r in rows
+        if r["interlocutor"] == "therapist" and r["question_subtype"] in ("open", "closed")
+    ]
     return subtypes.count("open") / len(subtypes)
 
 
@@ -185,8 +202,12 @@ def swda_figures(path: Path, table: Table, errors: str | None) -> None:
             bare_pred.append(ann_bare.question is not None)
             _show_error(errors, "swda", g, pred[-1], f"{act} | {row['text']}")
     table.add("SwDA question F1", f1(gold, pred), ">= 0.85", f"bare '?': {f1(gold, base):.3f}")
-    table.add("SwDA question F1, no punctuation (English)", f1(gold, bare_pred), "report",
-              "bare '?': 0.000")
+    table.add(
+        "SwDA question F1, no punctuation (English)",
+        f1(gold, bare_pred),
+        "report",
+        "bare '?': 0.000",
+    )
 
 
 def loria_figures(path: Path, table: Table, errors: str | None) -> None:
@@ -194,22 +215,35 @@ def loria_figures(path: Path, table: Table, errors: str | None) -> None:
         rows = [r for r in csv.DictReader(handle) if r["Dialogue_Act"] in ("ask", "inform")]
     gold = [r["Dialogue_Act"] == "ask" for r in rows]
     plain = annotate([Utterance(r["Speaker"], r["Utterance"]) for r in rows], "fr")
-    bare = annotate([Utterance(r["Speaker"], strip_punctuation(r["Utterance"])) for r in rows], "fr")
+    bare = annotate(
+        [Utterance(r["Speaker"], strip_punctuation(r["Utterance"])) for r in rows], "fr"
+    )
     base = ["?" in r["Utterance"] for r in rows]
     pred_bare = [a.question is not None for a in bare]
     for row, g, p in zip(rows, gold, pred_bare, strict=True):
         _show_error(errors, "loria", g, p, row["Utterance"])
-    table.add("LORIA ask vs inform F1 (French)", f1(gold, [a.question is not None for a in plain]),
-              "report", f"bare '?': {f1(gold, base):.3f}")
-    table.add("LORIA ask vs inform F1, no punctuation (French)", f1(gold, pred_bare), "report",
-              "bare '?': 0.000")
+    table.add(
+        "LORIA ask vs inform F1 (French)",
+        f1(gold, [a.question is not None for a in plain]),
+        "report",
+        f"bare '?': {f1(gold, base):.3f}",
+    )
+    table.add(
+        "LORIA ask vs inform F1, no punctuation (French)",
+        f1(gold, pred_bare),
+        "report",
+        "bare '?': 0.000",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", help="folder with annomi-dev.csv, swda-dev.csv, loria-dev.csv")
-    parser.add_argument("--errors", choices=("question", "subtype", "reflection", "input", "swda",
-                                             "loria"), help="print the disagreements of one kind")
+    parser.add_argument(
+        "--errors",
+        choices=("question", "subtype", "reflection", "input", "swda", "loria"),
+        help="print the disagreements of one kind",
+    )
     args = parser.parse_args(argv)
     path = corpora_dir(args.corpora)
     table = Table()

@@ -30,6 +30,7 @@ ACTS = (
     "greeting",
 )
 
+LONG_QUESTION_WORDS = 15
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*|[.!?…]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00a0": " "})
 # Unambiguous tags may follow a statement without a comma ("It's nice isn't it?").
@@ -66,6 +67,7 @@ class Rules:
     needs: re.Pattern[str]
     reflection_start: re.Pattern[str]
     reflection_anywhere: re.Pattern[str]
+    summary_start: re.Pattern[str]
     input: re.Pattern[str]
     self_promotion: re.Pattern[str]
     own_offer: re.Pattern[str]
@@ -107,6 +109,7 @@ def rules_for(
         needs=_words_regex(mod.NEEDS),
         reflection_start=_words_regex(mod.REFLECTION_START, anchored=True),
         reflection_anywhere=_words_regex(mod.REFLECTION_ANYWHERE),
+        summary_start=re.compile(mod.SUMMARY_START),
         input=_words_regex(mod.INPUT),
         self_promotion=_words_regex(mod.SELF_PROMOTION),
         own_offer=_terms_regex(mod.OWN_OFFER, products),
@@ -151,7 +154,7 @@ def _is_tag(body: str, rules: Rules) -> bool:
 
 
 def _clause_form(clause: str, has_mark: bool, rules: Rules) -> str | None:
-    """"open"/"closed" when a clause has the shape of a question, else None.
+    """ "open"/"closed" when a clause has the shape of a question, else None.
 
     Without a question mark only unambiguous shapes count (WH_NO_MARK), so that relative
     clauses ("which is...", "comment je vois...") are not taken for questions.
@@ -180,7 +183,7 @@ def _leading_forms(clauses: list[str], has_mark: bool, rules: Rules) -> str | No
 
 
 def sentence_question(body: str, mark: str, rules: Rules, first: bool = True) -> str | None:
-    """"open", "closed", "tag", "declarative" or None for one sentence (fillers included).
+    """ "open", "closed", "tag", "declarative" or None for one sentence (fillers included).
 
     "declarative" is a statement said with a question mark ("So you're sick of this?"):
     a closed question, which may also be a reflection.
@@ -234,10 +237,14 @@ def classify(
     norm = normalize(text)
     sentences = split_sentences(norm)
     kinds = [sentence_question(b, m, rules, i == 0) for i, (b, m) in enumerate(sentences)]
-    statements = " . ".join(b for (b, _m), k in zip(sentences, kinds, strict=True)
-                            if k in (None, "tag", "declarative"))
+    # advice hidden in a long question's preamble still counts; short questions do not
+    statements = " . ".join(
+        b
+        for (b, _m), k in zip(sentences, kinds, strict=True)
+        if k in (None, "tag", "declarative") or len(b.split()) > LONG_QUESTION_WORDS
+    )
     pushes = bool(statements) and bool(rules.input.search(statements))
-    reflects = follows_other and not pushes and _reflects(sentences, norm, rules)
+    reflects = follows_other and not pushes and _reflects(sentences, kinds, rules)
     question = utterance_question(kinds, reflects)
     acts: list[str] = []
     if question in ("open", "closed"):
@@ -267,12 +274,17 @@ def classify(
     return question, acts, norm
 
 
-def _reflects(sentences: list[tuple[str, str]], norm: str, rules: Rules) -> bool:
-    if rules.reflection_anywhere.search(norm):
-        return True
-    for body, _mark in sentences:
+def _reflects(sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules) -> bool:
+    """Gives back what the other said: a reflective opening, or a summary ("So ...")."""
+    for (body, _mark), kind in zip(sentences, kinds, strict=True):
+        if kind in ("open", "closed"):
+            continue  # a wh- or yes/no question asks, it does not give back
         core = rules.fillers.sub("", body)
-        if core and rules.reflection_start.match(core):
+        if not core:
+            continue
+        if rules.reflection_anywhere.search(core) or rules.reflection_start.match(core):
+            return True
+        if rules.summary_start.match(body) and len(core.split()) >= 2:
             return True
     return False
 

@@ -7,7 +7,7 @@ poor sessions far better than the number of questions, so `input_share` weighs m
 
 | component                    | weight | 1.0 when        | 0.0 when         | benchmark                        |
 |------------------------------|-------:|-----------------|------------------|----------------------------------|
-| input_share                  |     30 | <= 10 % turns   | >= 45 % turns    | expert-coded sessions            |
+| input_share                  |     30 | 0 % of turns    | >= 40 % turns    | expert-coded sessions            |
 | reflection_question_ratio    |     20 | >= 2.0          | 0                | MITI 4.2.1: 1:1 fair, 2:1 good   |
 | talk_share_words             |     15 | <= 43 %         | >= 75 %          | Gong: top 43 %, average 65-75 %  |
 | open_question_share          |     10 | >= 70 %         | <= 20 %          | MITI 3.1.1: 50 % fair, 70 % good |
@@ -56,8 +56,8 @@ COMPONENTS = (
         "input_share",
         30,
         "%",
-        "<= 10% good, >= 45% poor (expert-coded sessions)",
-        _linear(0.45, 0.10),
+        "0% best, >= 40% poor (expert-coded sessions)",
+        _linear(0.40, 0.0),
     ),
     Component(
         "reflection_question_ratio",

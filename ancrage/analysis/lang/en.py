@@ -203,11 +203,22 @@ REFLECTION_ANYWHERE = [
     r"on the other hand",
     r"for you it(?:'s| is)",
     r"it(?:'s| is) (?:really )?important to you",
+    r"(?:important|meaningful|right|hard|difficult|a big deal|scary|new|matters?) (?:to|for) you$",
+    r"(?:i(?:'m| am)|am i|i) (?:also )?hearing",
+    r"what i hear",
+    r"i get the (?:feeling|sense|impression)",
+    r"it strikes me",
+    r"(?:it's|it is) (?:almost )?as if",
 ]
+
+# Summaries open with "so": a statement that starts this way gives back what was heard.
+SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+|uh+|and|well|oh|hmm+|sure|i see)[\s,.-]*)*(?:so|sounds like)\b"
 
 # The speaker pushes own content: information, advice, persuasion, options.
 INPUT = [
-    r"you (?:should|ought to|must|need to|have to|had better|'d better)",
+    r"(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
+    r"still |also )?(?:should|ought to|must|need to|have to|had better|'d better|gotta|got to)",
+    r"(?:one thing )?you (?:could|might want to|may want to) (?!be\b|have\b|not\b|say\b)\w+",
     r"you(?:'d| would) (?:be better|benefit|need to)",
     r"you (?:might|may|could) (?:want to|try|consider|think about|start|also)",
     r"i(?:'d| would)? (?:recommend|suggest|advise|encourage|urge)",
@@ -243,6 +254,43 @@ INPUT = [
     r"the (?:best|right|only) (?:way|thing|solution|option|choice) (?:is|would be)",
     r"if i were you",
     r"in my (?:experience|opinion|view)",
+    r"(?:we|i)(?:'ll| will| can| could| need to| have to|'re going to| are going to| are gonna|"
+    r"'re gonna) (?:set|schedule|send|give|refer|make|start|look at|check|recheck|go over|need|"
+    r"provide|offer|book|arrange|write|prescribe|follow up|see you)",
+    r"i(?:'ve| have) (?:got|brought) (?:a|an|some|the|this)",
+    r"(?:according to|based on) (?:your|the|our|what)",
+    r"(?:is|are) (?:more|less|very|much more) likely",
+    r"(?:associated|linked|correlated) with",
+    r"(?:we|doctors|experts|researchers|people) (?:know|define|recommend|consider|found|believe) "
+    r"(?:that|it|this|as|if)",
+    r"we (?:do )?know (?:that|if|from)",
+    r"(?:can|could|may|might|will|would) (?:really |also |actually |definitely |often |usually )?"
+    r"(?:help|cause|lead|increase|reduce|lower|raise|affect|damage|improve|make it easier|"
+    r"get you|take)",
+    r"let's (?!see\b)",
+    r"we (?:can|could) (?:also )?(?:take|look|try|talk|work|do|start|set|make|discuss|pursue|"
+    r"figure|explore|go)",
+    r"you(?:'ll| will|'re going to|'re gonna| are going to| are gonna) (?:need|have) to",
+    r"i(?:'ve| have)? found (?:that|in|when|over)",
+    r"what i(?:'ve)? found",
+    r"i(?:'m| am) (?:here|happy|glad) to (?:help|give|share|explain|provide)",
+    r"(?:do|don't) you (?:understand|realize|realise|appreciate|see) (?:that|how|what|the)",
+    r"you know (?:very well|full well)",
+    r"(?:risk|risks|statistics|percent|research|evidence|medication|medicine|treatment|symptoms|"
+    r"diagnosis|dose|policy|policies|rules|regulations|the law|consequences|pricing|discount|"
+    r"contract|features?|warranty|return on investment|roi)\b",
+    r"(?:it|this|that)(?:'s| is) (?:called|known as|defined as|a sign of|a symptom|normal to|"
+    r"common|recommended|the law|required|mandatory|not safe|safe)",
+    r"i (?:can |could )?(?:see|saw|noticed|notice) (?:that |on |from |here |in )?(?:your|the|you)",
+    r"(?:you|we) (?:do )?need to",
+    r"just so you know",
+    r"my (?:role|job|goal) (?:is|here|today)",
+    r"the (?:goal|idea|plan|next step|purpose|point) (?:is|would be|here)",
+    r"we have (?:about|a few|some|a couple of|\d)",
+    r"(?:there(?:'s| is| are)) (?:a|an|some|two|three|several|many) (?:\w+ )?(?:risk|risks|"
+    r"categories|types|kinds|ways|programs|products|options|studies|resources|medications)",
+    r"(?:side effects?|dosage|prescription|guidelines?|screening|blood pressure|cholesterol|"
+    r"brochure|pamphlet|worksheet|questionnaire)",
 ]
 
 SELF_PROMOTION = [

@@ -212,13 +212,21 @@ REFLECTION_ANYWHERE = [
     r"autrement dit",
     r"d'un autre côté",
     r"(?:c'est|est) (?:important|essentiel) pour (?:vous|toi)",
+    r"(?:important|essentiel|difficile|dur|nouveau|lourd|compliqué) pour (?:vous|toi)$",
+    r"j'entends",
+    r"j'ai (?:le sentiment|l'impression) que (?:vous|tu|pour)",
+    r"(?:c'est|comme) si (?:vous|tu)",
 ]
+
+# Les reformulations-résumés commencent souvent par « donc » ou « en fait ».
+SUMMARY_START = r"^(?:(?:ok|okay|oui|ouais|d'accord|hum+|euh+|et|bon|ah|très bien|je vois)[\s,.-]*)*(?:donc|bref|en somme|en résumé|si je résume|en fait,? (?:vous|tu|pour))\b"
 
 INPUT = [
     r"(?:vous|tu) (?:devriez|devrais|devez|dois|pourriez|pourrais|auriez intérêt|aurais intérêt)"
     r" (?:\w+ )?(?:essayer|faire|prendre|commencer|arrêter|penser|éviter|aller|voir|demander|"
     r"changer|mettre|utiliser|réduire|augmenter|appeler|lire|tester|choisir|envisager|[a-zéè]+er)\b",
     r"il (?:faut|faudrait|suffit de|suffirait de|vaut mieux|vaudrait mieux)",
+    r"(?:vous|tu) (?:devez|dois|devriez|devrais) (?:vraiment |absolument |juste |aussi )?\w+",
     r"je (?:vous |te |t')?(?:conseille|recommande|suggère|propose|préconise|encourage)",
     r"(?:mon|notre) (?:conseil|avis|recommandation|expérience montre)",
     r"(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|"
@@ -250,6 +258,31 @@ INPUT = [
     r"service|services|programme|méthode|approche|formule|outil|équipe|entreprise|société)",
     r"(?:la meilleure|la seule|le meilleur|la bonne) (?:façon|solution|option|chose|méthode)",
     r"(?:à mon avis|selon moi|d'après moi|dans mon expérience|par expérience)",
+    r"(?:on|nous) (?:va|allons|pourra|pourrons|peut|pouvons) (?:fixer|planifier|prévoir|"
+    r"programmer|envoyer|vérifier|revoir|prendre rendez-vous|commencer|faire le point)",
+    r"(?:je vais|je peux) (?:vous |te |t')?(?:envoyer|prescrire|orienter|donner|remettre|inscrire)",
+    r"(?:selon|d'après) (?:votre|ton|le|la|les|nos)",
+    r"(?:est|sont) (?:plus|moins) (?:susceptibles?|probables?|fréquents?|à risque)",
+    r"(?:associé|associée|associés|lié|liée|liés) (?:à|au|aux)",
+    r"(?:on sait|nous savons|les médecins savent) (?:que|qu')",
+    r"(?:peut|peuvent|pourrait|pourraient|va|vont) (?:vraiment |aussi |souvent )?(?:aider|provoquer|"
+    r"réduire|augmenter|améliorer|abîmer|vous coûter|te coûter)",
+    r"(?:on|nous) (?:peut|pourrait|pouvons|pourrions) (?:aussi )?(?:regarder|essayer|travailler|"
+    r"voir|commencer|fixer|explorer|parler)",
+    r"(?:vous allez|tu vas) (?:devoir|avoir besoin de)",
+    r"j'ai (?:constaté|remarqué|observé) (?:que|chez|avec)",
+    r"(?:je suis là|je suis ravi|je suis ravie) pour (?:vous |t')?(?:aider|expliquer|donner)",
+    r"(?:vous|tu) (?:comprenez|comprends|réalisez|réalises|savez|sais) (?:bien )?(?:que|qu'|ce que)"
+    r" (?:c'est|vous|tu|votre|ton)",
+    r"(?:risque|risques|statistiques|pour cent|recherche|études|médicament|traitement|symptômes|"
+    r"diagnostic|dose|règlement|règles|la loi|conséquences|tarif|tarifs|remise|réduction|contrat|"
+    r"fonctionnalités|garantie|retour sur investissement)\b",
+    r"(?:c'est|cela s'appelle|ça s'appelle|on appelle ça) (?:ce qu'on appelle|un signe|un symptôme|"
+    r"normal de|courant|recommandé|obligatoire|la loi)",
+    r"je (?:vois|constate) (?:que|sur|dans) (?:votre|ton|ta|vos|tes|le|la)",
+    r"(?:vous avez|tu as|on a|nous avons) besoin de (?:\w+ )?(?:prendre|faire|commencer|arrêter)",
+    r"(?:mon rôle|mon objectif|l'objectif|le but|la prochaine étape) (?:est|c'est|ici|serait)",
+    r"(?:effets secondaires|posologie|ordonnance|tarif|devis|brochure|plaquette|fonctionnalité)",
 ]
 
 SELF_PROMOTION = [
