@@ -62,6 +62,7 @@ class Rules:
     not_inversion: re.Pattern[str]
     open_prompt: re.Pattern[str]
     curious: re.Pattern[str]
+    closed_wh: re.Pattern[str]
     wh_end: re.Pattern[str]
     tag_end: re.Pattern[str]
     needs: re.Pattern[str]
@@ -104,6 +105,7 @@ def rules_for(
         not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
         open_prompt=_words_regex(mod.OPEN_PROMPTS, anchored=True),
         curious=_words_regex(mod.CURIOUS),
+        closed_wh=_words_regex(mod.CLOSED_WH, anchored=True),
         wh_end=re.compile(mod.WH_END),
         tag_end=re.compile(r"(?:^|,\s*|\s)" + _any(mod.TAG_END) + r"$"),
         needs=_words_regex(mod.NEEDS),
@@ -126,8 +128,11 @@ def rules_for(
     )
 
 
+_STUTTER = re.compile(r"\b(\w{1,4})-(?=\1)")  # "what-what", "wh-what", "I-I" -> one word
+
+
 def normalize(text: str) -> str:
-    return " ".join(text.translate(_APOSTROPHES).lower().split())
+    return _STUTTER.sub("", " ".join(text.translate(_APOSTROPHES).lower().split()))
 
 
 def split_sentences(norm: str) -> list[tuple[str, str]]:
@@ -164,10 +169,8 @@ def _clause_form(clause: str, has_mark: bool, rules: Rules) -> str | None:
         return None
     if rules.open_prompt.match(core) or rules.curious.search(core):
         return "open"
-    if has_mark and rules.wh_start.match(core):
-        return "open"
-    if not has_mark and rules.wh_no_mark.match(core):
-        return "open"
+    if rules.wh_start.match(core) if has_mark else rules.wh_no_mark.match(core):
+        return "closed" if rules.closed_wh.match(core) else "open"
     if rules.aux_start.match(core) and not rules.not_inversion.match(core):
         return "closed"
     return None

@@ -34,6 +34,15 @@ WH_START = [
     r"to what extent",
 ]
 
+# Interrogatives that ask for one fact (a number, a time, a place): closed, as MITI codes them.
+CLOSED_WH = [
+    r"how (?:many|much|long|often|old|far|soon)",
+    r"what (?:time|number|age|year|day|date)",
+    r"what(?:'s| is| was) (?:the|your) (?:name|number|age|date|address|longest|most|least)",
+    r"(?:when|where|which)",
+    r"on a scale",
+]
+
 # Without a question mark (speech recognition), only unambiguous shapes count as questions:
 # interrogative word + auxiliary + subject, or fixed interrogative phrases.
 WH_NO_MARK = [
@@ -66,8 +75,7 @@ AUX_START = [
     r"has|hasn't|had|hadn't|may|might|shall|am)\s+(?:you|i|we|they|he|she|it|there|that|"
     r"this|these|those|anyone|anybody|anything|someone|somebody|something|your|my|our|"
     r"their|his|her|the|a|any|some|people|everyone)\b",
-    r"any (?:other|thoughts|questions|ideas|chance)",
-    r"anything else",
+    r"any (?:chance)",
     r"is that (?:right|correct|fair|true|okay)",
 ]
 
@@ -76,6 +84,7 @@ NOT_INVERSION = r"(?!x)x"
 
 # Invitations to talk that count as open questions even without a question mark.
 OPEN_PROMPTS = [
+    r"any(?:thing)? (?:else|other|others|thoughts|ideas|questions)",
     r"tell me (?:more|about|what|how|why|a (?:bit|little))",
     r"(?:can|could|would) you (?:tell|walk|describe|say|share|talk)",
     r"walk me through",

@@ -63,6 +63,18 @@ WH_START = [
     r"en quel",
 ]
 
+# Mots interrogatifs qui demandent un fait précis (nombre, date, lieu) : fermés, comme dans MITI.
+CLOSED_WH = [
+    r"combien",
+    r"(?:depuis|pendant) combien",
+    r"quel âge",
+    r"(?:à )?quelle heure",
+    r"quel jour",
+    r"quelle date",
+    r"(?:quand|où|d'où|depuis quand|jusqu'à quand|lequel|laquelle|lesquels|lesquelles)",
+    r"sur une échelle",
+]
+
 # Sans point d'interrogation (transcription automatique), seules les formes sans ambiguïté
 # comptent : inversion, « est-ce que », mot interrogatif suivi d'un verbe ou d'une inversion.
 WH_NO_MARK = [
@@ -100,6 +112,7 @@ AUX_START = [
 NOT_INVERSION = r"(?:asseyez|assieds|installez|installe|rassurez|rassure|détendez|détends|dépêchez|dépêche|reposez|repose|imaginez|imagine|tenez|tiens|allez|va|rendez|rends|occupez|occupe|excusez|excuse|permettez|permets|laissez|laisse|dites|dis|parlez|parle|écoutez|écoute|montrez|montre|racontez|raconte|donnez|donne|appelez|appelle|vas|arrêtez|arrête|souvenez|souviens|mettez|mets)-"
 
 OPEN_PROMPTS = [
+    r"(?:autre chose|d'autres (?:idées|choses|questions))",
     r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-moi",
     r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-nous",
     r"(?:pouvez|pourriez|peux|pourrais)-(?:vous|tu) (?:me )?(?:dire|raconter|parler|expliquer|décrire)",
