@@ -33,6 +33,7 @@ ACTS = (
 LONG_QUESTION_WORDS = 15
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*|[.!?…]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00a0": " "})
+_APOSTROPHES_PAIRS = (("’", "'"), ("ʼ", "'"), ("‘", "'"), ("\u00a0", " "))
 # Unambiguous tags may follow a statement without a comma ("It's nice isn't it?").
 _DECLARATIVE = re.compile(
     r"^(?:you|i|we|they|he|she|it|that|this|there|vous|tu|je|j'|on|il|elle|ils|elles|c'|ça)\b"
@@ -49,6 +50,191 @@ def _words_regex(fragments: list[str], anchored: bool = False) -> re.Pattern[str
     return re.compile(prefix + _any(fragments) + r"(?![\w-])")
 
 
+_QUANTIFIERS = ("?", "*", "{")
+
+
+def _closing_paren(text: str, start: int) -> int:
+    depth, i = 0, start
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == "[":
+            i = text.index("]", i + 1) + 1
+            continue
+        depth += text[i] == "("
+        depth -= text[i] == ")"
+        if depth == 0:
+            return i
+        i += 1
+    return -1
+
+
+def _top_level_split(inner: str) -> list[str]:
+    parts, depth, current, i = [], 0, "", 0
+    while i < len(inner):
+        char = inner[i]
+        if char == "\\":
+            current += inner[i : i + 2]
+            i += 2
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+        i += 1
+    return [*parts, current]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _sequence(fragment: str) -> list[tuple[str, str, bool]]:
+    """Top-level, non-optional elements of a fragment: (kind, text, starts_a_word)."""
+    out: list[tuple[str, str, bool]] = []
+    literal, literal_at_word, i = "", True, 0
+
+    def flush() -> None:
+        nonlocal literal
+        if literal:
+            out.append(("lit", literal, literal_at_word))
+            literal = ""
+
+    while i < len(fragment):
+        char = fragment[i]
+        if char == "(":
+            close = _closing_paren(fragment, i)
+            body, i = fragment[i + 1 : close], close + 1
+            optional = fragment[i : i + 1] in _QUANTIFIERS
+            flush()
+            if body.startswith("?:") and not optional:
+                out.append(("group", body[2:], True))
+            literal_at_word = False  # what follows a group may continue its word
+            continue
+        if char in "[\\.^$":
+            flush()
+            i = (fragment.index("]", i + 1) + 1) if char == "[" else i + (2 if char == "\\" else 1)
+            literal_at_word = False
+            continue
+        if char in "+*?{":
+            literal = literal[:-1]  # the quantified character may be absent
+            flush()
+            i = fragment.index("}", i) + 1 if char == "{" else i + 1
+            literal_at_word = False
+            continue
+        if char == "|":  # top-level alternation: no single requirement
+            return []
+        if not literal:
+            literal_at_word = literal_at_word or not char.isalpha()
+        literal += char
+        i += 1
+    flush()
+    return out
+
+
+KEY_LENGTH = 5
+
+
+def _word_key(literal: str, at_word: bool) -> str | None:
+    """The most selective key a text must contain for `literal` to occur (see Gated):
+    one of its whole words, or the first KEY_LENGTH letters of a longer one."""
+    best: str | None = None
+    for word in _LETTERS.finditer(literal):
+        starts_word = word.start() > 0 or at_word
+        ends_word = word.end() < len(literal)  # followed by a space or an apostrophe
+        if not starts_word:
+            continue
+        text = word.group()
+        if len(text) >= KEY_LENGTH:
+            key = text[:KEY_LENGTH]
+        elif ends_word:
+            key = text
+        else:
+            continue  # a short word that may go on ("qu'attend" + "ez")
+        if best is None or len(key) > len(best):
+            best = key
+    return best
+
+
+def required_keys(fragment: str) -> tuple[str, ...] | None:
+    """Word keys one of which every text matched by the fragment contains (None: unknown).
+
+    Picks the most selective requirement, e.g. ("assum", "guess", ...) rather than "i".
+    """
+    best: tuple[str, ...] | None = None
+    for kind, text, at_word in _sequence(fragment):
+        candidate: tuple[str, ...] | None
+        if kind == "lit":
+            key = _word_key(text, at_word)
+            candidate = (key,) if key else None
+        else:
+            alternatives = [required_keys(alt) for alt in _top_level_split(text)]
+            candidate = (
+                None
+                if any(a is None for a in alternatives)
+                else tuple(sorted({k for a in alternatives if a for k in a}))
+            )
+        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+    return best
+
+
+def word_keys(norm: str) -> frozenset[str]:
+    """Every word of a text and its first KEY_LENGTH letters: what Gated tests against."""
+    words = set(_LETTERS.findall(norm))
+    words.update([w[:KEY_LENGTH] for w in words if len(w) > KEY_LENGTH])
+    return frozenset(words)
+
+
+class Gated:
+    """Fragments indexed by a word they require: only the fragments whose word occurs in the
+    text are run (a set intersection, in C); the few with no known word always run.
+
+    Python's regex engine tries every alternative at every position; running a handful of
+    small patterns instead keeps the analyzer above 20,000 utterances per second on one core.
+    """
+
+    __slots__ = ("by_key", "gate", "free")
+
+    def __init__(self, fragments: list[str]) -> None:
+        by_key: dict[str, list[re.Pattern[str]]] = {}
+        unknown = []
+        for fragment in fragments:
+            keys = required_keys(fragment)
+            if keys is None:
+                unknown.append(fragment)
+                continue
+            # no leading look-behind: it would disable the engine's literal-prefix scan
+            pattern = re.compile(_any([fragment]) + r"(?![\w-])")
+            for key in keys:
+                by_key.setdefault(key, []).append(pattern)
+        self.by_key = by_key
+        self.gate = frozenset(by_key)
+        self.free = _words_regex(unknown) if unknown else None
+
+    def search(self, text: str, keys: frozenset[str] | None = None) -> re.Match[str] | None:
+        present = self.gate if keys is None else self.gate & keys
+        for key in present:
+            for pattern in self.by_key[key]:
+                found = _search_at_word_start(pattern, text)
+                if found:
+                    return found
+        return self.free.search(text) if self.free is not None else None
+
+
+def _search_at_word_start(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = pattern.search(text)
+    while found is not None:
+        start = found.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'-_"):
+            return found
+        found = pattern.search(text, start + 1)
+    return None
+
+
 @dataclass(frozen=True)
 class Rules:
     """The compiled rules of one language, plus the user's lexicon terms."""
@@ -61,32 +247,33 @@ class Rules:
     aux_start: re.Pattern[str]
     not_inversion: re.Pattern[str]
     open_prompt: re.Pattern[str]
-    curious: re.Pattern[str]
+    curious: Gated
     closed_wh: re.Pattern[str]
     wh_end: re.Pattern[str]
+    wh_end_words: tuple[str, ...]
     tag_end: re.Pattern[str]
-    needs: re.Pattern[str]
+    needs: Gated
     reflection_start: re.Pattern[str]
-    reflection_anywhere: re.Pattern[str]
+    reflection_anywhere: Gated
     summary_start: re.Pattern[str]
-    input: re.Pattern[str]
-    self_promotion: re.Pattern[str]
-    own_offer: re.Pattern[str]
-    competitor: re.Pattern[str]
-    assumption: re.Pattern[str]
-    small_talk: re.Pattern[str]
+    input: Gated
+    self_promotion: Gated
+    own_offer: Gated
+    competitor: Gated
+    assumption: Gated
+    small_talk: Gated
     greeting: re.Pattern[str]
-    affirmation: re.Pattern[str]
-    gratitude: re.Pattern[str]
-    ownership_returned: re.Pattern[str]
-    credit_taken: re.Pattern[str]
+    affirmation: Gated
+    gratitude: Gated
+    ownership_returned: Gated
+    credit_taken: Gated
     other_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
 
 
-def _terms_regex(base: list[str], terms: tuple[str, ...]) -> re.Pattern[str]:
+def _terms_regex(base: list[str], terms: tuple[str, ...]) -> Gated:
     escaped = [re.escape(t.lower().translate(_APOSTROPHES)) for t in terms if t.strip()]
-    return _words_regex(base + escaped)
+    return Gated(base + escaped)
 
 
 @lru_cache(maxsize=32)
@@ -104,35 +291,54 @@ def rules_for(
         aux_start=_words_regex(mod.AUX_START, anchored=True),
         not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
         open_prompt=_words_regex(mod.OPEN_PROMPTS, anchored=True),
-        curious=_words_regex(mod.CURIOUS),
+        curious=Gated(mod.CURIOUS),
         closed_wh=_words_regex(mod.CLOSED_WH, anchored=True),
         wh_end=re.compile(mod.WH_END),
+        wh_end_words=tuple(mod.WH_END_WORDS),
         tag_end=re.compile(r"(?:^|,\s*|\s)" + _any(mod.TAG_END) + r"$"),
-        needs=_words_regex(mod.NEEDS),
+        needs=Gated(mod.NEEDS),
         reflection_start=_words_regex(mod.REFLECTION_START, anchored=True),
-        reflection_anywhere=_words_regex(mod.REFLECTION_ANYWHERE),
+        reflection_anywhere=Gated(mod.REFLECTION_ANYWHERE),
         summary_start=re.compile(mod.SUMMARY_START),
-        input=_words_regex(mod.INPUT),
-        self_promotion=_words_regex(mod.SELF_PROMOTION),
+        input=Gated(mod.INPUT),
+        self_promotion=Gated(mod.SELF_PROMOTION),
         own_offer=_terms_regex(mod.OWN_OFFER, products),
         competitor=_terms_regex(mod.COMPETITOR, competitors),
-        assumption=_words_regex(mod.ASSUMPTION),
-        small_talk=_words_regex(mod.SMALL_TALK),
+        assumption=Gated(mod.ASSUMPTION),
+        small_talk=Gated(mod.SMALL_TALK),
         greeting=_words_regex(mod.GREETING, anchored=True),
-        affirmation=_words_regex(mod.AFFIRMATION),
-        gratitude=_words_regex(mod.GRATITUDE),
-        ownership_returned=_words_regex(mod.OWNERSHIP_RETURNED),
-        credit_taken=_words_regex(mod.CREDIT_TAKEN),
+        affirmation=Gated(mod.AFFIRMATION),
+        gratitude=Gated(mod.GRATITUDE),
+        ownership_returned=Gated(mod.OWNERSHIP_RETURNED),
+        credit_taken=Gated(mod.CREDIT_TAKEN),
         other_pronouns=mod.OTHER_PRONOUNS,
         self_pronouns=mod.SELF_PRONOUNS,
     )
 
 
-_STUTTER = re.compile(r"\b(\w{1,4})-(?=\1)")  # "what-what", "wh-what", "I-I" -> one word
+def _destutter(word: str) -> str:
+    """ "what-what", "wh-what", "i-i" -> one word; "avez-vous" is left alone."""
+    parts = word.split("-")
+    kept = [
+        p
+        for p, nxt in zip(parts, parts[1:], strict=False)
+        if not (p and len(p) <= 4 and nxt.startswith(p))
+    ]
+    return "-".join([*kept, parts[-1]])
 
 
 def normalize(text: str) -> str:
-    return _STUTTER.sub("", " ".join(text.translate(_APOSTROPHES).lower().split()))
+    text = text.lower()
+    if "`" in text:
+        text = text.replace("`", "'")
+    if not text.isascii():  # cheaper than str.translate on the common ASCII case
+        for curly, straight in _APOSTROPHES_PAIRS:
+            if curly in text:
+                text = text.replace(curly, straight)
+    words = text.split()
+    if "-" in text:
+        words = [_destutter(w) if "-" in w else w for w in words]
+    return " ".join(words)
 
 
 def split_sentences(norm: str) -> list[tuple[str, str]]:
@@ -146,16 +352,32 @@ def split_sentences(norm: str) -> list[tuple[str, str]]:
     return out
 
 
+def _tail(body: str, words: int = 6) -> tuple[str, int]:
+    """The last words of a sentence (tags are short) and where they start in it."""
+    cut = len(body)
+    for _ in range(words):
+        cut = body.rfind(" ", 0, cut)
+        if cut < 0:
+            return body, 0
+    return body[cut:], cut
+
+
 def _is_tag(body: str, rules: Rules) -> bool:
-    match = rules.tag_end.search(body)
-    if not match:
+    tail, offset = _tail(body)
+    found = rules.tag_end.search(tail)
+    match = None if found is None else (found.start() + offset)
+    return _tag_at(body, match, rules)
+
+
+def _tag_at(body: str, start: int | None, rules: Rules) -> bool:
+    if start is None:
         return False
-    head = body[: match.start()].rstrip()
+    head = body[:start].rstrip()
     if not head:  # a lone "Right?" / "Non ?" after a statement
         return True
     if head.endswith(" ou") or rules.aux_start.match(head) or rules.wh_start.match(head):
         return False  # "oui ou non ?", "is it ready, yes?" are real questions
-    return head.endswith(",") or body[match.start()] == "," or bool(_NO_COMMA_TAG.search(body))
+    return head.endswith(",") or body[start] == "," or bool(_NO_COMMA_TAG.search(body))
 
 
 def _clause_form(clause: str, has_mark: bool, rules: Rules) -> str | None:
@@ -198,7 +420,7 @@ def sentence_question(body: str, mark: str, rules: Rules, first: bool = True) ->
     if has_mark and (not core or rules.backchannel.fullmatch(core)):
         # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
         # that closes a statement of the same speaker ("You did it. Right?")
-        return "tag" if not first and rules.tag_end.search(body) else None
+        return "tag" if not first and rules.tag_end.search(_tail(body)[0]) else None
     if not core:
         return None
     if has_mark and _is_tag(core, rules):
@@ -216,7 +438,10 @@ def sentence_question(body: str, mark: str, rules: Rules, first: bool = True) ->
     form = _leading_forms(clauses, False, rules)
     if form:
         return form
-    return "open" if rules.wh_end.search(clauses[-1]) else None
+    last = clauses[-1]
+    if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
+        return "open"
+    return None
 
 
 def utterance_question(kinds: list[str | None], reflective: bool) -> str | None:
@@ -239,6 +464,7 @@ def classify(
     """
     norm = normalize(text)
     sentences = split_sentences(norm)
+    keys = word_keys(norm)
     kinds = [sentence_question(b, m, rules, i == 0) for i, (b, m) in enumerate(sentences)]
     # advice hidden in a long question's preamble still counts; short questions do not
     statements = " . ".join(
@@ -246,18 +472,18 @@ def classify(
         for (b, _m), k in zip(sentences, kinds, strict=True)
         if k in (None, "tag", "declarative") or len(b.split()) > LONG_QUESTION_WORDS
     )
-    pushes = bool(statements) and bool(rules.input.search(statements))
-    reflects = follows_other and not pushes and _reflects(sentences, kinds, rules)
+    pushes = bool(statements) and bool(rules.input.search(statements, keys))
+    reflects = follows_other and not pushes and _reflects(sentences, kinds, rules, keys)
     question = utterance_question(kinds, reflects)
     acts: list[str] = []
     if question in ("open", "closed"):
         acts.append("question")
-        if rules.needs.search(norm):
+        if rules.needs.search(norm, keys):
             acts.append("needs_question")
     if reflects:
         acts.append("reflection")
     for name in ("self_promotion", "competitor", "own_offer"):
-        if getattr(rules, name).search(norm):
+        if getattr(rules, name).search(norm, keys):
             acts.append(name)
             pushes = True
     if pushes:
@@ -270,14 +496,16 @@ def classify(
         "ownership_returned",
         "credit_taken",
     ):
-        if getattr(rules, name).search(norm):
+        if getattr(rules, name).search(norm, keys):
             acts.append(name)
     if is_greeting(norm, rules):
         acts.append("greeting")
     return question, acts, norm
 
 
-def _reflects(sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules) -> bool:
+def _reflects(
+    sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules, keys: frozenset[str]
+) -> bool:
     """Gives back what the other said: a reflective opening, or a summary ("So ...")."""
     for (body, _mark), kind in zip(sentences, kinds, strict=True):
         if kind in ("open", "closed"):
@@ -285,7 +513,7 @@ def _reflects(sentences: list[tuple[str, str]], kinds: list[str | None], rules: 
         core = rules.fillers.sub("", body)
         if not core:
             continue
-        if rules.reflection_anywhere.search(core) or rules.reflection_start.match(core):
+        if rules.reflection_anywhere.search(core, keys) or rules.reflection_start.match(core):
             return True
         if rules.summary_start.match(body) and len(core.split()) >= 2:
             return True

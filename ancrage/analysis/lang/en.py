@@ -109,6 +109,9 @@ CURIOUS = [
 # Questions whose interrogative word comes last ("you did what?"): rare in English.
 WH_END = r"(?:you did what|and then what|such as what|like what|or what)$"
 
+# Words one of which WH_END needs (a cheap test before the regex).
+WH_END_WORDS = ("what",)
+
 # Rhetorical tags closing an affirmation: "..., right?", "isn't it?", "you know?".
 TAG_END = [
     r"right",

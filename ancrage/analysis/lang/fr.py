@@ -138,6 +138,21 @@ WH_END = (
     r"|^(?:vous|tu|on) [a-zéèêàç']+ (?:comment|quoi|où|combien) (?:quand|lorsque|si|pour|avec|dans|"
     r"avec|en ce moment|aujourd'hui|maintenant|exactement)\b"
 )
+# Mots dont WH_END a besoin (test rapide avant l'expression régulière).
+WH_END_WORDS = (
+    "comment",
+    "quoi",
+    "où",
+    "quand",
+    "combien",
+    "pourquoi",
+    "lequel",
+    "laquelle",
+    "qui",
+    "heure",
+    "jour",
+)
+
 
 TAG_END = [
     r"non",
