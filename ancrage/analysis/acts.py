@@ -90,67 +90,75 @@ def _top_level_split(inner: str) -> list[str]:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 
 
-def _sequence(fragment: str) -> list[tuple[str, str, bool]]:
-    """Top-level, non-optional elements of a fragment: (kind, text, starts_a_word)."""
-    out: list[tuple[str, str, bool]] = []
-    literal, literal_at_word, i = "", True, 0
+def _sequence(fragment: str, ends_word: bool) -> list[tuple[str, str, bool, bool]]:
+    """Top-level, non-optional elements of a fragment, as (kind, text, starts, ends):
+    kind "lit" or "group"; starts/ends tell whether a word boundary surely precedes/follows.
+    `ends_word` says whether a boundary follows the whole fragment."""
+    out: list[tuple[str, str, bool, bool]] = []
+    literal, at_word, i = "", True, 0
 
-    def flush() -> None:
+    def boundary_at(j: int) -> bool:
+        if j >= len(fragment):
+            return ends_word
+        return fragment[j] in " ,'-" or fragment.startswith("\\b", j)
+
+    def flush(next_index: int) -> None:
         nonlocal literal
         if literal:
-            out.append(("lit", literal, literal_at_word))
+            out.append(("lit", literal, at_word, boundary_at(next_index)))
             literal = ""
 
     while i < len(fragment):
         char = fragment[i]
         if char == "(":
+            flush(i)
             close = _closing_paren(fragment, i)
             body, i = fragment[i + 1 : close], close + 1
             optional = fragment[i : i + 1] in _QUANTIFIERS
-            flush()
             if body.startswith("?:") and not optional:
-                out.append(("group", body[2:], True))
-            literal_at_word = False  # what follows a group may continue its word
+                out.append(("group", body[2:], at_word, boundary_at(i)))
+            at_word = False  # what follows a group may continue its word
             continue
         if char in "[\\.^$":
-            flush()
+            flush(i)
             i = (fragment.index("]", i + 1) + 1) if char == "[" else i + (2 if char == "\\" else 1)
-            literal_at_word = False
+            at_word = fragment[i - 2 : i] == "\\b"
             continue
         if char in "+*?{":
             literal = literal[:-1]  # the quantified character may be absent
-            flush()
+            flush(i)
             i = fragment.index("}", i) + 1 if char == "{" else i + 1
-            literal_at_word = False
+            at_word = False
             continue
         if char == "|":  # top-level alternation: no single requirement
             return []
         if not literal:
-            literal_at_word = literal_at_word or not char.isalpha()
+            at_word = at_word or not char.isalpha()
         literal += char
         i += 1
-    flush()
+    flush(i)
     return out
 
 
 KEY_LENGTH = 5
+DIGIT_KEY = "0"  # stands for "the text has a digit"
 
 
-def _word_key(literal: str, at_word: bool) -> str | None:
+def _word_key(literal: str, starts: bool, ends: bool) -> str | None:
     """The most selective key a text must contain for `literal` to occur (see Gated):
     one of its whole words, or the first KEY_LENGTH letters of a longer one."""
     best: str | None = None
     for word in _LETTERS.finditer(literal):
-        starts_word = word.start() > 0 or at_word
-        ends_word = word.end() < len(literal)  # followed by a space or an apostrophe
-        if not starts_word:
+        if word.start() == 0 and not starts:
             continue
         text = word.group()
+        whole = word.end() < len(literal) or ends
         if len(text) >= KEY_LENGTH:
             key = text[:KEY_LENGTH]
-        elif ends_word:
+        elif whole:
             key = text
         else:
             continue  # a short word that may go on ("qu'attend" + "ez")
@@ -159,23 +167,25 @@ def _word_key(literal: str, at_word: bool) -> str | None:
     return best
 
 
-def required_keys(fragment: str) -> tuple[str, ...] | None:
+def required_keys(fragment: str, ends_word: bool = True) -> tuple[str, ...] | None:
     """Word keys one of which every text matched by the fragment contains (None: unknown).
 
     Picks the most selective requirement, e.g. ("assum", "guess", ...) rather than "i".
     """
+    if fragment.startswith("\\d"):
+        return (DIGIT_KEY,)
     best: tuple[str, ...] | None = None
-    for kind, text, at_word in _sequence(fragment):
+    for kind, text, starts, ends in _sequence(fragment, ends_word):
         candidate: tuple[str, ...] | None
         if kind == "lit":
-            key = _word_key(text, at_word)
+            key = _word_key(text, starts, ends)
             candidate = (key,) if key else None
         else:
-            alternatives = [required_keys(alt) for alt in _top_level_split(text)]
-            candidate = (
-                None
-                if any(a is None for a in alternatives)
-                else tuple(sorted({k for a in alternatives if a for k in a}))
+            alternatives = [required_keys(alt, ends) for alt in _top_level_split(text)]
+            if not starts:
+                alternatives = [None]  # a group glued to a previous word: keys unreliable
+            candidate = None if any(a is None for a in alternatives) else tuple(
+                sorted({k for a in alternatives if a for k in a})
             )
         if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
             best = candidate
@@ -186,6 +196,8 @@ def word_keys(norm: str) -> frozenset[str]:
     """Every word of a text and its first KEY_LENGTH letters: what Gated tests against."""
     words = set(_LETTERS.findall(norm))
     words.update([w[:KEY_LENGTH] for w in words if len(w) > KEY_LENGTH])
+    if _DIGIT.search(norm):
+        words.add(DIGIT_KEY)
     return frozenset(words)
 
 
@@ -223,6 +235,48 @@ class Gated:
                 if found:
                     return found
         return self.free.search(text) if self.free is not None else None
+
+
+WHOLE_TEXT_ACTS = (
+    "needs_question",
+    "self_promotion",
+    "competitor",
+    "own_offer",
+    "assumption",
+    "small_talk",
+    "affirmation",
+    "gratitude",
+    "ownership_returned",
+    "credit_taken",
+)
+
+
+class ActIndex:
+    """Every whole-text act's Gated rules merged into one word index: one set intersection
+    per utterance finds the few patterns worth running, whatever the number of acts."""
+
+    __slots__ = ("by_key", "gate", "free")
+
+    def __init__(self, rules_by_act: dict[str, Gated]) -> None:
+        self.by_key: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self.free: list[tuple[str, re.Pattern[str]]] = []
+        for act, gated in rules_by_act.items():
+            for key, patterns in gated.by_key.items():
+                self.by_key.setdefault(key, []).extend((act, p) for p in patterns)
+            if gated.free is not None:
+                self.free.append((act, gated.free))
+        self.gate = frozenset(self.by_key)
+
+    def acts_in(self, norm: str, keys: frozenset[str]) -> set[str]:
+        found: set[str] = set()
+        for key in self.gate & keys:
+            for act, pattern in self.by_key[key]:
+                if act not in found and _search_at_word_start(pattern, norm):
+                    found.add(act)
+        for act, pattern in self.free:
+            if act not in found and pattern.search(norm):
+                found.add(act)
+        return found
 
 
 def _search_at_word_start(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -269,6 +323,7 @@ class Rules:
     credit_taken: Gated
     other_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
+    act_index: ActIndex
 
 
 def _terms_regex(base: list[str], terms: tuple[str, ...]) -> Gated:
@@ -281,6 +336,7 @@ def rules_for(
     code: str, products: tuple[str, ...] = (), competitors: tuple[str, ...] = ()
 ) -> Rules:
     mod: ModuleType = lang.get(code)
+    needs = Gated(mod.NEEDS)
     fillers = re.compile(r"^(?:" + mod.FILLERS + r"(?![\w'-])[\s,;:.!-]*)+")
     return Rules(
         code=code,
@@ -296,7 +352,7 @@ def rules_for(
         wh_end=re.compile(mod.WH_END),
         wh_end_words=tuple(mod.WH_END_WORDS),
         tag_end=re.compile(r"(?:^|,\s*|\s)" + _any(mod.TAG_END) + r"$"),
-        needs=Gated(mod.NEEDS),
+        needs=needs,
         reflection_start=_words_regex(mod.REFLECTION_START, anchored=True),
         reflection_anywhere=Gated(mod.REFLECTION_ANYWHERE),
         summary_start=re.compile(mod.SUMMARY_START),
@@ -313,6 +369,20 @@ def rules_for(
         credit_taken=Gated(mod.CREDIT_TAKEN),
         other_pronouns=mod.OTHER_PRONOUNS,
         self_pronouns=mod.SELF_PRONOUNS,
+        act_index=ActIndex(
+            {
+                "needs_question": needs,
+                "self_promotion": Gated(mod.SELF_PROMOTION),
+                "competitor": _terms_regex(mod.COMPETITOR, competitors),
+                "own_offer": _terms_regex(mod.OWN_OFFER, products),
+                "assumption": Gated(mod.ASSUMPTION),
+                "small_talk": Gated(mod.SMALL_TALK),
+                "affirmation": Gated(mod.AFFIRMATION),
+                "gratitude": Gated(mod.GRATITUDE),
+                "ownership_returned": Gated(mod.OWNERSHIP_RETURNED),
+                "credit_taken": Gated(mod.CREDIT_TAKEN),
+            }
+        ),
     )
 
 
@@ -380,7 +450,9 @@ def _tag_at(body: str, start: int | None, rules: Rules) -> bool:
     return head.endswith(",") or body[start] == "," or bool(_NO_COMMA_TAG.search(body))
 
 
-def _clause_form(clause: str, has_mark: bool, rules: Rules) -> str | None:
+def _clause_form(
+    clause: str, has_mark: bool, rules: Rules, keys: frozenset[str] | None = None
+) -> str | None:
     """ "open"/"closed" when a clause has the shape of a question, else None.
 
     Without a question mark only unambiguous shapes count (WH_NO_MARK), so that relative
@@ -389,7 +461,7 @@ def _clause_form(clause: str, has_mark: bool, rules: Rules) -> str | None:
     core = rules.fillers.sub("", clause)
     if not core:
         return None
-    if rules.open_prompt.match(core) or rules.curious.search(core):
+    if rules.open_prompt.match(core) or rules.curious.search(core, keys):
         return "open"
     if rules.wh_start.match(core) if has_mark else rules.wh_no_mark.match(core):
         return "closed" if rules.closed_wh.match(core) else "open"
@@ -398,16 +470,20 @@ def _clause_form(clause: str, has_mark: bool, rules: Rules) -> str | None:
     return None
 
 
-def _leading_forms(clauses: list[str], has_mark: bool, rules: Rules) -> str | None:
+def _leading_forms(
+    clauses: list[str], has_mark: bool, rules: Rules, keys: frozenset[str] | None
+) -> str | None:
     """The form of the first clause, looking past short vocatives ("Salut Marc, ...")."""
     for clause in clauses:
-        form = _clause_form(clause, has_mark, rules)
+        form = _clause_form(clause, has_mark, rules, keys)
         if form or len(rules.fillers.sub("", clause).split()) > 2:
             return form
     return None
 
 
-def sentence_question(body: str, mark: str, rules: Rules, first: bool = True) -> str | None:
+def sentence_question(
+    body: str, mark: str, rules: Rules, first: bool = True, keys: frozenset[str] | None = None
+) -> str | None:
     """ "open", "closed", "tag", "declarative" or None for one sentence (fillers included).
 
     "declarative" is a statement said with a question mark ("So you're sick of this?"):
@@ -427,15 +503,15 @@ def sentence_question(body: str, mark: str, rules: Rules, first: bool = True) ->
         return "tag"
     clauses = [c for c in core.split(", ") if c.strip()]
     if has_mark:
-        last = _clause_form(clauses[-1], True, rules)
+        last = _clause_form(clauses[-1], True, rules, keys)
         if last:
             return last
         if len(clauses) > 1 and not _DECLARATIVE.match(rules.fillers.sub("", clauses[-1])):
-            form = _leading_forms(clauses[:-1], True, rules)
+            form = _leading_forms(clauses[:-1], True, rules, keys)
             if form:
                 return form
         return "declarative"
-    form = _leading_forms(clauses, False, rules)
+    form = _leading_forms(clauses, False, rules, keys)
     if form:
         return form
     last = clauses[-1]
@@ -465,7 +541,10 @@ def classify(
     norm = normalize(text)
     sentences = split_sentences(norm)
     keys = word_keys(norm)
-    kinds = [sentence_question(b, m, rules, i == 0) for i, (b, m) in enumerate(sentences)]
+    kinds = [
+        sentence_question(body, mark, rules, i == 0, keys)
+        for i, (body, mark) in enumerate(sentences)
+    ]
     # advice hidden in a long question's preamble still counts; short questions do not
     statements = " . ".join(
         b
@@ -475,29 +554,21 @@ def classify(
     pushes = bool(statements) and bool(rules.input.search(statements, keys))
     reflects = follows_other and not pushes and _reflects(sentences, kinds, rules, keys)
     question = utterance_question(kinds, reflects)
+    found = rules.act_index.acts_in(norm, keys)
     acts: list[str] = []
     if question in ("open", "closed"):
         acts.append("question")
-        if rules.needs.search(norm, keys):
+        if "needs_question" in found:
             acts.append("needs_question")
     if reflects:
         acts.append("reflection")
     for name in ("self_promotion", "competitor", "own_offer"):
-        if getattr(rules, name).search(norm, keys):
+        if name in found:
             acts.append(name)
             pushes = True
     if pushes:
         acts.append("input")
-    for name in (
-        "assumption",
-        "small_talk",
-        "affirmation",
-        "gratitude",
-        "ownership_returned",
-        "credit_taken",
-    ):
-        if getattr(rules, name).search(norm, keys):
-            acts.append(name)
+    acts.extend(name for name in WHOLE_TEXT_ACTS[4:] if name in found)
     if is_greeting(norm, rules):
         acts.append("greeting")
     return question, acts, norm

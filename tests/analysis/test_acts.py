@@ -148,3 +148,33 @@ def test_user_lexicon_counts_named_products_and_competitors() -> None:
     rules = rules_for("en", ("Ancrage Pro",), ("CoachHub",))
     _q, acts, _n = classify("Ancrage Pro is cheaper than CoachHub.", rules)
     assert "own_offer" in acts and "competitor" in acts
+
+
+def test_word_index_never_changes_what_the_rules_find() -> None:
+    """The speed index (Gated) must find exactly what one plain regex per act finds."""
+    import re
+
+    from ancrage.analysis.acts import Gated, normalize
+    from ancrage.analysis.lang import en, fr
+
+    phrases = [
+        "Vous devriez essayer notre offre premium, elle réduit les coûts de 30 %.",
+        "Qu'attendez-vous de cet appel ? Moi, je suis expert depuis 20 ans.",
+        "Ta posture, ta confiance, ton juste prix, tes résultats.",
+        "I'm sure you'll love our platform, it cuts costs by 30 percent.",
+        "You really need to stop, I'd recommend it; that took courage.",
+        "How can I help? I guess you already know what you want.",
+    ]
+    for module in (fr, en):
+        for name in ("INPUT", "NEEDS", "ASSUMPTION", "SELF_PROMOTION", "OWNERSHIP_RETURNED"):
+            fragments = getattr(module, name)
+            plain = re.compile(r"(?<![\w'-])(?:" + "|".join(fragments) + r")(?![\w-])")
+            gated = Gated(fragments)
+            for phrase in phrases:
+                norm = normalize(phrase)
+                from ancrage.analysis.acts import word_keys
+
+                assert bool(gated.search(norm, word_keys(norm))) == bool(plain.search(norm)), (
+                    name,
+                    phrase,
+                )
