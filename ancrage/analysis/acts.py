@@ -184,8 +184,10 @@ def required_keys(fragment: str, ends_word: bool = True) -> tuple[str, ...] | No
             alternatives = [required_keys(alt, ends) for alt in _top_level_split(text)]
             if not starts:
                 alternatives = [None]  # a group glued to a previous word: keys unreliable
-            candidate = None if any(a is None for a in alternatives) else tuple(
-                sorted({k for a in alternatives if a for k in a})
+            candidate = (
+                None
+                if any(a is None for a in alternatives)
+                else tuple(sorted({k for a in alternatives if a for k in a}))
             )
         if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
             best = candidate
@@ -323,6 +325,7 @@ class Rules:
     credit_taken: Gated
     other_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
+    self_start: re.Pattern[str]
     act_index: ActIndex
 
 
@@ -369,6 +372,7 @@ def rules_for(
         credit_taken=Gated(mod.CREDIT_TAKEN),
         other_pronouns=mod.OTHER_PRONOUNS,
         self_pronouns=mod.SELF_PRONOUNS,
+        self_start=re.compile(mod.SELF_START),
         act_index=ActIndex(
             {
                 "needs_question": needs,
@@ -552,9 +556,16 @@ def classify(
         if k in (None, "tag", "declarative") or len(b.split()) > LONG_QUESTION_WORDS
     )
     pushes = bool(statements) and bool(rules.input.search(statements, keys))
-    reflects = follows_other and not pushes and _reflects(sentences, kinds, rules, keys)
-    question = utterance_question(kinds, reflects)
     found = rules.act_index.acts_in(norm, keys)
+    reflects = (
+        follows_other
+        and not pushes
+        and (
+            _reflects(sentences, kinds, rules, keys)
+            or _speaks_of_the_other(sentences, kinds, found, rules)
+        )
+    )
+    question = utterance_question(kinds, reflects)
     acts: list[str] = []
     if question in ("open", "closed"):
         acts.append("question")
@@ -572,6 +583,37 @@ def classify(
     if is_greeting(norm, rules):
         acts.append("greeting")
     return question, acts, norm
+
+
+# Acts that make a statement something else than giving back what the other said.
+NOT_REFLECTIVE = frozenset(
+    {
+        "small_talk",
+        "affirmation",
+        "gratitude",
+        "greeting",
+        "self_promotion",
+        "credit_taken",
+        "assumption",
+        "own_offer",
+        "competitor",
+    }
+)
+
+
+def _speaks_of_the_other(
+    sentences: list[tuple[str, str]], kinds: list[str | None], found: set[str], rules: Rules
+) -> bool:
+    """After the other spoke, a plain statement of three words or more that is neither about
+    the speaker, nor own content, nor social talk, puts the other's experience into words
+    (MITI: a reflection). Questions and statements opening on "I"/"we" do not."""
+    if found & NOT_REFLECTIVE or any(k in ("open", "closed") for k in kinds):
+        return False
+    for (body, _mark), kind in zip(sentences, kinds, strict=True):
+        core = rules.fillers.sub("", body)
+        if kind is None and len(core.split()) >= 3 and not rules.self_start.match(core):
+            return True
+    return False
 
 
 def _reflects(

@@ -223,6 +223,10 @@ REFLECTION_ANYWHERE = [
     r"(?:it's|it is) (?:almost )?as if",
 ]
 
+# Statements opening on the speaker or the session itself ("I...", "Let's..."): not a
+# reflection of the other's experience.
+SELF_START = r"^(?:i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|let's|let me|thank|thanks|hi|hello|hey|bye|good morning|good afternoon|welcome|nice to|see you)\b"
+
 # Summaries open with "so": a statement that starts this way gives back what was heard.
 SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+|uh+|and|well|oh|hmm+|sure|i see)[\s,.-]*)*(?:so|sounds like)\b"
 

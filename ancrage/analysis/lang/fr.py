@@ -246,6 +246,10 @@ REFLECTION_ANYWHERE = [
     r"(?:c'est|comme) si (?:vous|tu)",
 ]
 
+# Affirmations qui commencent par soi ou par la séance (« Je... », « On va... ») : pas une
+# reformulation de ce que vit l'autre.
+SELF_START = r"^(?:je|j'|moi|me|m'|nous|on|mon|ma|mes|notre|nos|laissez-moi|laisse-moi|merci|bonjour|bonsoir|salut|bienvenue|enchanté|enchantée|au revoir|à bientôt)(?![\w-])"
+
 # Les reformulations-résumés commencent souvent par « donc » ou « en fait ».
 SUMMARY_START = r"^(?:(?:ok|okay|oui|ouais|d'accord|hum+|euh+|et|bon|ah|très bien|je vois)[\s,.-]*)*(?:donc|bref|en somme|en résumé|si je résume|en fait,? (?:vous|tu|pour))\b"
 
