@@ -30,7 +30,6 @@ ACTS = (
     "greeting",
 )
 
-LONG_QUESTION_WORDS = 15
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*|[.!?…]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00a0": " "})
 _APOSTROPHES_PAIRS = (("’", "'"), ("ʼ", "'"), ("‘", "'"), ("\u00a0", " "))
@@ -524,6 +523,15 @@ def sentence_question(
     return None
 
 
+def _preamble(body: str, mark: str, rules: Rules, keys: frozenset[str]) -> str:
+    """The clauses of a question sentence that come before its question."""
+    clauses = rules.fillers.sub("", body).split(", ")
+    for i, clause in enumerate(clauses):
+        if _clause_form(clause, mark == "?", rules, keys):
+            return ", ".join(clauses[:i])
+    return ", ".join(clauses[:-1])
+
+
 def utterance_question(kinds: list[str | None], reflective: bool) -> str | None:
     real = [k for k in kinds if k in ("open", "closed")]
     if "declarative" in kinds:
@@ -549,12 +557,11 @@ def classify(
         sentence_question(body, mark, rules, i == 0, keys)
         for i, (body, mark) in enumerate(sentences)
     ]
-    # advice hidden in a long question's preamble still counts; short questions do not
+    # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
     statements = " . ".join(
-        b
-        for (b, _m), k in zip(sentences, kinds, strict=True)
-        if k in (None, "tag", "declarative") or len(b.split()) > LONG_QUESTION_WORDS
-    )
+        body if kind in (None, "tag", "declarative") else _preamble(body, mark, rules, keys)
+        for (body, mark), kind in zip(sentences, kinds, strict=True)
+    ).strip(" .")
     pushes = bool(statements) and bool(rules.input.search(statements, keys))
     found = rules.act_index.acts_in(norm, keys)
     reflects = (

@@ -3,15 +3,17 @@
 Each component maps one indicator to a subscore between 0 and 1 with a linear ramp between
 a "bad" and a "good" value taken from public benchmarks; its points are weight * subscore.
 The weights follow the evidence: how much the helper pushes own content separates good from
-poor sessions far better than the number of questions, so `input_share` weighs most.
+poor sessions far better than the number of questions, so `input_share` weighs most, then
+listening (reflections); Gong's talk-share and monologue benchmarks come from sales calls and
+count less.
 
 | component                    | weight | 1.0 when        | 0.0 when         | benchmark                        |
 |------------------------------|-------:|-----------------|------------------|----------------------------------|
-| input_share                  |     30 | 0 % of turns    | >= 40 % turns    | expert-coded sessions            |
-| reflection_question_ratio    |     20 | >= 2.0          | 0                | MITI 4.2.1: 1:1 fair, 2:1 good   |
-| talk_share_words             |     15 | <= 43 %         | >= 75 %          | Gong: top 43 %, average 65-75 %  |
+| input_share                  |     35 | 0 % of turns    | >= 40 % turns    | expert-coded sessions            |
+| reflection_question_ratio    |     25 | >= 2.0          | 0                | MITI 4.2.1: 1:1 fair, 2:1 good   |
+| talk_share_words             |     10 | <= 43 %         | >= 75 %          | Gong: top 43 %, average 65-75 %  |
 | open_question_share          |     10 | >= 70 %         | <= 20 %          | MITI 3.1.1: 50 % fair, 70 % good |
-| longest_monologue_words      |     10 | <= 100 words    | >= 300 words     | Gong: long monologues lose deals |
+| longest_monologue_words      |      5 | <= 100 words    | >= 300 words     | Gong: long monologues lose deals |
 | pleasing_rate                |     10 | 0 per turn      | >= 0.2 per turn  | assumptions, self-promotion...   |
 | first_needs_question_position|      5 | first quarter   | never            | coaching: open with their needs  |
 """
@@ -54,27 +56,27 @@ def _linear(zero_at: float, one_at: float) -> Callable[[float | None], float]:
 COMPONENTS = (
     Component(
         "input_share",
-        30,
+        35,
         "%",
         "0% best, >= 40% poor (expert-coded sessions)",
         _linear(0.40, 0.0),
     ),
     Component(
         "reflection_question_ratio",
-        20,
+        25,
         "ratio",
         "MITI 4.2.1: 1:1 fair, 2:1 good",
         _linear(0.0, 2.0),
     ),
     Component(
-        "talk_share_words", 15, "%", "Gong: top sellers ~43%, average 65-75%", _linear(0.75, 0.43)
+        "talk_share_words", 10, "%", "Gong: top sellers ~43%, average 65-75%", _linear(0.75, 0.43)
     ),
     Component(
         "open_question_share", 10, "%", "MITI 3.1.1: 50% fair, 70% good", _linear(0.20, 0.70)
     ),
     Component(
         "longest_monologue_words",
-        10,
+        5,
         "words",
         "Gong: long monologues lose deals",
         _linear(300, 100),

@@ -269,6 +269,30 @@ INPUT = [
     r"plan|tool|team|company)",
     r"the (?:best|right|only) (?:way|thing|solution|option|choice) (?:is|would be)",
     r"if i were you",
+    r"we (?:define|call|consider|recommend|suggest|usually recommend|often see)\b",
+    r"what (?:we|they|doctors|people) call",
+    r"(?:one|another|a) (?:good |great |other )?(?:option|idea|possibility|suggestion|thing "
+    r"(?:that|you) (?:could|might|can))\b",
+    r"a (?:couple|few) (?:of )?(?:ideas|options|suggestions|things you could)",
+    r"what (?:some|many|other|most) (?:people|clients|patients|folks)(?: \w+){0,3} do is",
+    r"(?:it's|it has|it's been|it has been) (?:been )?(?:helpful|useful) for (?:some |other |a lot "
+    r"of )?(?:other )?(?:people|clients|patients|folks)",
+    r"(?:some|many|other) (?:people|clients|patients|folks) (?:find|found|say|like|prefer|choose)",
+    r"you can (?:always |also |just )?(?:come|call|ask|talk|work|bring|contact|reach|use|try|go|"
+    r"book|get)\b",
+    r"that's something (?:you|we) (?:can|could|might)",
+    r"i think (?:that )?(?:you|it|that|this|we) (?:would|will|could|should|might|need)",
+    r"if you (?:have|want|need) (?:any )?(?:more )?(?:questions|help|information|support)",
+    r"just (?:tell|try|call|ask|go|take|make|write|keep|stop|say)\b",
+    r"(?:is it|would it be) (?:okay|ok|alright|all right) (?:with you )?if (?:i|we) (?:share|go over|"
+    r"give|tell|talk|look|offer|explain|take)",
+    r"would you (?:like|want) (?:some|me to|more) (?:information|advice|tips|ideas|share|give|tell|"
+    r"explain)",
+    r"i(?:'d| would) like to (?:ask|talk|go over|share|give|tell|explain|suggest|offer|review)",
+    r"i(?:'ll| will) (?:be by|check|call|see you|send|come|give|get|set|refer|write|email|text)\b",
+    r"(?:it|that|this)(?:'s| is|'ll| will| would| can) (?:gonna |going to )?(?:be |become )?(?:pretty |"
+    r"very |really |quite |usually )?(?:effective|serious|dangerous|risky|harmful|safe|rare|"
+    r"common|normal|confidential)\b",
     r"in my (?:experience|opinion|view)",
     r"(?:we|i)(?:'ll| will| can| could| need to| have to|'re going to| are going to| are gonna|"
     r"'re gonna) (?:set|schedule|send|give|refer|make|start|look at|check|recheck|go over|need|"
@@ -292,9 +316,6 @@ INPUT = [
     r"i(?:'m| am) (?:here|happy|glad) to (?:help|give|share|explain|provide)",
     r"(?:do|don't) you (?:understand|realize|realise|appreciate|see) (?:that|how|what|the)",
     r"you know (?:very well|full well)",
-    r"(?:risk|risks|statistics|percent|research|evidence|medication|medicine|treatment|symptoms|"
-    r"diagnosis|dose|policy|policies|rules|regulations|the law|consequences|pricing|discount|"
-    r"contract|features?|warranty|return on investment|roi)\b",
     r"(?:it|this|that)(?:'s| is) (?:called|known as|defined as|a sign of|a symptom|normal to|"
     r"common|recommended|the law|required|mandatory|not safe|safe)",
     r"i (?:can |could )?(?:see|saw|noticed|notice) (?:that |on |from |here |in )?(?:your|the|you)",

@@ -268,6 +268,28 @@ INPUT = [
     r"le mieux (?:c'est|est|serait) de",
     r"l'idéal (?:c'est|est|serait) de",
     r"(?:à votre place|à ta place|si j'étais (?:vous|toi))",
+    r"(?:on|nous) (?:appelle|appelons|définit|définissons|recommande|recommandons|conseille)\b",
+    r"ce qu'on appelle",
+    r"(?:une|autre|une autre|une bonne) (?:option|idée|possibilité|piste|suggestion)\b",
+    r"(?:quelques|deux|plusieurs) (?:idées|options|pistes|suggestions)",
+    r"ce que (?:font )?(?:certaines personnes|certains clients|beaucoup de gens|d'autres)",
+    r"(?:ça|cela) (?:a aidé|aide souvent|aide) (?:d'autres|beaucoup de|certains|certaines)",
+    r"(?:vous pouvez|tu peux) (?:toujours |aussi |simplement )?(?:venir|appeler|demander|en parler|"
+    r"travailler|contacter|utiliser|essayer|aller|réserver|m'appeler|m'écrire)\b",
+    r"c'est quelque chose que (?:vous pouvez|tu peux|nous pouvons|on peut)",
+    r"je (?:pense|crois) (?:que|qu') (?:vous|tu|ça|cela|il|on) (?:devriez|devrais|pourriez|pourrais|"
+    r"gagneriez|gagnerais|aurait|serait|faudrait|devrait)",
+    r"si (?:vous avez|tu as) (?:des|d'autres) (?:questions|besoins)",
+    r"(?:dites|dis)-(?:lui|leur) (?:simplement|juste|que)",
+    r"(?:est-ce que je peux|puis-je|je peux) (?:vous |te |t')?(?:partager|donner|proposer|expliquer|"
+    r"montrer|présenter)",
+    r"(?:voulez-vous|veux-tu|vous voulez|tu veux) (?:que je vous|que je te|des) (?:donne|explique|"
+    r"présente|informations|conseils|idées)",
+    r"j'aimerais (?:vous |te |t')?(?:proposer|présenter|expliquer|montrer|parler de)",
+    r"je (?:vous |te |t')?(?:rappelle|enverrai|envoie|appelle|écris) (?:demain|lundi|la semaine|"
+    r"dans|ce soir|plus tard|le)",
+    r"(?:c'est|ce sera|ça peut être|cela peut être) (?:très |assez |plutôt |vraiment )?(?:efficace|"
+    r"grave|dangereux|risqué|sans danger|rare|courant|normal|confidentiel)\b",
     r"(?:laissez|laisse)-moi (?:vous |te |t')?(?:expliquer|montrer|présenter|dire)",
     r"je (?:vais|peux) (?:vous |te |t')?(?:expliquer|montrer|présenter|envoyer|proposer|donner)",
     r"(?:les études|la recherche|les chiffres|les statistiques|les experts|les médecins|"
@@ -306,9 +328,6 @@ INPUT = [
     r"(?:je suis là|je suis ravi|je suis ravie) pour (?:vous |t')?(?:aider|expliquer|donner)",
     r"(?:vous|tu) (?:comprenez|comprends|réalisez|réalises|savez|sais) (?:bien )?(?:que|qu'|ce que)"
     r" (?:c'est|vous|tu|votre|ton)",
-    r"(?:risque|risques|statistiques|pour cent|recherche|études|médicament|traitement|symptômes|"
-    r"diagnostic|dose|règlement|règles|la loi|conséquences|tarif|tarifs|remise|réduction|contrat|"
-    r"fonctionnalités|garantie|retour sur investissement)\b",
     r"(?:c'est|cela s'appelle|ça s'appelle|on appelle ça) (?:ce qu'on appelle|un signe|un symptôme|"
     r"normal de|courant|recommandé|obligatoire|la loi)",
     r"je (?:vois|constate) (?:que|sur|dans) (?:votre|ton|ta|vos|tes|le|la)",
