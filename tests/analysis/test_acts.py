@@ -1,8 +1,12 @@
 """Question types and acts on phrases written for these tests, in French and English."""
 
+import re
+
 import pytest
 
-from ancrage.analysis.acts import classify, rules_for
+from ancrage.analysis.acts import classify, normalize, rules_for
+from ancrage.analysis.index import Gated, word_keys
+from ancrage.analysis.lang import en, fr
 
 
 def question_of(text: str, lang: str) -> str | None:
@@ -152,11 +156,6 @@ def test_user_lexicon_counts_named_products_and_competitors() -> None:
 
 def test_word_index_never_changes_what_the_rules_find() -> None:
     """The speed index (Gated) must find exactly what one plain regex per act finds."""
-    import re
-
-    from ancrage.analysis.acts import Gated, normalize
-    from ancrage.analysis.lang import en, fr
-
     phrases = [
         "Vous devriez essayer notre offre premium, elle réduit les coûts de 30 %.",
         "Qu'attendez-vous de cet appel ? Moi, je suis expert depuis 20 ans.",
@@ -172,7 +171,6 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
             gated = Gated(fragments)
             for phrase in phrases:
                 norm = normalize(phrase)
-                from ancrage.analysis.acts import word_keys
 
                 assert bool(gated.search(norm, word_keys(norm))) == bool(plain.search(norm)), (
                     name,
