@@ -64,6 +64,11 @@ class Rules:
     wh_start: re.Pattern[str]
     wh_no_mark: re.Pattern[str]
     backchannel: re.Pattern[str]
+    echo: re.Pattern[str]
+    agreement: re.Pattern[str]
+    reported: re.Pattern[str]
+    tag_no_mark: re.Pattern[str]
+    listener: re.Pattern[str]
     aux_start: re.Pattern[str]
     not_inversion: re.Pattern[str]
     open_prompt: re.Pattern[str]
@@ -111,6 +116,11 @@ def rules_for(
         wh_start=words_regex(mod.WH_START, anchored=True),
         wh_no_mark=words_regex(mod.WH_NO_MARK, anchored=True),
         backchannel=re.compile(mod.BACKCHANNEL),
+        echo=re.compile(mod.ECHO),
+        agreement=re.compile(mod.AGREEMENT),
+        reported=re.compile(mod.REPORTED),
+        tag_no_mark=re.compile(mod.TAG_NO_MARK),
+        listener=re.compile(mod.LISTENER),
         aux_start=words_regex(mod.AUX_START, anchored=True),
         not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
         open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
@@ -160,7 +170,7 @@ def _destutter(word: str) -> str:
     kept = [
         p
         for p, nxt in zip(parts, parts[1:], strict=False)
-        if not (p and len(p) <= 4 and nxt.startswith(p))
+        if not (p and (p == nxt or (len(p) <= 4 and nxt.startswith(p))))
     ]
     return "-".join([*kept, parts[-1]])
 
@@ -229,8 +239,10 @@ def _clause_form(
     core = rules.fillers.sub("", clause)
     if not core:
         return None
-    if rules.open_prompt.match(core) or rules.curious.search(core, keys):
+    if rules.open_prompt.match(core):
         return "open"
+    if rules.curious.search(core, keys) and rules.listener.search(core):
+        return "open"  # "I wonder what YOU..." invites; "I wonder how they..." muses
     if rules.wh_start.match(core) if has_mark else rules.wh_no_mark.match(core):
         return "closed" if rules.closed_wh.match(core) else "open"
     if rules.aux_start.match(core) and not rules.not_inversion.match(core):
@@ -261,15 +273,19 @@ def sentence_question(
         return None
     has_mark = mark == "?"
     core = rules.fillers.sub("", body)
-    if has_mark and (not core or rules.backchannel.fullmatch(core)):
+    if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):
         # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
         # that closes a statement of the same speaker ("You did it. Right?")
         return "tag" if not first and rules.tag_end.search(_tail(body)[0]) else None
-    if not core:
+    if not core or rules.agreement.match(body):
         return None
+    clauses = [c for c in core.split(", ") if c.strip()]
+    if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
+        return None  # "I said, since when?": a quoted question
     if has_mark and _is_tag(core, rules):
         return "tag"
-    clauses = [c for c in core.split(", ") if c.strip()]
+    if not has_mark and len(core.split()) >= 4 and rules.tag_no_mark.search(_tail(core)[0]):
+        return "tag"  # "It got some awards, didn't it." (speech transcripts drop the "?")
     if has_mark:
         last = _clause_form(clauses[-1], True, rules, keys)
         if last:
@@ -308,18 +324,19 @@ def utterance_question(kinds: list[str | None], reflective: bool) -> str | None:
 
 
 def classify(
-    text: str, rules: Rules, follows_other: bool = True
+    text: str, rules: Rules, follows_other: bool = True, continues_turn: bool = False
 ) -> tuple[str | None, list[str], str]:
     """Question type, acts, and normalised text of one utterance.
 
     `follows_other` is False when the speaker's turn opened the conversation: there is then
-    nothing of the other's to reflect.
+    nothing of the other's to reflect. `continues_turn` is True when the previous utterance
+    was the same speaker's: a lone "Right?" then closes their statement (a tag).
     """
     norm = normalize(text)
     sentences = split_sentences(norm)
     keys = word_keys(norm)
     kinds = [
-        sentence_question(body, mark, rules, i == 0, keys)
+        sentence_question(body, mark, rules, i == 0 and not continues_turn, keys)
         for i, (body, mark) in enumerate(sentences)
     ]
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")

@@ -79,10 +79,13 @@ def annotate(
     turn_follows_other = False
     previous: str | None = None
     for index, u in enumerate(utterances):
-        if u.speaker != previous:
+        continues_turn = u.speaker == previous
+        if not continues_turn:
             turn_follows_other = previous is not None
             previous = u.speaker
-        question, acts, _norm = classify_utterance(u.text, rules, turn_follows_other)
+        question, acts, _norm = classify_utterance(
+            u.text, rules, turn_follows_other, continues_turn
+        )
         out.append(
             Annotated(index, u.speaker, u.text, u.start, u.end, len(u.text.split()), question, acts)
         )

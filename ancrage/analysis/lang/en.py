@@ -54,6 +54,8 @@ WH_NO_MARK = [
     r"how (?:many|much|long|often|come|about|far|old|important|confident|ready|likely|would|do|"
     r"does|did|is|are|was|were|can|could)\b",
     r"why (?:not|is|are|do|does|did|would|should|don't|didn't)\b",
+    r"(?:what|which|whose|how many|how much) (?:\w+ ){1,3}(?:do|does|did|are|is|was|were|can|"
+    r"could|would|will|should|have|has)\s+(?:you|we|they|i|he|she|it|your|the|people)\b",
     r"who (?:else|is|are|was|would|could|can|do|does|did)\b",
     r"where (?:do|does|did|is|are|was|would|could|can)\b",
     r"when (?:do|does|did|is|are|was|would|could|can|will)\b",
@@ -67,6 +69,27 @@ BACKCHANNEL = (
     r"is that (?:right|so|true)|are you serious|no kidding|pardon(?: me)?|sorry|excuse me|what|who|"
     r"huh|yeah|yes|no|okay|ok|right|mm-?hmm|uh-huh|hmm+)"
 )
+
+# Echoes that only show interest or check hearing ("Oh, you haven't?", "Are they?").
+ECHO = (
+    r"(?:oh |ah |wow |really |huh )?(?:(?:is|are|was|were|do|does|did|have|has|had|can|could|"
+    r"will|would|should)(?:n't)? (?:it|he|she|they|you|we|that|there|i)|(?:it|he|she|they|you|"
+    r"we|that|there|i) (?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)"
+    r"(?:n't)?(?: not)?|(?:you )?think so|isn't that (?:funny|great|interesting|amazing|nice|"
+    r"wonderful|terrible|awful|something|neat|weird|strange|sad|crazy|cool))"
+)
+
+# "So do we", "Neither would I": agreement, not a question, despite the inversion.
+AGREEMENT = r"^(?:so|neither|nor) (?:do|does|did|am|is|are|was|were|have|has|had|can|could|will|would|should) (?:i|we|you|they|he|she|it)$"
+
+# Reported speech: a question quoted from someone else is not asked of the listener.
+REPORTED = r"(?:\b(?:i|he|she|they|someone|people)(?: \w+)? (?:said|says|goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|told)(?: (?:him|her|them|me|us))?|\b(?:saying|asking))$"
+
+# Tags that close a statement even without a question mark ("..., isn't it.").
+TAG_NO_MARK = r"(?:(?:,| )(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)n't (?:it|he|she|they|you|we|that|there|i)|, (?:was|were|is|are|did|does|do|would|could|will) (?:he|she|it|they|there|you|we)(?: not)?)$"
+
+# Whose curiosity counts: "I wonder if YOU..." asks the listener; "I wonder how they..." muses.
+LISTENER = r"\b(?:you|your|you're|you've|you'd|you'll|yourself)\b"
 
 # Auxiliary-first sentences: yes/no (closed) questions.
 AUX_START = [
@@ -90,8 +113,6 @@ OPEN_PROMPTS = [
     r"walk me through",
     r"help me understand",
     r"describe",
-    r"i(?:'m| am) (?:curious|wondering) (?:about|what|how|why|whether|if)",
-    r"i wonder (?:what|how|why|whether|if)",
 ]
 
 # Phrases that ask for the other's view wherever they appear in a sentence.

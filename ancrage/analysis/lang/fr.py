@@ -75,6 +75,25 @@ CLOSED_WH = [
     r"sur une échelle",
 ]
 
+# Échos qui marquent l'intérêt ou vérifient l'écoute (« Ah, vous n'avez pas ? »).
+ECHO = (
+    r"(?:ah |oh |eh )?(?:(?:vous|tu|il|elle|ils|elles|on) (?:n')?(?:êtes|es|est|sont|avez|as|a|ont|"
+    r"faites|fais|fait|pouvez|peux|peut)(?: pas)?|(?:c'est|ce n'est pas|c'est pas) (?:vrai|ça|"
+    r"possible|drôle|fou|dingue)|pas possible|sans blague)"
+)
+
+# « Moi aussi », « nous non plus » : accord, pas question (l'inversion anglaise n'existe pas).
+AGREEMENT = r"^(?:moi|nous|toi|vous|lui|elle|eux) (?:aussi|non plus|pareil)$"
+
+# Discours rapporté : une question citée n'est pas posée à l'interlocuteur.
+REPORTED = r"\b(?:j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre)$"
+
+# Fausses questions qui ferment une affirmation même sans point d'interrogation.
+TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez|non)$"
+
+# Une curiosité adressée à l'autre : « je me demande si VOUS... ».
+LISTENER = r"(?<![\w'-])(?:vous|votre|vos|tu|te|t'|toi|ton|ta|tes)(?![\w-])"
+
 # Sans point d'interrogation (transcription automatique), seules les formes sans ambiguïté
 # comptent : inversion, « est-ce que », mot interrogatif suivi d'un verbe ou d'une inversion.
 WH_NO_MARK = [
@@ -116,7 +135,6 @@ OPEN_PROMPTS = [
     r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-moi",
     r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-nous",
     r"(?:pouvez|pourriez|peux|pourrais)-(?:vous|tu) (?:me )?(?:dire|raconter|parler|expliquer|décrire)",
-    r"je (?:me demande|suis curieux|suis curieuse) (?:ce|comment|pourquoi|si|de savoir)",
     r"j'aimerais (?:comprendre|savoir|entendre)",
 ]
 
