@@ -38,6 +38,8 @@ _APOSTROPHES_PAIRS = (("’", "'"), ("ʼ", "'"), ("‘", "'"), ("\u00a0", " "))
 _DECLARATIVE = re.compile(
     r"^(?:you|i|we|they|he|she|it|that|this|there|vous|tu|je|j'|on|il|elle|ils|elles|c'|ça)\b"
 )
+# Relative pronouns that often open a clause inside a statement ("..., which is the point").
+_RELATIVE = re.compile(r"^(?:which|who|whose|lequel|laquelle|qui|dont)\b")
 _NO_COMMA_TAG = re.compile(r"n't \w+$|n'est[- ]ce pas$|pas vrai$|hein$|you know$|right$")
 
 
@@ -298,6 +300,14 @@ def sentence_question(
     form = _leading_forms(clauses, False, rules, keys)
     if form:
         return form
+    for clause in clauses[1:]:  # a question after a preamble: "..., where do you fall?"
+        core_clause = rules.fillers.sub("", clause)
+        if rules.open_prompt.match(core_clause) or (
+            rules.wh_no_mark.match(core_clause) and not _RELATIVE.match(core_clause)
+        ):
+            return "closed" if rules.closed_wh.match(core_clause) else "open"
+    if rules.curious.search(core, keys) and rules.listener.search(core):
+        return "open"
     last = clauses[-1]
     if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
         return "open"

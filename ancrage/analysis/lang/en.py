@@ -108,7 +108,7 @@ NOT_INVERSION = r"(?!x)x"
 # Invitations to talk that count as open questions even without a question mark.
 OPEN_PROMPTS = [
     r"any(?:thing)? (?:else|other|others|thoughts|ideas|questions)",
-    r"tell me (?:more|about|what|how|why|a (?:bit|little))",
+    r"tell me\b(?! so\b)",
     r"(?:can|could|would) you (?:tell|walk|describe|say|share|talk)",
     r"walk me through",
     r"help me understand",

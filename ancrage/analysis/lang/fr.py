@@ -104,8 +104,10 @@ WH_NO_MARK = [
     r"(?:quel|quelle|quels|quelles) (?:\w+ ){1,2}(?:est-ce|[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on))",
     r"(?:comment|où|quand|pourquoi|combien de|combien|à quoi|de quoi|en quoi|sur quoi|avec qui|"
     r"à qui|pour qui|depuis quand|jusqu'où|d'où|lequel|laquelle) (?:est-ce|[a-zàâçéèêëîïôûù]+-"
-    r"(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)|ça va|ça se passe|ça s'est|tu|vous|on|"
-    r"c'est|sont|est|allez|vas|va)\b",
+    r"(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)|ça va|ça se passe|ça s'est)\b",
+    # « comment tu fais » is asked; « quand on reçoit..., » is a time clause: only "comment"
+    r"comment (?:tu|vous|on) (?!le |la |les |l')",
+    r"(?:où|comment|combien) (?:c'est|sont|est)\b",
     r"pourquoi (?:pas|ne|n')",
     r"qui (?:est-ce|a |va |peut |veut |vous |t'|te |est )",
 ]
