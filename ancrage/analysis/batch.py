@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -133,8 +134,11 @@ def _print_rows(rows: list[dict[str, Any]], ui: str) -> None:
     table.add_column(message(ui, "score"), justify="right")
     for row in rows:
         score = row.get("service_score")
-        status = row["status"] if row["status"] != "error" else f"[red]{row['error']}[/]"
+        status = row["status"] if row["status"] != "error" else f"[red]{escape(row['error'])}[/]"
         table.add_row(
-            row["file"], status, row.get("focus") or "", "" if score is None else f"{score:.0f}"
+            escape(row["file"]),
+            status,
+            row.get("focus") or "",
+            "" if score is None else f"{score:.0f}",
         )
     Console().print(table)

@@ -6,11 +6,12 @@ import json
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
 from .models import Indicator, Report
-from .ui import indicator_label, message
+from .ui import benchmark_label, indicator_label, message
 
 SCHEMA_VERSION = 1
 
@@ -57,24 +58,28 @@ def score_style(score: float) -> str:
 
 def print_report(report: Report, ui: str, console: Console | None = None) -> None:
     console = console or Console()
-    title = message(ui, "title") + (f" — {report.source}" if report.source else "")
+    title = escape(message(ui, "title") + (f" — {report.source}" if report.source else ""))
+    colon = " :" if ui == "fr" else ":"  # French typography: a space before the colon
+    speakers = ", ".join(
+        f"{escape(name)} ({row['talk_share'] * 100:.0f}%)" for name, row in report.speakers.items()
+    )
     header = (
-        f"[bold]{message(ui, 'score')}: [{score_style(report.service_score)}]"
+        f"[bold]{message(ui, 'score')}{colon} [{score_style(report.service_score)}]"
         f"{report.service_score:.0f}/100[/][/]\n"
-        f"{message(ui, 'focus')}: {message(ui, report.focus_reason, **report.focus_params)}\n"
-        f"{message(ui, 'language')}: {report.language}    {message(ui, 'speakers')}: "
-        + ", ".join(
-            f"{name} ({row['talk_share'] * 100:.0f}%)" for name, row in report.speakers.items()
-        )
+        f"{message(ui, 'focus')}{colon} "
+        f"{escape(message(ui, report.focus_reason, **report.focus_params))}\n"
+        f"{message(ui, 'language')}{colon} {report.language}    "
+        f"{message(ui, 'speakers')}{colon} {speakers}"
     )
     console.print(Panel(header, title=title, expand=False))
     for key in report.warnings:
-        console.print(f"[yellow]{message(ui, 'warning')}: {message(ui, key)}[/]")
+        console.print(f"[yellow]{message(ui, 'warning')}{colon} {escape(message(ui, key))}[/]")
     console.print(indicator_table(report, ui))
     console.print(f"[bold]{message(ui, 'feedback')}[/]")
     for number, point in enumerate(report.feedback, start=1):
-        console.print(f"{number}. {point.message}")
-        console.print(f"   [dim]#{point.index} « {point.quote} »[/]")
+        quote = f"« {point.quote} »" if report.language == "fr" else f"“{point.quote}”"
+        console.print(f"{number}. {escape(point.message)}")
+        console.print(f"   [dim]#{point.index} {escape(quote)}[/]", highlight=False)
 
 
 def indicator_table(report: Report, ui: str) -> Table:
@@ -87,5 +92,10 @@ def indicator_table(report: Report, ui: str) -> Table:
         if ind.weight == 0 and ind.value is None:
             continue  # not measurable here (e.g. no timestamps): keep the table short
         points = f"{ind.points:.1f}/{ind.weight:.0f}" if ind.weight else ""
-        table.add_row(indicator_label(ui, ind.key), format_value(ind), points, ind.benchmark or "")
+        table.add_row(
+            indicator_label(ui, ind.key),
+            format_value(ind),
+            points,
+            benchmark_label(ui, ind.key, ind.benchmark),
+        )
     return table

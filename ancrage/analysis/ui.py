@@ -76,6 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "focus": "Personne évaluée",
         "speakers": "Intervenants",
         "indicator": "Indicateur",
+        "indicators": "Indicateurs",
         "value": "Valeur",
         "benchmark": "Repère",
         "points": "Points",
@@ -157,6 +158,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "focus": "Assessed speaker",
         "speakers": "Speakers",
         "indicator": "Indicator",
+        "indicators": "Indicators",
         "value": "Value",
         "benchmark": "Benchmark",
         "points": "Points",
@@ -232,6 +234,39 @@ INDICATOR_LABELS: dict[str, dict[str, str]] = {
         "other_focus_pronoun_share": "Other-focused pronouns",
     },
 }
+
+
+# French wording of the benchmarks (score.py holds the English text, also used in JSON).
+BENCHMARKS_FR: dict[str, str] = {
+    "input_share": "0 % idéal, >= 40 % faible (séances codées par des experts)",
+    "reflection_question_ratio": "MITI 4.2.1 : 1:1 correct, 2:1 bon",
+    "talk_share_words": "Gong : meilleurs vendeurs ~43 %, moyenne 65-75 %",
+    "open_question_share": "MITI 3.1.1 : 50 % correct, 70 % bon",
+    "longest_monologue_words": "Gong : les longs monologues font perdre des ventes",
+    "pleasing_rate": "0 idéal (suppositions, autopromotion, concurrents, mérite pris, bavardage)",
+    "first_needs_question_position": "coaching : demander ses besoins dans le premier quart",
+    "talk_share_time": "Gong : meilleurs vendeurs ~43 %",
+    "questions": "Gong : 11 à 14 par appel de découverte, réparties",
+    "questions_per_10_min": "Gong : 11 à 14 par appel de découverte",
+    "longest_monologue_seconds": "Gong : les longs monologues font perdre des ventes",
+    "other_longest_story_words": "plus c'est long, mieux c'est : l'autre parle",
+    "other_longest_story_seconds": "plus c'est long, mieux c'est",
+    "patience_seconds": "une pause avant de répondre montre l'écoute",
+    "assumption": "0",
+    "self_promotion": "0",
+    "competitor": "moins que les mentions de sa propre offre",
+    "credit_taken": "0",
+    "ownership_returned": ">= 1 quand on vous remercie",
+    "tag_questions": "rhétoriques, pas de la curiosité",
+    "small_talk_share_before_business": "court",
+    "other_focus_pronoun_share": "> 50 % garde l'autre au centre",
+}
+
+
+def benchmark_label(ui: str, key: str, english: str | None) -> str:
+    if ui == "fr":
+        return BENCHMARKS_FR.get(key, english or "")
+    return english or ""
 
 
 def ui_language(requested: str | None = None, environ: dict[str, str] | None = None) -> str:

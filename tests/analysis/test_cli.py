@@ -150,3 +150,28 @@ def test_lexicon_file_yaml(tmp_path, capsys) -> None:
     values = {i["key"]: i["value"] for i in json.loads(capsys.readouterr().out)["indicators"]}
     assert values["competitor"] == 1 and values["own_offer"] == 1
     assert main([write(tmp_path, "c2.txt", convo), "--lexicon", str(tmp_path / "no.yaml")]) == 1
+
+
+def test_brackets_in_transcript_are_printed_literally(tmp_path, capsys) -> None:
+    convo = (
+        "Coach: What do you need from this call [inaudible] today?\n"
+        "Client: A plan [laughs] for my team.\n"
+        "Coach: You should buy [bold]our premium plan[/bold] right now, I'd recommend it.\n"
+    )
+    assert main([write(tmp_path, "b.txt", convo), "--ui-lang", "en"]) == 0
+    out = " ".join(capsys.readouterr().out.split())  # undo rich's line wrapping
+    assert "[bold]our premium plan[/bold]" in out
+
+
+def test_timestamps_from_vtt_reach_the_report(tmp_path, capsys) -> None:
+    vtt = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n<v Coach>What do you need today?</v>\n\n"
+        "00:00:04.000 --> 00:00:20.000\n<v Client>A calmer week, I keep working late.</v>\n\n"
+        "00:00:22.000 --> 00:00:25.000\n<v Coach>So the evenings are eating your week.</v>\n"
+    )
+    assert main([write(tmp_path, "t.vtt", vtt), "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    values = {i["key"]: i["value"] for i in data["indicators"]}
+    assert values["patience_seconds"] == pytest.approx(2.0)
+    assert values["talk_share_time"] == pytest.approx(6 / 22)
+    assert data["utterances"][1]["start"] == 4.0 and data["utterances"][1]["end"] == 20.0
