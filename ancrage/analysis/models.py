@@ -63,11 +63,11 @@ class Indicator:
     def as_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,
-            "value": self.value,
+            "value": None if self.value is None else round(self.value, 4),
             "unit": self.unit,
             "benchmark": self.benchmark,
             "weight": self.weight,
-            "subscore": self.subscore,
+            "subscore": None if self.subscore is None else round(self.subscore, 4),
             "points": round(self.points, 2),
         }
 

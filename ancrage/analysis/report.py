@@ -20,7 +20,7 @@ def format_value(ind: Indicator) -> str:
     value = ind.value
     if value is None:
         return "—"
-    if ind.unit == "%":
+    if ind.unit == "share":
         return f"{value * 100:.0f}%"
     if ind.unit == "ratio":
         return f"{value:.2f}:1"
@@ -39,6 +39,7 @@ def to_dict(report: Report, ui: str = "en") -> dict[str, Any]:
         "language": report.language,
         "focus": report.focus,
         "focus_reason": message(ui, report.focus_reason, **report.focus_params),
+        "focus_reason_key": report.focus_reason,
         "service_score": report.service_score,
         "speakers": report.speakers,
         "indicators": [ind.as_dict() for ind in report.indicators],

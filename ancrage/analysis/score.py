@@ -57,7 +57,7 @@ COMPONENTS = (
     Component(
         "input_share",
         35,
-        "%",
+        "share",
         "0% best, >= 40% poor (expert-coded sessions)",
         _linear(0.40, 0.0),
     ),
@@ -69,10 +69,14 @@ COMPONENTS = (
         _linear(0.0, 2.0),
     ),
     Component(
-        "talk_share_words", 10, "%", "Gong: top sellers ~43%, average 65-75%", _linear(0.75, 0.43)
+        "talk_share_words",
+        10,
+        "share",
+        "Gong: top sellers ~43%, average 65-75%",
+        _linear(0.75, 0.43),
     ),
     Component(
-        "open_question_share", 10, "%", "MITI 3.1.1: 50% fair, 70% good", _linear(0.20, 0.70)
+        "open_question_share", 10, "share", "MITI 3.1.1: 50% fair, 70% good", _linear(0.20, 0.70)
     ),
     Component(
         "longest_monologue_words",
@@ -91,14 +95,14 @@ COMPONENTS = (
     Component(
         "first_needs_question_position",
         5,
-        "%",
+        "share",
         "coaching: ask what they need in the first quarter",
         _needs_subscore,
     ),
 )
 
 INFORMATIVE = {
-    "talk_share_time": ("%", "Gong: top sellers ~43%"),
+    "talk_share_time": ("share", "Gong: top sellers ~43%"),
     "questions": ("count", "Gong: 11-14 per discovery call, spread out"),
     "questions_per_100_words": ("per 100 words", None),
     "questions_per_10_min": ("per 10 min", "Gong: 11-14 per discovery call"),
@@ -114,8 +118,8 @@ INFORMATIVE = {
     "credit_taken": ("count", "0"),
     "ownership_returned": ("count", ">= 1 when thanked"),
     "tag_questions": ("count", "rhetorical, not curiosity"),
-    "small_talk_share_before_business": ("%", "short"),
-    "other_focus_pronoun_share": ("%", "> 50% keeps the other at the centre"),
+    "small_talk_share_before_business": ("share", "short"),
+    "other_focus_pronoun_share": ("share", "> 50% keeps the other at the centre"),
 }
 
 
