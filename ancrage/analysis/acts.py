@@ -84,6 +84,7 @@ class Rules:
     reflection_anywhere: Gated
     summary_start: re.Pattern[str]
     input: Gated
+    persuasion: Gated
     self_promotion: Gated
     own_offer: Gated
     competitor: Gated
@@ -136,6 +137,7 @@ def rules_for(
         reflection_anywhere=Gated(mod.REFLECTION_ANYWHERE),
         summary_start=re.compile(mod.SUMMARY_START),
         input=Gated(mod.INPUT),
+        persuasion=Gated(mod.PERSUASION),
         self_promotion=Gated(mod.SELF_PROMOTION),
         own_offer=_terms_regex(mod.OWN_OFFER, products),
         competitor=_terms_regex(mod.COMPETITOR, competitors),
@@ -354,7 +356,9 @@ def classify(
         body if kind in (None, "tag", "declarative") else _preamble(body, mark, rules, keys)
         for (body, mark), kind in zip(sentences, kinds, strict=True)
     ).strip(" .")
-    pushes = bool(statements) and bool(rules.input.search(statements, keys))
+    pushes = (bool(statements) and bool(rules.input.search(statements, keys))) or bool(
+        rules.persuasion.search(norm, keys)
+    )
     found = rules.act_index.acts_in(norm, keys)
     reflects = (
         follows_other

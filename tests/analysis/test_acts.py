@@ -148,6 +148,57 @@ def test_acts_not_confused(text: str, lang: str, absent: str) -> None:
     assert absent not in acts_of(text, lang)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # persuasion dressed as a question pushes own content
+        ("Don't you think you should switch to our plan?", "en"),
+        ("Why don't you just sign today?", "en"),
+        ("Vous ne pensez pas que ce serait plus simple de signer ?", "fr"),
+        ("Pourquoi ne pas essayer notre formule dès ce mois-ci ?", "fr"),
+        # advice with an adverb, and "it works if"
+        ("I would strongly recommend that you take a break.", "en"),
+        ("Generally it works well if you write it down first.", "en"),
+        ("Je vous conseillerais d'en parler à votre associé.", "fr"),
+    ],
+)
+def test_persuasion_and_softened_advice_are_input(text: str, lang: str) -> None:
+    assert "input" in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # quoted questions and agreement inversions are not asked of the listener
+        ("And he goes, where were you last night?", "en", None),
+        ("So do we.", "en", None),
+        ("Il m'a dit, tu viens quand ?", "fr", None),
+        # echoes show interest, they do not ask
+        ("Oh, you haven't?", "en", None),
+        ("Ah bon ?", "fr", None),
+        # a question after a preamble, without a question mark (speech recognition)
+        ("on a scale of one to ten, how ready are you", "en", "open"),
+        ("so before we start, tell me what brought you here", "en", "open"),
+        ("bon alors pour commencer, qu'est-ce qui vous amène", "fr", "open"),
+        # a time clause is not a question
+        ("quand on reçoit les devis, on les compare", "fr", None),
+        # musing about others is not a question to the listener; asking them is
+        ("I wonder how they kept up with it.", "en", None),
+        ("I was wondering if you'd be willing to talk about it.", "en", "open"),
+        # an unmarked tag closing a statement
+        ("It got some great reviews, didn't it.", "en", "tag"),
+    ],
+)
+def test_question_edge_cases(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected
+
+
+def test_a_lone_tag_closing_the_same_speakers_statement_is_a_tag() -> None:
+    rules = rules_for("en")
+    assert classify("Right?", rules, follows_other=False, continues_turn=True)[0] == "tag"
+    assert classify("Right?", rules, follows_other=True, continues_turn=False)[0] is None
+
+
 def test_user_lexicon_counts_named_products_and_competitors() -> None:
     rules = rules_for("en", ("Ancrage Pro",), ("CoachHub",))
     _q, acts, _n = classify("Ancrage Pro is cheaper than CoachHub.", rules)

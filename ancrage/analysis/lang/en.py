@@ -258,7 +258,9 @@ INPUT = [
     r"(?:one thing )?you (?:could|might want to|may want to) (?!be\b|have\b|not\b|say\b)\w+",
     r"you(?:'d| would) (?:be better|benefit|need to)",
     r"you (?:might|may|could) (?:want to|try|consider|think about|start|also)",
-    r"i(?:'d| would)? (?:recommend|suggest|advise|encourage|urge)",
+    r"i(?:'d| would)? (?:strongly |really |definitely |just |also )?(?:recommend|suggest|advise|"
+    r"encourage|urge)",
+    r"it (?:usually |often |really |generally )?(?:works|helps|can help)(?: \w+)? (?:if|when|to)",
     r"i (?:would|'d) (?:say|want you to|like you to|encourage)",
     r"my (?:advice|suggestion|recommendation|recommendations|concern)",
     r"i(?:'m| am) (?:concerned|worried) (?:that|about)",
@@ -302,7 +304,8 @@ INPUT = [
     r"you can (?:always |also |just )?(?:come|call|ask|talk|work|bring|contact|reach|use|try|go|"
     r"book|get)\b",
     r"that's something (?:you|we) (?:can|could|might)",
-    r"i think (?:that )?(?:you|it|that|this|we) (?:would|will|could|should|might|need)",
+    r"i think (?:that )?(?:if )?(?:you|it|that|this|we)\b[^.?!]{0,40}\b(?:would|will|could|should|"
+    r"might|need)\b",
     r"if you (?:have|want|need) (?:any )?(?:more )?(?:questions|help|information|support)",
     r"just (?:tell|try|call|ask|go|take|make|write|keep|stop|say)\b",
     r"(?:is it|would it be) (?:okay|ok|alright|all right) (?:with you )?if (?:i|we) (?:share|go over|"
@@ -349,6 +352,22 @@ INPUT = [
     r"categories|types|kinds|ways|programs|products|options|studies|resources|medications)",
     r"(?:side effects?|dosage|prescription|guidelines?|screening|blood pressure|cholesterol|"
     r"brochure|pamphlet|worksheet|questionnaire)",
+]
+
+# Persuasion dressed as a question ("Don't you think you should...?"): own content pushed.
+PERSUASION = [
+    r"don't you think",
+    r"wouldn't it be (?:better|good|nice|easier|wise|smart)",
+    r"why don't you",
+    r"why not (?:just |try|start|stop|give)",
+    r"what were you thinking",
+    r"(?:do|don't) you (?:understand|realize|realise|appreciate|see) (?:that|how|what|the)",
+    r"(?:isn't|is it not) (?:it )?time (?:to|you)",
+    r"(?:shouldn't|wouldn't) you (?:be|try|stop|start|want)",
+    r"(?:have|haven't) you (?:ever )?(?:considered|thought about) (?:trying|using|switching|buying|"
+    r"signing|taking|going|stopping|cutting)",
+    r"(?:can|could) you (?:try|stop|start|just)",
+    r"how about (?:you|we|trying|using|switching|signing)",
 ]
 
 SELF_PROMOTION = [

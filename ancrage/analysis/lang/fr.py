@@ -280,6 +280,8 @@ INPUT = [
     r"il (?:faut|faudrait|suffit de|suffirait de|vaut mieux|vaudrait mieux)",
     r"(?:vous|tu) (?:devez|dois|devriez|devrais) (?:vraiment |absolument |juste |aussi )?\w+",
     r"je (?:vous |te |t')?(?:conseille|recommande|suggère|propose|préconise|encourage)",
+    r"je (?:vous |te |t')?(?:conseillerais|recommanderais|suggérerais|proposerais)",
+    r"(?:ça|cela) (?:marche|fonctionne|aide) (?:souvent |mieux |bien )?(?:si|quand|de)",
     r"(?:mon|notre) (?:conseil|avis|recommandation|expérience montre)",
     r"(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|"
     r"commencez par|commence par|arrêtez de|arrête de|prenez|prends|faites|fais)",
@@ -354,6 +356,19 @@ INPUT = [
     r"(?:vous avez|tu as|on a|nous avons) besoin de (?:\w+ )?(?:prendre|faire|commencer|arrêter)",
     r"(?:mon rôle|mon objectif|l'objectif|le but|la prochaine étape) (?:est|c'est|ici|serait)",
     r"(?:effets secondaires|posologie|ordonnance|tarif|devis|brochure|plaquette|fonctionnalité)",
+]
+
+# La persuasion déguisée en question (« Vous ne pensez pas que vous devriez... ? »).
+PERSUASION = [
+    r"(?:vous ne pensez pas|tu ne penses pas|tu penses pas|vous ne croyez pas|tu crois pas) (?:que|qu')",
+    r"(?:ne serait-il pas|ce ne serait pas|ça ne serait pas|ce serait pas) (?:mieux|plus simple|plus sage|bien)",
+    r"pourquoi (?:ne pas|vous ne|tu ne|tu n'|vous n')",
+    r"(?:à quoi|qu'est-ce que) (?:vous pensiez|tu pensais)",
+    r"(?:vous|tu) (?:comprenez|comprends|réalisez|réalises|voyez|vois) (?:bien )?(?:que|qu')",
+    r"(?:vous|tu) ne (?:devriez|devrais|pourriez|pourrais) pas",
+    r"(?:avez-vous|as-tu|vous avez|tu as) (?:déjà )?(?:pensé|songé) à (?:essayer|prendre|passer|"
+    r"acheter|signer|arrêter|changer)",
+    r"(?:et si|que diriez-vous de|que dirais-tu de) (?:vous|tu|on|nous)? ?(?:essay|pren|pass|sign|achet)",
 ]
 
 SELF_PROMOTION = [
