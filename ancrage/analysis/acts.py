@@ -35,6 +35,7 @@ _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*|[.!?…]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00a0": " "})
 _APOSTROPHES_PAIRS = (("’", "'"), ("ʼ", "'"), ("‘", "'"), ("\u00a0", " "))
 # Unambiguous tags may follow a statement without a comma ("It's nice isn't it?").
+_WORDS = re.compile(r"[^\W\d_]+")
 _DECLARATIVE = re.compile(
     r"^(?:you|i|we|they|he|she|it|that|this|there|vous|tu|je|j'|on|il|elle|ils|elles|c'|ça)\b"
 )
@@ -65,6 +66,8 @@ class Rules:
     fillers: re.Pattern[str]
     wh_start: re.Pattern[str]
     wh_no_mark: re.Pattern[str]
+    shape_marked: re.Pattern[str]
+    shape_unmarked: re.Pattern[str]
     backchannel: re.Pattern[str]
     echo: re.Pattern[str]
     agreement: re.Pattern[str]
@@ -78,6 +81,7 @@ class Rules:
     closed_wh: re.Pattern[str]
     wh_end: re.Pattern[str]
     wh_end_words: tuple[str, ...]
+    question_cues: frozenset[str]
     tag_end: re.Pattern[str]
     needs: Gated
     reflection_start: re.Pattern[str]
@@ -106,6 +110,13 @@ def _terms_regex(base: list[str], terms: tuple[str, ...]) -> Gated:
     return Gated(base + escaped)
 
 
+def _shape(prompts: list[str], wh: list[str], aux: list[str]) -> re.Pattern[str]:
+    """One anchored regex for the three question shapes, tried in this order."""
+    return re.compile(
+        rf"^(?:(?P<prompt>{any_of(prompts)})|(?P<wh>{any_of(wh)})|(?P<aux>{any_of(aux)}))(?![\w-])"
+    )
+
+
 @lru_cache(maxsize=32)
 def rules_for(
     code: str, products: tuple[str, ...] = (), competitors: tuple[str, ...] = ()
@@ -118,6 +129,8 @@ def rules_for(
         fillers=fillers,
         wh_start=words_regex(mod.WH_START, anchored=True),
         wh_no_mark=words_regex(mod.WH_NO_MARK, anchored=True),
+        shape_marked=_shape(mod.OPEN_PROMPTS, mod.WH_START, mod.AUX_START),
+        shape_unmarked=_shape(mod.OPEN_PROMPTS, mod.WH_NO_MARK, mod.AUX_START),
         backchannel=re.compile(mod.BACKCHANNEL),
         echo=re.compile(mod.ECHO),
         agreement=re.compile(mod.AGREEMENT),
@@ -131,6 +144,7 @@ def rules_for(
         closed_wh=words_regex(mod.CLOSED_WH, anchored=True),
         wh_end=re.compile(mod.WH_END),
         wh_end_words=tuple(mod.WH_END_WORDS),
+        question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
         tag_end=re.compile(r"(?:^|,\s*|\s)" + any_of(mod.TAG_END) + r"$"),
         needs=needs,
         reflection_start=words_regex(mod.REFLECTION_START, anchored=True),
@@ -235,23 +249,24 @@ def _tag_at(body: str, start: int | None, rules: Rules) -> bool:
 def _clause_form(
     clause: str, has_mark: bool, rules: Rules, keys: frozenset[str] | None = None
 ) -> str | None:
-    """ "open"/"closed" when a clause has the shape of a question, else None.
+    """ "open"/"closed" when a clause has the shape of a question, else None."""
+    return _core_form(rules.fillers.sub("", clause), has_mark, rules)
+
+
+def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
+    """The question shape of a clause without its leading fillers, in one regex call.
 
     Without a question mark only unambiguous shapes count (WH_NO_MARK), so that relative
     clauses ("which is...", "comment je vois...") are not taken for questions.
     """
-    core = rules.fillers.sub("", clause)
-    if not core:
+    shape = (rules.shape_marked if has_mark else rules.shape_unmarked).match(core)
+    if shape is None:
         return None
-    if rules.open_prompt.match(core):
+    if shape.lastgroup == "prompt":
         return "open"
-    if rules.curious.search(core, keys) and rules.listener.search(core):
-        return "open"  # "I wonder what YOU..." invites; "I wonder how they..." muses
-    if rules.wh_start.match(core) if has_mark else rules.wh_no_mark.match(core):
+    if shape.lastgroup == "wh":
         return "closed" if rules.closed_wh.match(core) else "open"
-    if rules.aux_start.match(core) and not rules.not_inversion.match(core):
-        return "closed"
-    return None
+    return None if rules.not_inversion.match(core) else "closed"
 
 
 def _leading_forms(
@@ -259,10 +274,23 @@ def _leading_forms(
 ) -> str | None:
     """The form of the first clause, looking past short vocatives ("Salut Marc, ...")."""
     for clause in clauses:
-        form = _clause_form(clause, has_mark, rules, keys)
-        if form or len(rules.fillers.sub("", clause).split()) > 2:
+        core = rules.fillers.sub("", clause)
+        form = _core_form(core, has_mark, rules) if core else None
+        if form or len(core.split()) > 2:
             return form
     return None
+
+
+def _may_ask(body: str, rules: Rules) -> bool:
+    """Cheap test: can this unpunctuated sentence be a question at all?"""
+    if "-" in body or "est ce" in body:
+        return True
+    return not rules.question_cues.isdisjoint(_WORDS.findall(body))
+
+
+def _curious(core: str, rules: Rules, keys: frozenset[str] | None) -> bool:
+    """ "I wonder what YOU..." invites the listener; "I wonder how they..." muses."""
+    return bool(rules.curious.search(core, keys)) and bool(rules.listener.search(core))
 
 
 def sentence_question(
@@ -276,6 +304,8 @@ def sentence_question(
     if mark == "!":  # "Quel temps !", "What a day!": exclamations, not questions
         return None
     has_mark = mark == "?"
+    if not has_mark and not _may_ask(body, rules):
+        return None
     core = rules.fillers.sub("", body)
     if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):
         # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
@@ -291,14 +321,15 @@ def sentence_question(
     if not has_mark and len(core.split()) >= 4 and rules.tag_no_mark.search(_tail(core)[0]):
         return "tag"  # "It got some awards, didn't it." (speech transcripts drop the "?")
     if has_mark:
-        last = _clause_form(clauses[-1], True, rules, keys)
+        last_core = rules.fillers.sub("", clauses[-1])
+        last = _core_form(last_core, True, rules)
         if last:
             return last
-        if len(clauses) > 1 and not _DECLARATIVE.match(rules.fillers.sub("", clauses[-1])):
+        if len(clauses) > 1 and not _DECLARATIVE.match(last_core):
             form = _leading_forms(clauses[:-1], True, rules, keys)
             if form:
                 return form
-        return "declarative"
+        return "open" if _curious(core, rules, keys) else "declarative"
     form = _leading_forms(clauses, False, rules, keys)
     if form:
         return form
@@ -308,7 +339,7 @@ def sentence_question(
             rules.wh_no_mark.match(core_clause) and not _RELATIVE.match(core_clause)
         ):
             return "closed" if rules.closed_wh.match(core_clause) else "open"
-    if rules.curious.search(core, keys) and rules.listener.search(core):
+    if _curious(core, rules, keys):
         return "open"
     last = clauses[-1]
     if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):

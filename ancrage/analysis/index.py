@@ -90,7 +90,16 @@ def _sequence(fragment: str, ends_word: bool) -> list[tuple[str, str, bool, bool
             optional = fragment[i : i + 1] in _QUANTIFIERS
             if body.startswith("?:") and not optional:
                 out.append(("group", body[2:], at_word, boundary_at(i)))
-            at_word = False  # what follows a group may continue its word
+            # what follows a group starts a word only if every alternative ends on a
+            # non-letter ("(?:really |just )?") and, when the group may be skipped, if a
+            # word started before it
+            ends_clean = body.startswith("?:") and all(
+                alt and not alt[-1].isalpha() and not alt.endswith(("?", "*", ")"))
+                for alt in _top_level_split(body[2:])
+            )
+            at_word = ends_clean and (at_word or not optional)
+            if optional:
+                i += 1  # skip the quantifier
             continue
         if char in "[\\.^$":
             flush(i)

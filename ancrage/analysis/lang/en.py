@@ -133,6 +133,15 @@ WH_END = r"(?:you did what|and then what|such as what|like what|or what)$"
 # Words one of which WH_END needs (a cheap test before the regex).
 WH_END_WORDS = ("what",)
 
+# Words one of which an unpunctuated sentence must contain to be read as a question (a fast
+# pre-check before the shape rules; a hyphenated word always goes through the full rules).
+QUESTION_CUES = frozenset(
+    """what whats how why when where who whom whose which do does did don doesn didn is isn
+    are aren was wasn were weren can could couldn would wouldn will won should shouldn have
+    haven has hasn had hadn may might shall am any anything tell walk help describe wonder
+    wondering wondered curious like love remind show say share talk""".split()
+)
+
 # Rhetorical tags closing an affirmation: "..., right?", "isn't it?", "you know?".
 TAG_END = [
     r"right",

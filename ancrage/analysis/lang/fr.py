@@ -158,6 +158,17 @@ WH_END = (
     r"|^(?:vous|tu|on) [a-zéèêàç']+ (?:comment|quoi|où|combien) (?:quand|lorsque|si|pour|avec|dans|"
     r"avec|en ce moment|aujourd'hui|maintenant|exactement)\b"
 )
+# Mots dont une phrase sans « ? » a besoin pour être lue comme une question (pré-test rapide ;
+# une phrase avec un trait d'union ou « est ce » passe toujours par toutes les règles).
+QUESTION_CUES = frozenset(
+    """qu que quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment
+    pourquoi où quand combien qui voulez pouvez avez êtes savez connaissez pensez souhaitez
+    aimeriez auriez pourriez voudriez seriez veux peux as es sais connais penses aimerais
+    pourrais voudrais vas allez devez dois croyez crois trouvez trouves comptez comptes avons
+    sommes autre autres demande demandais curieux curieuse savoir comprendre entendre
+    connaître hein non pas vrai vois voyez""".split()
+)
+
 # Mots dont WH_END a besoin (test rapide avant l'expression régulière).
 WH_END_WORDS = (
     "comment",
