@@ -281,10 +281,12 @@ def _leading_forms(
     return None
 
 
-def _may_ask(body: str, rules: Rules) -> bool:
+def _may_ask(body: str, rules: Rules, keys: frozenset[str] | None) -> bool:
     """Cheap test: can this unpunctuated sentence be a question at all?"""
     if "-" in body or "est ce" in body:
         return True
+    if keys is not None and rules.question_cues.isdisjoint(keys):
+        return False  # no cue anywhere in the utterance
     return not rules.question_cues.isdisjoint(_WORDS.findall(body))
 
 
@@ -304,7 +306,7 @@ def sentence_question(
     if mark == "!":  # "Quel temps !", "What a day!": exclamations, not questions
         return None
     has_mark = mark == "?"
-    if not has_mark and not _may_ask(body, rules):
+    if not has_mark and not _may_ask(body, rules, keys):
         return None
     core = rules.fillers.sub("", body)
     if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):
@@ -384,7 +386,9 @@ def classify(
     ]
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
     statements = " . ".join(
-        body if kind in (None, "tag", "declarative") else _preamble(body, mark, rules, keys)
+        body
+        if kind in (None, "tag", "declarative")
+        else (_preamble(body, mark, rules, keys) if ", " in body else "")
         for (body, mark), kind in zip(sentences, kinds, strict=True)
     ).strip(" .")
     pushes = (bool(statements) and bool(rules.input.search(statements, keys))) or bool(

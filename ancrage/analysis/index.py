@@ -212,9 +212,10 @@ class Gated:
         present = self.gate if keys is None else self.gate & keys
         for key in present:
             for pattern in self.by_key[key]:
-                found = _search_at_word_start(pattern, text)
-                if found:
-                    return found
+                if pattern.search(text):
+                    found = _search_at_word_start(pattern, text)
+                    if found:
+                        return found
         return self.free.search(text) if self.free is not None else None
 
 
@@ -238,7 +239,12 @@ class ActIndex:
         found: set[str] = set()
         for key in self.gate & keys:
             for act, pattern in self.by_key[key]:
-                if act not in found and _search_at_word_start(pattern, norm):
+                # a cheap plain search first: most patterns do not occur at all
+                if (
+                    act not in found
+                    and pattern.search(norm)
+                    and _search_at_word_start(pattern, norm)
+                ):
                     found.add(act)
         for act, pattern in self.free:
             if act not in found and pattern.search(norm):
@@ -248,6 +254,8 @@ class ActIndex:
 
 def _search_at_word_start(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     found = pattern.search(text)
+    if found is None:
+        return None
     while found is not None:
         start = found.start()
         if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'-_"):
