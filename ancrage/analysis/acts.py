@@ -398,6 +398,7 @@ def classify(
     reflects = (
         follows_other
         and not pushes
+        and not found & NOT_REFLECTIVE
         and (
             _reflects(sentences, kinds, rules, keys)
             or _speaks_of_the_other(sentences, kinds, found, rules)

@@ -139,6 +139,11 @@ def test_acts_detected(text: str, lang: str, act: str) -> None:
         # advice is not a reflection
         ("You should write to her first.", "en", "reflection"),
         ("Vous devriez lui écrire d'abord.", "fr", "reflection"),
+        # "thanks to me" takes credit, it does not thank; an assumption is not advice
+        ("Thanks to me your team will finally be efficient.", "en", "gratitude"),
+        ("Vous devez sûrement en avoir marre de leurs retards.", "fr", "input"),
+        # recognising effort is an affirmation, not a reflection
+        ("Vous avez déjà fait une bonne partie du chemin.", "fr", "reflection"),
         # a curious question is not an assumption
         ("What is your current provider like?", "en", "assumption"),
         ("Comment ça se passe avec votre fournisseur ?", "fr", "assumption"),

@@ -423,6 +423,7 @@ SMALL_TALK = [
     r"(?:your|the|this|last|good|nice) weekend",
     r"(?:your|the|last|summer|next) (?:holiday|holidays|vacation|trip)",
     r"(?:the|last night's|did you (?:see|watch) the) (?:game|match|game last night)",
+    r"(?:amazing|great|crazy|incredible|what a|awesome) (?:game|match|weekend|weather)",
     r"how are you(?: doing)?(?: today)?$",
     r"how(?:'s| is) it going",
     r"how(?:'s| is| was) your (?:day|week|weekend|morning|trip|family)",
@@ -451,7 +452,7 @@ AFFIRMATION = [
     r"your (?:strength|courage|commitment|determination|effort|efforts|persistence)",
 ]
 GRATITUDE = [
-    r"(?:thank you|thanks|thank u|thx|cheers|grateful|appreciate (?:it|that|you|your help))",
+    r"(?:thank you|thanks(?! to\b)|thank u|thx|cheers|grateful|appreciate (?:it|that|you|your help))",
 ]
 OWNERSHIP_RETURNED = [
     r"you did (?:it|that|this|the work|all the work|the hard work|the heavy lifting|great)",

@@ -289,7 +289,8 @@ INPUT = [
     r" (?:\w+ )?(?:essayer|faire|prendre|commencer|arrêter|penser|éviter|aller|voir|demander|"
     r"changer|mettre|utiliser|réduire|augmenter|appeler|lire|tester|choisir|envisager|[a-zéè]+er)\b",
     r"il (?:faut|faudrait|suffit de|suffirait de|vaut mieux|vaudrait mieux)",
-    r"(?:vous|tu) (?:devez|dois|devriez|devrais) (?:vraiment |absolument |juste |aussi )?\w+",
+    r"(?:vous|tu) (?:devez|dois|devriez|devrais) (?:vraiment |absolument |juste |aussi )?"
+    r"(?!sûrement|certainement|probablement|bien|sans doute|forcément|être)\w+",
     r"je (?:vous |te |t')?(?:conseille|recommande|suggère|propose|préconise|encourage)",
     r"je (?:vous |te |t')?(?:conseillerais|recommanderais|suggérerais|proposerais)",
     r"(?:ça|cela) (?:marche|fonctionne|aide) (?:souvent |mieux |bien )?(?:si|quand|de)",
@@ -427,7 +428,8 @@ SMALL_TALK = [
     r"(?:il pleut|la pluie|le soleil|la neige|la canicule)",
     r"(?:votre|ton|le|ce|bon|beau|dernier) (?:week-end|weekend|we)",
     r"(?:vos|tes|les|des|bonnes) vacances",
-    r"(?:le|ce|du) match",
+    r"(?:le|ce|du|au) match",
+    r"(?:super|incroyable|quel|beau|sacré) (?:match|week-end|weekend)",
     r"(?:le foot|le football|le rugby|le tennis|le tour de france|la coupe)",
     r"(?:comment (?:allez-vous|vas-tu|ça va|va)|ça va(?: bien)?)[ ,.!?]*$",
     r"(?:enchanté|enchantée|ravi de vous (?:rencontrer|voir)|ravie de vous (?:rencontrer|voir))",
@@ -446,7 +448,8 @@ AFFIRMATION = [
     r"(?:c'est|c'était) (?:impressionnant|une belle|un beau|un bel|un grand pas|énorme|"
     r"courageux|remarquable|admirable|une vraie réussite|génial)",
     r"(?:vous avez|tu as) (?:beaucoup|bien|énormément|vraiment) (?:travaillé|progressé|avancé|fait)",
-    r"(?:vous avez|tu as) fait (?:un (?:gros|énorme|beau|sacré) travail|du chemin|des progrès)",
+    r"(?:vous avez|tu as) (?:déjà )?(?:fait|parcouru|accompli) (?:\w+ ){0,4}(?:travail|chemin|"
+    r"progrès|pas|effort|efforts)",
     r"(?:vous êtes|tu es) (?:vraiment |très |tellement )?(?:courageux|courageuse|déterminé|"
     r"déterminée|motivé|motivée|persévérant|persévérante|engagé|engagée|solide)",
     r"(?:ça|cela) (?:demande|a demandé|prend) du courage",
