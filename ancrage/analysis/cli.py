@@ -32,9 +32,32 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{message(self.ui, 'error')}: {text}\n")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Help layout whose "usage:" prefix follows the interface language."""
+
+    usage_prefix = "usage: "
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix or self.usage_prefix)
+
+
 def build_parser(ui: str) -> argparse.ArgumentParser:
-    parser = _Parser(prog="ancrage analyze", description=message(ui, "prog_description"))
+    def formatter(prog: str) -> argparse.HelpFormatter:
+        help_formatter = _Formatter(prog)
+        help_formatter.usage_prefix = message(ui, "usage_prefix")
+        return help_formatter
+
+    parser = _Parser(
+        prog="ancrage analyze",
+        description=message(ui, "prog_description"),
+        formatter_class=formatter,
+        add_help=False,
+        epilog=message(ui, "epilog"),
+    )
     parser.ui = ui
+    parser._positionals.title = message(ui, "positionals")
+    parser._optionals.title = message(ui, "optionals")
+    parser.add_argument("-h", "--help", action="help", help=message(ui, "help_help"))
     parser.add_argument("paths", nargs="+", metavar="PATH", help=message(ui, "help_paths"))
     parser.add_argument("--focus", metavar="SPEAKER", help=message(ui, "help_focus"))
     parser.add_argument(
@@ -46,8 +69,8 @@ def build_parser(ui: str) -> argparse.ArgumentParser:
     parser.add_argument("--html", metavar="OUT", help=message(ui, "help_html"))
     parser.add_argument("--summary", metavar="CSV", help=message(ui, "help_summary"))
     parser.add_argument("--ui-lang", choices=("fr", "en"), help=message(ui, "help_ui_lang"))
-    parser.add_argument("--max-mb", type=float, help=message(ui, "help_max_mb"))
-    parser.add_argument("--workers", type=int, help=message(ui, "help_workers"))
+    parser.add_argument("--max-mb", type=float, metavar="MB", help=message(ui, "help_max_mb"))
+    parser.add_argument("--workers", type=int, metavar="N", help=message(ui, "help_workers"))
     parser.add_argument("-q", "--quiet", action="store_true", help=message(ui, "help_quiet"))
     return parser
 

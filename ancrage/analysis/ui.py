@@ -27,6 +27,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help_max_mb": "taille maximale d'un fichier en Mo (défaut : 50, ou ANCRAGE_ANALYSIS_MAX_MB)",
         "help_workers": "nombre de processus en mode lot (défaut : tous les cœurs)",
         "help_quiet": "n'affiche pas le rapport dans le terminal",
+        "help_help": "affiche cette aide et quitte",
+        "usage_prefix": "usage : ",
+        "positionals": "arguments",
+        "optionals": "options",
+        "epilog": (
+            "Codes de sortie : 0 analysé, 1 entrée invalide, 2 usage, 3 analysé avec un "
+            "avertissement (un seul intervenant), 4 erreur interne."
+        ),
         "error": "Erreur",
         "warning": "Attention",
         "missing_file": "fichier introuvable : {path}",
@@ -111,6 +119,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help_max_mb": "largest file accepted, in MB (default 50, or ANCRAGE_ANALYSIS_MAX_MB)",
         "help_workers": "processes in batch mode (default: all cores)",
         "help_quiet": "do not print the report in the terminal",
+        "help_help": "show this help and exit",
+        "usage_prefix": "usage: ",
+        "positionals": "arguments",
+        "optionals": "options",
+        "epilog": (
+            "Exit codes: 0 analyzed, 1 invalid input, 2 usage, 3 analyzed with a warning "
+            "(one speaker only), 4 internal error."
+        ),
         "error": "Error",
         "warning": "Warning",
         "missing_file": "file not found: {path}",

@@ -175,3 +175,15 @@ def test_timestamps_from_vtt_reach_the_report(tmp_path, capsys) -> None:
     assert values["patience_seconds"] == pytest.approx(2.0, abs=1e-4)
     assert values["talk_share_time"] == pytest.approx(6 / 22, abs=1e-4)
     assert data["utterances"][1]["start"] == 4.0 and data["utterances"][1]["end"] == 20.0
+
+
+def test_help_follows_the_interface_language(capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    french = capsys.readouterr().out
+    assert "usage : ancrage analyze" in french and "personne évaluée" in french
+    with pytest.raises(SystemExit):
+        main(["--help", "--ui-lang", "en"])
+    english = capsys.readouterr().out
+    assert "usage: ancrage analyze" in english and "assessed speaker" in english
