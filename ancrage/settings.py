@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ancrage.coaching",
     "ancrage.messaging",
+    "ancrage.conversations",
 ]
 
 MIDDLEWARE = [
@@ -130,6 +131,9 @@ TIME_ZONE = envstr("TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True
 PHONE_DEFAULT_REGION = envstr("ANCRAGE_PHONE_REGION", "FR")
+
+# Largest transcript accepted by the web page (the CLI streams or refuses by its own limit).
+ANCRAGE_MAX_UPLOAD_MB = envint("ANCRAGE_MAX_UPLOAD_MB", 20)
 
 # --- Static files ---------------------------------------------------------------
 STATIC_URL = "static/"

@@ -5,6 +5,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
 from ancrage.coaching import views as coaching
+from ancrage.conversations import views as conversations
 from ancrage.messaging import views as messaging
 
 
@@ -32,5 +33,7 @@ urlpatterns = [
     path("engagements/<int:pk>/", coaching.engagement_update, name="engagement_update"),
     path("engagements/<int:pk>/notes/", coaching.note_add, name="note_add"),
     path("sms/cost/", messaging.cost, name="sms_cost"),
+    path("analysis/", conversations.upload, name="analysis_upload"),
+    path("coachees/<int:pk>/analysis/", conversations.thread_analysis, name="thread_analysis"),
     path("webhooks/<slug:provider>/<str:token>/<slug:kind>", messaging.webhook, name="webhook"),
 ]
