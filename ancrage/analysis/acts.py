@@ -313,8 +313,8 @@ def sentence_question(
         # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
         # that closes a statement of the same speaker ("You did it. Right?")
         return "tag" if not first and rules.tag_end.search(_tail(body)[0]) else None
-    if not core or rules.agreement.match(body):
-        return None
+    if not core or rules.agreement.match(body) or rules.echo.fullmatch(core):
+        return None  # "So do we.", "Isn't that strange." (no question mark: exclamative)
     clauses = [c for c in core.split(", ") if c.strip()]
     if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
         return None  # "I said, since when?": a quoted question

@@ -54,7 +54,8 @@ WH_NO_MARK = [
     r"how (?:many|much|long|often|come|about|far|old|important|confident|ready|likely|would|do|"
     r"does|did|is|are|was|were|can|could)\b",
     r"why (?:not|is|are|do|does|did|would|should|don't|didn't)\b",
-    r"(?:what|which|whose|how many|how much) (?:\w+ ){1,3}(?:do|does|did|are|is|was|were|can|"
+    r"(?:what|which|whose|how many|how much) (?!(?:i|you|we|they|he|she|it|that|this) )(?:\w+ ){1,3}"
+    r"(?:do|does|did|are|is|was|were|can|"
     r"could|would|will|should|have|has)\s+(?:you|we|they|i|he|she|it|your|the|people)\b",
     r"who (?:else|is|are|was|would|could|can|do|does|did)\b",
     r"where (?:do|does|did|is|are|was|would|could|can)\b",
@@ -83,7 +84,7 @@ ECHO = (
 AGREEMENT = r"^(?:so|neither|nor) (?:do|does|did|am|is|are|was|were|have|has|had|can|could|will|would|should) (?:i|we|you|they|he|she|it)$"
 
 # Reported speech: a question quoted from someone else is not asked of the listener.
-REPORTED = r"(?:\b(?:i|he|she|they|someone|people)(?: \w+)? (?:said|says|goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|told)(?: (?:him|her|them|me|us))?|\b(?:saying|asking))$"
+REPORTED = r"(?:\b(?:i|he|she|they|someone|people)(?: \w+)? (?:said|says|goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|told|thought|was thinking|was going|wondered)(?: (?:him|her|them|me|us))?|\b(?:saying|asking))$"
 
 # Tags that close a statement even without a question mark ("..., isn't it.").
 TAG_NO_MARK = r"(?:(?:,| )(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)n't (?:it|he|she|they|you|we|that|there|i)|, (?:was|were|is|are|did|does|do|would|could|will) (?:he|she|it|they|there|you|we)(?: not)?)$"
