@@ -74,6 +74,8 @@ class Rules:
     reported: re.Pattern[str]
     tag_no_mark: re.Pattern[str]
     listener: re.Pattern[str]
+    inverted_anywhere: re.Pattern[str]
+    marker_then_wh: re.Pattern[str]
     aux_start: re.Pattern[str]
     not_inversion: re.Pattern[str]
     open_prompt: re.Pattern[str]
@@ -137,6 +139,8 @@ def rules_for(
         reported=re.compile(mod.REPORTED),
         tag_no_mark=re.compile(mod.TAG_NO_MARK),
         listener=re.compile(mod.LISTENER),
+        inverted_anywhere=re.compile(mod.INVERTED_ANYWHERE),
+        marker_then_wh=re.compile(mod.MARKER_THEN_WH),
         aux_start=words_regex(mod.AUX_START, anchored=True),
         not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
         open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
@@ -346,6 +350,13 @@ def sentence_question(
     last = clauses[-1]
     if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
         return "open"
+    inverted = rules.inverted_anywhere.search(core)
+    if inverted:  # a run-on sentence from speech recognition: the inversion gives it away
+        return _core_form(core[inverted.start() :], False, rules) or "closed"
+    for marker in rules.marker_then_wh.finditer(core):
+        form = _core_form(core[marker.end() :], False, rules)
+        if form:
+            return form
     return None
 
 

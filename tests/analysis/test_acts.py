@@ -185,6 +185,11 @@ def test_persuasion_and_softened_advice_are_input(text: str, lang: str) -> None:
         ("on a scale of one to ten, how ready are you", "en", "open"),
         ("so before we start, tell me what brought you here", "en", "open"),
         ("bon alors pour commencer, qu'est-ce qui vous amène", "fr", "open"),
+        # run-on speech-recognition sentences: the inversion marks the question
+        ("hi mike thanks for taking the time so what made you take this call today", "en", "open"),
+        ("and if that number dropped to six weeks what would that mean for you", "en", "open"),
+        ("ok et du coup avez-vous pu en parler à votre associé", "fr", "closed"),
+        ("I know what you mean", "en", None),
         # a time clause is not a question
         ("quand on reçoit les devis, on les compare", "fr", None),
         # musing about others is not a question to the listener; asking them is

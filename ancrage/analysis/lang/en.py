@@ -71,6 +71,19 @@ BACKCHANNEL = (
     r"huh|yeah|yes|no|okay|ok|right|mm-?hmm|uh-huh|hmm+)"
 )
 
+# Subject-auxiliary inversion is the mark of a direct question even inside a run-on,
+# unpunctuated sentence ("and if it dropped what would that mean for you"); embedded
+# questions do not invert ("I know what you mean").
+INVERTED_ANYWHERE = (
+    r"(?<![\w'-])(?:(?:what|how|why|where|when|who|which)(?:'s| is| are| do| does| did| can|"
+    r" could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also) (?:do|does|"
+    r"did|can|could|would|will|have|are|is))\s+(?:you|we|they|he|she|that|this|there|i|your)(?![\w'-])"
+)
+
+# A discourse marker inside a run-on sentence, followed by an interrogative word: where a new
+# (unpunctuated) question may start ("thanks for coming so what brings you here").
+MARKER_THEN_WH = r"(?<![\w'-])(?:so|and|but|okay|ok|now|then|well|alright)\s+(?=(?:what|how|why|where|when|who)\b)"
+
 # Echoes that only show interest or check hearing ("Oh, you haven't?", "Are they?").
 ECHO = (
     r"(?:oh |ah |wow |really |huh )?(?:(?:is|are|was|were|do|does|did|have|has|had|can|could|"
@@ -191,6 +204,8 @@ NEEDS = [
     r"what (?:are you|were you) (?:hoping|looking|expecting) (?:for|to)",
     r"what (?:would|will) make (?:this|today|our time|the call|it) (?:useful|worthwhile|helpful|a success|valuable)",
     r"what brings you",
+    r"what (?:made|makes|brought|prompted|led) you (?:take|come|reach|call|book|want|look|decide|"
+    r"get in touch|here|in|to)",
     r"what (?:can|could|should) we (?:focus|work) on",
     r"what (?:do|would) you (?:like|want) to (?:focus|work|talk) (?:on|about)",
     r"what (?:matters|is important) (?:most )?to you",

@@ -75,6 +75,17 @@ CLOSED_WH = [
     r"sur une échelle",
 ]
 
+# L'inversion sujet-verbe marque une question directe même au milieu d'une phrase sans
+# ponctuation (« et du coup avez-vous pu lui parler »).
+INVERTED_ANYWHERE = (
+    r"(?<![\w'-])(?:(?!rendez|vis|peut|dis|dites|allez|parlez|racontez|expliquez|asseyez|installez)"
+    r"[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce qu(?:e|')|est ce qu(?:e|'))"
+    r"(?![\w-])"
+)
+
+# Un marqueur de discours suivi d'un mot interrogatif, au milieu d'une phrase sans ponctuation.
+MARKER_THEN_WH = r"(?<![\w'-])(?:alors|donc|et|mais|bon|ok|du coup)\s+(?=(?:qu'est-ce|qu'est ce|comment|pourquoi|quand|combien|où|quel|quelle|quels|quelles)(?![\w]))"
+
 # Échos qui marquent l'intérêt ou vérifient l'écoute (« Ah, vous n'avez pas ? »).
 ECHO = (
     r"(?:ah |oh |eh )?(?:(?:vous|tu|il|elle|ils|elles|on) (?:n')?(?:êtes|es|est|sont|avez|as|a|ont|"
@@ -225,6 +236,7 @@ NEEDS = [
     r"en quoi (?:puis-je|je peux|pourrais-je|je pourrais) (?:vous |t')?(?:aider|être utile)",
     r"qu'est-ce (?:qui|que) (?:vous|te|t'|tu) (?:serait|serais|rendrait|amène|amènes)",
     r"qu'est-ce qui vous amène",
+    r"qu'est-ce qui (?:vous|t') a (?:amené|amenée|décidé|décidée|poussé|poussée|donné envie)",
     r"qu'est-ce qui t'amène",
     r"qu'est-ce qui (?:rendrait|ferait de) (?:cet|cette|ce|notre)",
     r"(?:quels sont|quelles sont) (?:vos|tes) (?:besoins|attentes|objectifs|priorités)",
