@@ -12,7 +12,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from . import lang
-from .index import ActIndex, Gated, any_of, word_keys, words_regex
+from .index import ActIndex, Gated, any_of, search_at_word_start, word_keys, words_regex
 
 ACTS = (
     "question",
@@ -350,10 +350,23 @@ def sentence_question(
     last = clauses[-1]
     if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
         return "open"
-    inverted = rules.inverted_anywhere.search(core)
-    if inverted:  # a run-on sentence from speech recognition: the inversion gives it away
-        return _core_form(core[inverted.start() :], False, rules) or "closed"
+    return _run_on_question(core, rules)
+
+
+def _run_on_question(core: str, rules: Rules) -> str | None:
+    """A question inside a run-on sentence (speech recognition): an inversion gives it away
+    ("... what would that mean for you"), or a marker then a question ("... so what brings
+    you here"). Imperatives that look like inversions ("asseyez-vous") do not count."""
+    inverted = search_at_word_start(rules.inverted_anywhere, core)
+    while inverted is not None:
+        rest = core[inverted.start() :]
+        if not rules.not_inversion.match(rest):
+            return _core_form(rest, False, rules) or "closed"
+        inverted = search_at_word_start(rules.inverted_anywhere, core, inverted.end())
     for marker in rules.marker_then_wh.finditer(core):
+        start = marker.start()
+        if start and (core[start - 1].isalnum() or core[start - 1] in "'-"):
+            continue
         form = _core_form(core[marker.end() :], False, rules)
         if form:
             return form

@@ -213,7 +213,7 @@ class Gated:
         for key in present:
             for pattern in self.by_key[key]:
                 if pattern.search(text):
-                    found = _search_at_word_start(pattern, text)
+                    found = search_at_word_start(pattern, text)
                     if found:
                         return found
         return self.free.search(text) if self.free is not None else None
@@ -243,7 +243,7 @@ class ActIndex:
                 if (
                     act not in found
                     and pattern.search(norm)
-                    and _search_at_word_start(pattern, norm)
+                    and search_at_word_start(pattern, norm)
                 ):
                     found.add(act)
         for act, pattern in self.free:
@@ -252,8 +252,9 @@ class ActIndex:
         return found
 
 
-def _search_at_word_start(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    found = pattern.search(text)
+def search_at_word_start(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """The first match that starts a word (not after a letter, an apostrophe or a hyphen)."""
+    found = pattern.search(text, pos)
     if found is None:
         return None
     while found is not None:

@@ -75,14 +75,16 @@ BACKCHANNEL = (
 # unpunctuated sentence ("and if it dropped what would that mean for you"); embedded
 # questions do not invert ("I know what you mean").
 INVERTED_ANYWHERE = (
-    r"(?<![\w'-])(?:(?:what|how|why|where|when|who|which)(?:'s| is| are| do| does| did| can|"
+    r"(?:(?:what|how|why|where|when|who|which)(?:'s| is| are| do| does| did| can|"
     r" could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also) (?:do|does|"
     r"did|can|could|would|will|have|are|is))\s+(?:you|we|they|he|she|that|this|there|i|your)(?![\w'-])"
 )
 
 # A discourse marker inside a run-on sentence, followed by an interrogative word: where a new
 # (unpunctuated) question may start ("thanks for coming so what brings you here").
-MARKER_THEN_WH = r"(?<![\w'-])(?:so|and|but|okay|ok|now|then|well|alright)\s+(?=(?:what|how|why|where|when|who)\b)"
+MARKER_THEN_WH = (
+    r"(?:so|and|but|okay|ok|now|then|well|alright)\s+(?=(?:what|how|why|where|when|who)\b)"
+)
 
 # Echoes that only show interest or check hearing ("Oh, you haven't?", "Are they?").
 ECHO = (

@@ -78,13 +78,12 @@ CLOSED_WH = [
 # L'inversion sujet-verbe marque une question directe même au milieu d'une phrase sans
 # ponctuation (« et du coup avez-vous pu lui parler »).
 INVERTED_ANYWHERE = (
-    r"(?<![\w'-])(?:(?!rendez|vis|peut|dis|dites|allez|parlez|racontez|expliquez|asseyez|installez)"
-    r"[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce qu(?:e|')|est ce qu(?:e|'))"
+    r"(?:[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce qu(?:e|')|est ce qu(?:e|'))"
     r"(?![\w-])"
 )
 
 # Un marqueur de discours suivi d'un mot interrogatif, au milieu d'une phrase sans ponctuation.
-MARKER_THEN_WH = r"(?<![\w'-])(?:alors|donc|et|mais|bon|ok|du coup)\s+(?=(?:qu'est-ce|qu'est ce|comment|pourquoi|quand|combien|où|quel|quelle|quels|quelles)(?![\w]))"
+MARKER_THEN_WH = r"(?:alors|donc|et|mais|bon|ok|du coup)\s+(?=(?:qu'est-ce|qu'est ce|comment|pourquoi|quand|combien|où|quel|quelle|quels|quelles)(?![\w]))"
 
 # Échos qui marquent l'intérêt ou vérifient l'écoute (« Ah, vous n'avez pas ? »).
 ECHO = (
