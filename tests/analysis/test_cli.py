@@ -187,3 +187,12 @@ def test_help_follows_the_interface_language(capsys) -> None:
         main(["--help", "--ui-lang", "en"])
     english = capsys.readouterr().out
     assert "usage: ancrage analyze" in english and "assessed speaker" in english
+
+
+def test_batch_outputs_do_not_overwrite_same_named_files(tmp_path, capsys) -> None:
+    for sub in ("monday", "tuesday"):
+        (tmp_path / sub).mkdir()
+        write(tmp_path / sub, "call.txt", SERVING_EN)
+    out = tmp_path / "out"
+    assert main([str(tmp_path / "monday"), str(tmp_path / "tuesday"), "--json", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["call-2.json", "call.json"]
