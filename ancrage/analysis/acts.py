@@ -250,13 +250,6 @@ def _tag_at(body: str, start: int | None, rules: Rules) -> bool:
     return head.endswith(",") or body[start] == "," or bool(_NO_COMMA_TAG.search(body))
 
 
-def _clause_form(
-    clause: str, has_mark: bool, rules: Rules, keys: frozenset[str] | None = None
-) -> str | None:
-    """ "open"/"closed" when a clause has the shape of a question, else None."""
-    return _core_form(rules.fillers.sub("", clause), has_mark, rules)
-
-
 def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
     """The question shape of a clause without its leading fillers, in one regex call.
 
@@ -373,16 +366,17 @@ def _run_on_question(core: str, rules: Rules) -> str | None:
     return None
 
 
-def _preamble(body: str, mark: str, rules: Rules, keys: frozenset[str]) -> str:
+def _preamble(body: str, mark: str, rules: Rules) -> str:
     """The clauses of a question sentence that come before its question."""
     clauses = rules.fillers.sub("", body).split(", ")
     for i, clause in enumerate(clauses):
-        if _clause_form(clause, mark == "?", rules, keys):
+        if _core_form(rules.fillers.sub("", clause), mark == "?", rules):
             return ", ".join(clauses[:i])
     return ", ".join(clauses[:-1])
 
 
-def utterance_question(kinds: list[str | None], reflective: bool) -> str | None:
+def utterance_question(kinds: list[str | None]) -> str | None:
+    """One type for the utterance: open wins over closed; a tag only when nothing else."""
     real = [k for k in kinds if k in ("open", "closed")]
     if "declarative" in kinds:
         # counted as a question even when it also reflects: a listener hears a question
@@ -412,7 +406,7 @@ def classify(
     statements = " . ".join(
         body
         if kind in (None, "tag", "declarative")
-        else (_preamble(body, mark, rules, keys) if ", " in body else "")
+        else (_preamble(body, mark, rules) if ", " in body else "")
         for (body, mark), kind in zip(sentences, kinds, strict=True)
     ).strip(" .")
     pushes = (bool(statements) and bool(rules.input.search(statements, keys))) or bool(
@@ -428,7 +422,7 @@ def classify(
             or _speaks_of_the_other(sentences, kinds, found, rules)
         )
     )
-    question = utterance_question(kinds, reflects)
+    question = utterance_question(kinds)
     acts: list[str] = []
     if question in ("open", "closed"):
         acts.append("question")
