@@ -8,6 +8,8 @@ from ancrage.analysis.acts import classify, normalize, rules_for
 from ancrage.analysis.index import Gated, word_keys
 from ancrage.analysis.lang import en, fr
 
+from .samples import PLEASING_EN, PLEASING_FR, SERVING_EN, SERVING_FR
+
 
 def question_of(text: str, lang: str) -> str | None:
     return classify(text, rules_for(lang))[0]
@@ -224,16 +226,21 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
         "I'm sure you'll love our platform, it cuts costs by 30 percent.",
         "You really need to stop, I'd recommend it; that took courage.",
         "How can I help? I guess you already know what you want.",
+        "Don't you think you should just sign? Thanks to me you're here.",
+        "Lovely weather! Did you watch the game? What brings you in today?",
     ]
+    for sample in (SERVING_FR, PLEASING_FR, SERVING_EN, PLEASING_EN):
+        phrases.extend(line.split(": ", 1)[-1] for line in sample.splitlines())
+    names = (
+        "INPUT PERSUASION NEEDS CURIOUS REFLECTION_ANYWHERE SELF_PROMOTION OWN_OFFER COMPETITOR "
+        "ASSUMPTION SMALL_TALK AFFIRMATION GRATITUDE OWNERSHIP_RETURNED CREDIT_TAKEN"
+    ).split()
     for module in (fr, en):
-        for name in ("INPUT", "NEEDS", "ASSUMPTION", "SELF_PROMOTION", "OWNERSHIP_RETURNED"):
+        for name in names:
             fragments = getattr(module, name)
             plain = re.compile(r"(?<![\w'-])(?:" + "|".join(fragments) + r")(?![\w-])")
             gated = Gated(fragments)
             for phrase in phrases:
                 norm = normalize(phrase)
-
-                assert bool(gated.search(norm, word_keys(norm))) == bool(plain.search(norm)), (
-                    name,
-                    phrase,
-                )
+                found = gated.search(norm, word_keys(norm))
+                assert bool(found) == bool(plain.search(norm)), (module.CODE, name, phrase)
