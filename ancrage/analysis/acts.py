@@ -12,7 +12,15 @@ from functools import lru_cache
 from types import ModuleType
 
 from . import lang
-from .index import ActIndex, Gated, any_of, search_at_word_start, word_keys, words_regex
+from .index import (
+    ActIndex,
+    Gated,
+    Keys,
+    any_of,
+    search_at_word_start,
+    word_keys,
+    words_regex,
+)
 
 ACTS = (
     "question",
@@ -267,7 +275,7 @@ def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
 
 
 def _leading_forms(
-    clauses: list[str], has_mark: bool, rules: Rules, keys: frozenset[str] | None
+    clauses: list[str], has_mark: bool, rules: Rules, keys: Keys | None
 ) -> str | None:
     """The form of the first clause, looking past short vocatives ("Salut Marc, ...")."""
     for clause in clauses:
@@ -278,7 +286,7 @@ def _leading_forms(
     return None
 
 
-def _may_ask(body: str, rules: Rules, keys: frozenset[str] | None) -> bool:
+def _may_ask(body: str, rules: Rules, keys: Keys | None) -> bool:
     """Cheap test: can this unpunctuated sentence be a question at all?"""
     if "-" in body or "est ce" in body:
         return True
@@ -287,13 +295,13 @@ def _may_ask(body: str, rules: Rules, keys: frozenset[str] | None) -> bool:
     return not rules.question_cues.isdisjoint(_WORDS.findall(body))
 
 
-def _curious(core: str, rules: Rules, keys: frozenset[str] | None) -> bool:
+def _curious(core: str, rules: Rules, keys: Keys | None) -> bool:
     """ "I wonder what YOU..." invites the listener; "I wonder how they..." muses."""
     return bool(rules.curious.search(core, keys)) and bool(rules.listener.search(core))
 
 
 def sentence_question(
-    body: str, mark: str, rules: Rules, first: bool = True, keys: frozenset[str] | None = None
+    body: str, mark: str, rules: Rules, first: bool = True, keys: Keys | None = None
 ) -> str | None:
     """ "open", "closed", "tag", "declarative" or None for one sentence (fillers included).
 
@@ -474,7 +482,7 @@ def _speaks_of_the_other(
 
 
 def _reflects(
-    sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules, keys: frozenset[str]
+    sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules, keys: Keys
 ) -> bool:
     """Gives back what the other said: a reflective opening, or a summary ("So ...")."""
     for (body, _mark), kind in zip(sentences, kinds, strict=True):

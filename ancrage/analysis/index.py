@@ -9,6 +9,9 @@ pattern); an utterance runs only the fragments whose word it contains, which is 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+
+Keys = Set[str]  # the words of one utterance (see word_keys), only ever read
 
 
 def any_of(fragments: list[str]) -> str:
@@ -173,13 +176,16 @@ def required_keys(fragment: str, ends_word: bool = True) -> tuple[str, ...] | No
     return best
 
 
-def word_keys(norm: str) -> frozenset[str]:
+def word_keys(norm: str) -> Keys:
     """Every word of a text and its first KEY_LENGTH letters: what Gated tests against."""
-    words = set(_LETTERS.findall(norm))
-    words.update([w[:KEY_LENGTH] for w in words if len(w) > KEY_LENGTH])
+    found = _LETTERS.findall(norm)
+    words = set(found)
+    for word in found:
+        if len(word) > KEY_LENGTH:
+            words.add(word[:KEY_LENGTH])
     if _DIGIT.search(norm):
         words.add(DIGIT_KEY)
-    return frozenset(words)
+    return words  # a plain set: read only, and cheaper to build than a frozenset
 
 
 class Gated:
@@ -208,7 +214,7 @@ class Gated:
         self.gate = frozenset(by_key)
         self.free = words_regex(unknown) if unknown else None
 
-    def search(self, text: str, keys: frozenset[str] | None = None) -> re.Match[str] | None:
+    def search(self, text: str, keys: Keys | None = None) -> re.Match[str] | None:
         present = self.gate if keys is None else self.gate & keys
         for key in present:
             for pattern in self.by_key[key]:
@@ -235,7 +241,7 @@ class ActIndex:
                 self.free.append((act, gated.free))
         self.gate = frozenset(self.by_key)
 
-    def acts_in(self, norm: str, keys: frozenset[str]) -> set[str]:
+    def acts_in(self, norm: str, keys: Keys) -> set[str]:
         found: set[str] = set()
         for key in self.gate & keys:
             for act, pattern in self.by_key[key]:
