@@ -216,6 +216,10 @@ NEEDS = [
     r"what do you need",
     r"what are your (?:needs|goals|expectations|priorities)",
     r"where would you like to start",
+    r"where do you want to start",
+    r"what(?:'s| is) on your mind",
+    r"what (?:would|do) you (?:like|want) to get out of",
+    r"what do you want to (?:talk about|work on|focus on|cover)",
     r"what (?:is|was) the (?:biggest )?(?:challenge|problem|need|goal) (?:for you|you)",
 ]
 

@@ -247,6 +247,11 @@ NEEDS = [
     r"qu'(?:aimeriez|voudriez|souhaiteriez)-vous (?:obtenir|retirer|travailler|aborder)",
     r"que (?:voulez|souhaitez|attendez)-vous (?:de|obtenir|retirer)",
     r"(?:vous|tu) (?:attendez|attends) quoi",
+    r"de quoi (?:as-tu|avez-vous|tu as|vous avez) envie (?:de parler|qu'on parle)",
+    r"qu'est-ce que (?:tu|vous) (?:voudrais|voudriez|aimerais|aimeriez|souhaites|souhaitez) "
+    r"(?:qu'on|aborder|travailler|obtenir|retirer|changer)",
+    r"qu'est-ce qui (?:te|vous|t') (?:serait|serais) (?:utile|le plus utile)",
+    r"(?:qu'est-ce qui|qu'est ce qui) (?:rendrait|ferait de) (?:cette séance|cet échange|notre échange|cet appel)",
 ]
 
 REFLECTION_START = [
