@@ -92,6 +92,7 @@ class Rules:
     wh_end: re.Pattern[str]
     wh_end_words: tuple[str, ...]
     question_cues: frozenset[str]
+    question_cue_endings: tuple[str, ...]
     tag_end: re.Pattern[str]
     needs: Gated
     reflection_start: re.Pattern[str]
@@ -157,6 +158,7 @@ def rules_for(
         wh_end=re.compile(mod.WH_END),
         wh_end_words=tuple(mod.WH_END_WORDS),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
+        question_cue_endings=tuple(mod.QUESTION_CUE_ENDINGS),
         tag_end=re.compile(r"(?:^|,\s*|\s)" + any_of(mod.TAG_END) + r"$"),
         needs=needs,
         reflection_start=words_regex(mod.REFLECTION_START, anchored=True),
@@ -288,7 +290,7 @@ def _leading_forms(
 
 def _may_ask(body: str, rules: Rules, keys: Keys | None) -> bool:
     """Cheap test: can this unpunctuated sentence be a question at all?"""
-    if "-" in body or "est ce" in body:
+    if "-" in body or "est ce" in body or body.endswith(rules.question_cue_endings):
         return True
     if keys is not None and rules.question_cues.isdisjoint(keys):
         return False  # no cue anywhere in the utterance

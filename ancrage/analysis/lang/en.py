@@ -157,6 +157,8 @@ QUESTION_CUES = frozenset(
     haven has hasn had hadn may might shall am any anything tell walk help describe wonder
     wondering wondered curious like love remind show say share talk""".split()
 )
+# Sentence endings that can make a tag without a question mark (their words are cues already).
+QUESTION_CUE_ENDINGS: tuple[str, ...] = ()
 
 # Rhetorical tags closing an affirmation: "..., right?", "isn't it?", "you know?".
 TAG_END = [

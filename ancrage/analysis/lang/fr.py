@@ -176,8 +176,10 @@ QUESTION_CUES = frozenset(
     aimeriez auriez pourriez voudriez seriez veux peux as es sais connais penses aimerais
     pourrais voudrais vas allez devez dois croyez crois trouvez trouves comptez comptes avons
     sommes autre autres demande demandais curieux curieuse savoir comprendre entendre
-    connaître hein non pas vrai vois voyez""".split()
+    connaître hein""".split()
 )
+# Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
+QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
 
 # Mots dont WH_END a besoin (test rapide avant l'expression régulière).
 WH_END_WORDS = (
