@@ -64,6 +64,7 @@ def _top_level_split(inner: str) -> list[str]:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
+_ASCII_LETTERS = re.compile(r"[a-z]+")  # only for lower-cased text (see word_keys)
 
 
 def _sequence(fragment: str, ends_word: bool) -> list[tuple[str, str, bool, bool]]:
@@ -178,11 +179,10 @@ def required_keys(fragment: str, ends_word: bool = True) -> tuple[str, ...] | No
 
 def word_keys(norm: str) -> Keys:
     """Every word of a text and its first KEY_LENGTH letters: what Gated tests against."""
-    found = _LETTERS.findall(norm)
+    # lower-case ASCII text (most English) needs no Unicode letter class: twice as fast
+    found = (_ASCII_LETTERS if norm.isascii() else _LETTERS).findall(norm)
     words = set(found)
-    for word in found:
-        if len(word) > KEY_LENGTH:
-            words.add(word[:KEY_LENGTH])
+    words.update([word[:KEY_LENGTH] for word in found if len(word) > KEY_LENGTH])
     if _DIGIT.search(norm):
         words.add(DIGIT_KEY)
     return words  # a plain set: read only, and cheaper to build than a frozenset
