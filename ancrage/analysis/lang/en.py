@@ -14,7 +14,7 @@ MARKERS = frozenset(
 )
 
 # Discourse fillers stripped from the start of a sentence before looking at its shape.
-FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|right|alright|all right|oh|ah|then|sure|i see|great|good|gotcha|got it|wow|like|hey|hi|hello)"
+FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|right|alright|all right|oh|ah|then|sure|i see|great|good|gotcha|got it|wow|like|hey|hi|hello|you know|i mean)"
 
 # Interrogative words that open a question (open question).
 WH_START = [
@@ -172,6 +172,8 @@ TAG_END = [
     r"huh",
     r"you know",
     r"don't you think",
+    r"(?:yeah|yes|okay|ok|well|sure|right),? but (?:you|your|that|it|this)\b",
+    r"come on",
     r"wouldn't you say",
     r"true",
     r"correct",
@@ -325,6 +327,11 @@ INPUT = [
     r"plan|tool|team|company)",
     r"the (?:best|right|only) (?:way|thing|solution|option|choice) (?:is|would be)",
     r"if i were you",
+    r"(?:maybe|perhaps) you (?:can|could|should|might|ought to) (?!be\b|have\b)\w+",
+    r"(?:it|that|this) (?:might|would|could|will) (?:really )?be (?:good|helpful|a good idea|useful|"
+    r"better|best|wise|smart|important) (?:to|for|if|is)\b",
+    r"you(?:'re| are) (?:not )?(?:gonna|going to) (?:have to|need to|be able to|regret|lose|fail)",
+    r"i(?:'ll| will) (?:plan|arrange|schedule) (?:to|a|an|for)",
     r"we (?:define|call|consider|recommend|suggest|usually recommend|often see)\b",
     r"what (?:we|they|doctors|people) call",
     r"(?:one|another|a) (?:good |great |other )?(?:option|idea|possibility|suggestion|thing "
@@ -390,6 +397,8 @@ INPUT = [
 # Persuasion dressed as a question ("Don't you think you should...?"): own content pushed.
 PERSUASION = [
     r"don't you think",
+    r"(?:yeah|yes|okay|ok|well|sure|right),? but (?:you|your|that|it|this)\b",
+    r"come on",
     r"wouldn't it be (?:better|good|nice|easier|wise|smart)",
     r"why don't you",
     r"why not (?:just |try|start|stop|give)",

@@ -12,7 +12,7 @@ MARKERS = frozenset(
     "ça en pour avec mais dans sur très bien alors oui non mon ma mes ton votre j'ai".split()
 )
 
-FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite)"
+FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire)"
 
 
 WH_START = [
@@ -320,6 +320,10 @@ INPUT = [
     r"le mieux (?:c'est|est|serait) de",
     r"l'idéal (?:c'est|est|serait) de",
     r"(?:à votre place|à ta place|si j'étais (?:vous|toi))",
+    r"peut-être que (?:vous|tu) (?:pourriez|pourrais|devriez|devrais|pouvez|peux)",
+    r"(?:ce serait|ça serait|ça pourrait être|ce pourrait être) (?:bien|utile|une bonne idée|mieux|"
+    r"judicieux|important) (?:de|d'|que|si)",
+    r"(?:vous allez|tu vas) (?:devoir|regretter|perdre|échouer|avoir du mal)",
     r"(?:on|nous) (?:appelle|appelons|définit|définissons|recommande|recommandons|conseille)\b",
     r"ce qu'on appelle",
     r"(?:une|autre|une autre|une bonne) (?:option|idée|possibilité|piste|suggestion)\b",
@@ -391,6 +395,7 @@ INPUT = [
 # La persuasion déguisée en question (« Vous ne pensez pas que vous devriez... ? »).
 PERSUASION = [
     r"(?:vous ne pensez pas|tu ne penses pas|tu penses pas|vous ne croyez pas|tu crois pas) (?:que|qu')",
+    r"(?:oui|ouais|d'accord|ok|bon),? mais (?:vous|tu|votre|ton|ta|ça|c'est)\b",
     r"(?:ne serait-il pas|ce ne serait pas|ça ne serait pas|ce serait pas) (?:mieux|plus simple|plus sage|bien)",
     r"pourquoi (?:ne pas|vous ne|tu ne|tu n'|vous n')",
     r"(?:à quoi|qu'est-ce que) (?:vous pensiez|tu pensais)",
