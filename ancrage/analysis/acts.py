@@ -113,6 +113,7 @@ class Rules:
     other_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
     self_start: re.Pattern[str]
+    advice_start: re.Pattern[str]
     act_index: ActIndex
 
 
@@ -179,6 +180,7 @@ def rules_for(
         other_pronouns=mod.OTHER_PRONOUNS,
         self_pronouns=mod.SELF_PRONOUNS,
         self_start=re.compile(mod.SELF_START),
+        advice_start=re.compile(mod.ADVICE_START),
         act_index=ActIndex(
             {
                 "needs_question": needs,
@@ -419,8 +421,10 @@ def classify(
         else (_preamble(body, mark, rules) if ", " in body else "")
         for (body, mark), kind in zip(sentences, kinds, strict=True)
     ).strip(" .")
-    pushes = (bool(statements) and bool(rules.input.search(statements, keys))) or bool(
-        rules.persuasion.search(norm, keys)
+    pushes = (
+        (bool(statements) and bool(rules.input.search(statements, keys)))
+        or bool(rules.persuasion.search(norm, keys))
+        or _advises(sentences, kinds, rules)
     )
     found = rules.act_index.acts_in(norm, keys)
     reflects = (
@@ -450,6 +454,14 @@ def classify(
     if is_greeting(norm, rules):
         acts.append("greeting")
     return question, acts, norm
+
+
+def _advises(sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules) -> bool:
+    """A statement that opens on an imperative of advice ("Try to...", « Essayez de... »)."""
+    return any(
+        kind is None and rules.advice_start.match(rules.fillers.sub("", body))
+        for (body, _mark), kind in zip(sentences, kinds, strict=True)
+    )
 
 
 # Acts that make a statement something else than giving back what the other said.

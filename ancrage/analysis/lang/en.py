@@ -283,12 +283,15 @@ REFLECTION_ANYWHERE = [
 # reflection of the other's experience.
 SELF_START = r"^(?:i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|let's|let me|thank|thanks|hi|hello|hey|bye|good morning|good afternoon|welcome|nice to|see you)\b"
 
+# Imperative advice opening a statement ("Try to...", "Make sure you...").
+ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take|go|call|write|tell (?:him|her|them))\b"
+
 # Summaries open with "so": a statement that starts this way gives back what was heard.
 SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+|uh+|and|well|oh|hmm+|sure|i see)[\s,.-]*)*(?:so|sounds like)\b"
 
 # The speaker pushes own content: information, advice, persuasion, options.
 INPUT = [
-    r"(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
+    r"(?<!what )(?<!how )(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
     r"still |also )?(?:should|ought to|must|need to|have to|had better|'d better|gotta|got to)",
     r"(?:one thing )?you (?:could|might want to|may want to) (?!be\b|have\b|not\b|say\b)\w+",
     r"you(?:'d| would) (?:be better|benefit|need to)",
@@ -301,8 +304,6 @@ INPUT = [
     r"i(?:'m| am) (?:concerned|worried) (?:that|about)",
     r"(?:it(?:'s| is)|it would be|that(?:'s| is)) (?:important|essential|best|better|"
     r"a good idea|helpful|recommended|necessary) (?:to|that|for)",
-    r"(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about) (?:to|to be|"
-    r"and|taking|using|doing|cutting|reducing|drinking|eating|the|your|a|that|it|not)",
     r"(?:let me|i can|i could|i'll|i will|i'd like to) (?:explain|show|tell|give|share|offer|"
     r"provide|send|recommend|refer|walk you)",
     r"here(?:'s| is) (?:what|how|the)",
@@ -317,7 +318,7 @@ INPUT = [
     r"there (?:are|is) (?:a (?:few|number of|couple of|lot of)|several|some|many|other) "
     r"(?:options|ways|things|programs|resources|medications|choices|strategies)",
     r"one (?:option|thing you could|way|approach|idea) (?:is|would be|might be)",
-    r"(?:we|i) (?:offer|have|provide|run) (?:a|an|some|the|several)",
+    r"(?:we|i) (?:offer|provide|run) (?:a|an|some|the|several)",
     r"what (?:we|i) (?:usually|often|normally|typically) (?:do|recommend|suggest|see)",
     r"(?:how about|what if) (?:we|you)",
     r"let's (?:set|make|plan|try|agree|schedule|start|look at|talk about|go over)",
@@ -352,8 +353,8 @@ INPUT = [
     r"give|tell|talk|look|offer|explain|take)",
     r"would you (?:like|want) (?:some|me to|more) (?:information|advice|tips|ideas|share|give|tell|"
     r"explain)",
-    r"i(?:'d| would) like to (?:ask|talk|go over|share|give|tell|explain|suggest|offer|review)",
-    r"i(?:'ll| will) (?:be by|check|call|see you|send|come|give|get|set|refer|write|email|text)\b",
+    r"i(?:'d| would) like to (?:go over|share|give|tell|explain|suggest|offer|review)",
+    r"i(?:'ll| will) (?:be by|check|call|send|give|get|set|refer|write|email|text)\b",
     r"(?:it|that|this)(?:'s| is|'ll| will| would| can) (?:gonna |going to )?(?:be |become )?(?:pretty |"
     r"very |really |quite |usually )?(?:effective|serious|dangerous|risky|harmful|safe|rare|"
     r"common|normal|confidential)\b",
@@ -364,7 +365,6 @@ INPUT = [
     r"i(?:'ve| have) (?:got|brought) (?:a|an|some|the|this)",
     r"(?:according to|based on) (?:your|the|our|what)",
     r"(?:is|are) (?:more|less|very|much more) likely",
-    r"(?:associated|linked|correlated) with",
     r"(?:we|doctors|experts|researchers|people) (?:know|define|recommend|consider|found|believe) "
     r"(?:that|it|this|as|if)",
     r"we (?:do )?know (?:that|if|from)",
@@ -382,7 +382,8 @@ INPUT = [
     r"you know (?:very well|full well)",
     r"(?:it|this|that)(?:'s| is) (?:called|known as|defined as|a sign of|a symptom|normal to|"
     r"common|recommended|the law|required|mandatory|not safe|safe)",
-    r"i (?:can |could )?(?:see|saw|noticed|notice) (?:that |on |from |here |in )?(?:your|the|you)",
+    r"i (?:can |could )?(?:see|saw|noticed|notice) (?:that|on|from|in) (?:your|the)",
+    r"i (?:see|saw|noticed|notice) (?:that )?your",
     r"(?:you|we) (?:do )?need to",
     r"just so you know",
     r"my (?:role|job|goal) (?:is|here|today)",
@@ -390,8 +391,6 @@ INPUT = [
     r"we have (?:about|a few|some|a couple of|\d)",
     r"(?:there(?:'s| is| are)) (?:a|an|some|two|three|several|many) (?:\w+ )?(?:risk|risks|"
     r"categories|types|kinds|ways|programs|products|options|studies|resources|medications)",
-    r"(?:side effects?|dosage|prescription|guidelines?|screening|blood pressure|cholesterol|"
-    r"brochure|pamphlet|worksheet|questionnaire)",
 ]
 
 # Persuasion dressed as a question ("Don't you think you should...?"): own content pushed.
@@ -400,7 +399,7 @@ PERSUASION = [
     r"(?:yeah|yes|okay|ok|well|sure|right),? but (?:you|your|that|it|this)\b",
     r"come on",
     r"wouldn't it be (?:better|good|nice|easier|wise|smart)",
-    r"why don't you",
+    r"why don't you(?! (?:tell|fill|share|talk|describe|walk|say|explain|start by telling))",
     r"why not (?:just |try|start|stop|give)",
     r"what were you thinking",
     r"(?:do|don't) you (?:understand|realize|realise|appreciate|see) (?:that|how|what|the)",

@@ -299,6 +299,9 @@ REFLECTION_ANYWHERE = [
 # reformulation de ce que vit l'autre.
 SELF_START = r"^(?:je|j'|moi|me|m'|nous|on|mon|ma|mes|notre|nos|laissez-moi|laisse-moi|merci|bonjour|bonsoir|salut|bienvenue|enchanté|enchantée|au revoir|à bientôt)(?![\w-])"
 
+# Conseil à l'impératif en tête de phrase (« Essayez de... », « Pensez à... »).
+ADVICE_START = r"^(?:juste |simplement |alors )?(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|commencez par|commence par|arrêtez de|arrête de|prenez|prends|faites|fais|gardez|garde|appelez|appelle|écrivez|écris)(?![\w-])"
+
 # Les reformulations-résumés commencent souvent par « donc » ou « en fait ».
 SUMMARY_START = r"^(?:(?:ok|okay|oui|ouais|d'accord|hum+|euh+|et|bon|ah|très bien|je vois)[\s,.-]*)*(?:donc|bref|en somme|en résumé|si je résume|en fait,? (?:vous|tu|pour))\b"
 
@@ -313,8 +316,6 @@ INPUT = [
     r"je (?:vous |te |t')?(?:conseillerais|recommanderais|suggérerais|proposerais)",
     r"(?:ça|cela) (?:marche|fonctionne|aide) (?:souvent |mieux |bien )?(?:si|quand|de)",
     r"(?:mon|notre) (?:conseil|avis|recommandation|expérience montre)",
-    r"(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|"
-    r"commencez par|commence par|arrêtez de|arrête de|prenez|prends|faites|fais)",
     r"(?:il est|c'est) (?:important|essentiel|conseillé|recommandé|indispensable|nécessaire|"
     r"préférable|mieux) (?:de|que|d')",
     r"le mieux (?:c'est|est|serait) de",
@@ -389,7 +390,6 @@ INPUT = [
     r"je (?:vois|constate) (?:que|sur|dans) (?:votre|ton|ta|vos|tes|le|la)",
     r"(?:vous avez|tu as|on a|nous avons) besoin de (?:\w+ )?(?:prendre|faire|commencer|arrêter)",
     r"(?:mon rôle|mon objectif|l'objectif|le but|la prochaine étape) (?:est|c'est|ici|serait)",
-    r"(?:effets secondaires|posologie|ordonnance|tarif|devis|brochure|plaquette|fonctionnalité)",
 ]
 
 # La persuasion déguisée en question (« Vous ne pensez pas que vous devriez... ? »).
