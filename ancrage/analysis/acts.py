@@ -113,6 +113,7 @@ class Rules:
     other_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
     self_start: re.Pattern[str]
+    empathy_start: re.Pattern[str]
     advice_start: re.Pattern[str]
     act_index: ActIndex
 
@@ -180,6 +181,7 @@ def rules_for(
         other_pronouns=mod.OTHER_PRONOUNS,
         self_pronouns=mod.SELF_PRONOUNS,
         self_start=re.compile(mod.SELF_START),
+        empathy_start=re.compile(mod.EMPATHY_START),
         advice_start=re.compile(mod.ADVICE_START),
         act_index=ActIndex(
             {
@@ -488,11 +490,23 @@ def _speaks_of_the_other(
     (MITI: a reflection). Questions and statements opening on "I"/"we" do not."""
     if found & NOT_REFLECTIVE or any(k in ("open", "closed") for k in kinds):
         return False
-    for (body, _mark), kind in zip(sentences, kinds, strict=True):
-        core = rules.fillers.sub("", body)
-        if kind is None and len(core.split()) >= 3 and not rules.self_start.match(core):
-            return True
-    return False
+    cores = [
+        rules.fillers.sub("", body)
+        for (body, _mark), kind in zip(sentences, kinds, strict=True)
+        if kind is None
+    ]
+    if any(_self_disclosure(core, rules) for core in cores):
+        return False  # "I was in high school too, I drank too": the speaker's own story
+    return any(len(core.split()) >= 3 and not rules.self_start.match(core) for core in cores)
+
+
+def _self_disclosure(core: str, rules: Rules) -> bool:
+    return (
+        len(core.split()) >= 4
+        and bool(rules.self_start.match(core))
+        and not rules.empathy_start.match(core)
+        and not rules.greeting.match(core)
+    )
 
 
 def _reflects(

@@ -283,6 +283,9 @@ REFLECTION_ANYWHERE = [
 # reflection of the other's experience.
 SELF_START = r"^(?:i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|let's|let me|thank|thanks|hi|hello|hey|bye|good morning|good afternoon|welcome|nice to|see you)\b"
 
+# First-person openings that voice understanding, not own content ("I see", "I get it").
+EMPATHY_START = r"^(?:i|we) (?:(?:can |totally |really |completely |do )?(?:understand|see|hear|get it|get that|know|appreciate|agree|remember|hear you)|(?:'m|am) (?:so |really |very )?(?:sorry|glad|happy|hearing|wondering|curious|interested|not sure))"
+
 # Imperative advice opening a statement ("Try to...", "Make sure you...").
 ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take|go|call|write|tell (?:him|her|them))\b"
 
@@ -330,7 +333,7 @@ INPUT = [
     r"if i were you",
     r"(?:maybe|perhaps) you (?:can|could|should|might|ought to) (?!be\b|have\b)\w+",
     r"(?:it|that|this) (?:might|would|could|will) (?:really )?be (?:good|helpful|a good idea|useful|"
-    r"better|best|wise|smart|important) (?:to|for|if|is)\b",
+    r"better|best|wise|smart|important),? (?:to|for|if|is)\b",
     r"you(?:'re| are) (?:not )?(?:gonna|going to) (?:have to|need to|be able to|regret|lose|fail)",
     r"i(?:'ll| will) (?:plan|arrange|schedule) (?:to|a|an|for)",
     r"we (?:define|call|consider|recommend|suggest|usually recommend|often see)\b",
@@ -343,7 +346,7 @@ INPUT = [
     r"of )?(?:other )?(?:people|clients|patients|folks)",
     r"(?:some|many|other) (?:people|clients|patients|folks) (?:find|found|say|like|prefer|choose)",
     r"you can (?:always |also |just )?(?:come|call|ask|talk|work|bring|contact|reach|use|try|go|"
-    r"book|get)\b",
+    r"book|get|tell|say|stop|start|do)\b",
     r"that's something (?:you|we) (?:can|could|might)",
     r"i think (?:that )?(?:if )?(?:you|it|that|this|we)\b[^.?!]{0,40}\b(?:would|will|could|should|"
     r"might|need)\b",

@@ -299,6 +299,9 @@ REFLECTION_ANYWHERE = [
 # reformulation de ce que vit l'autre.
 SELF_START = r"^(?:je|j'|moi|me|m'|nous|on|mon|ma|mes|notre|nos|laissez-moi|laisse-moi|merci|bonjour|bonsoir|salut|bienvenue|enchanté|enchantée|au revoir|à bientôt)(?![\w-])"
 
+# Débuts à la première personne qui disent la compréhension, pas un contenu propre.
+EMPATHY_START = r"^(?:je |j')(?:(?:vous |te |t')?(?:comprends|vois|entends|sais|imagine|remercie)|suis (?:désolé|désolée|content|contente|ravi|ravie|curieux|curieuse|touché|touchée))"
+
 # Conseil à l'impératif en tête de phrase (« Essayez de... », « Pensez à... »).
 ADVICE_START = r"^(?:juste |simplement |alors )?(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|commencez par|commence par|arrêtez de|arrête de|prenez|prends|faites|fais|gardez|garde|appelez|appelle|écrivez|écris)(?![\w-])"
 
