@@ -36,6 +36,7 @@ ACTS = (
     "gratitude",
     "ownership_returned",
     "credit_taken",
+    "self_disclosure",
     "greeting",
 )
 
@@ -453,6 +454,8 @@ def classify(
     if pushes:
         acts.append("input")
     acts.extend(name for name in WHOLE_TEXT_ACTS[4:] if name in found)
+    if not pushes and "self_promotion" not in found and _tells_own_story(sentences, kinds, rules):
+        acts.append("self_disclosure")
     if is_greeting(norm, rules):
         acts.append("greeting")
     return question, acts, norm
@@ -498,6 +501,16 @@ def _speaks_of_the_other(
     if any(_self_disclosure(core, rules) for core in cores):
         return False  # "I was in high school too, I drank too": the speaker's own story
     return any(len(core.split()) >= 3 and not rules.self_start.match(core) for core in cores)
+
+
+def _tells_own_story(
+    sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules
+) -> bool:
+    """Talks about himself (« Moi j'étais au match », "I drank too"): self-focus, not service."""
+    return any(
+        kind is None and _self_disclosure(rules.fillers.sub("", body), rules)
+        for (body, _mark), kind in zip(sentences, kinds, strict=True)
+    )
 
 
 def _self_disclosure(core: str, rules: Rules) -> bool:

@@ -117,6 +117,8 @@ def test_english_question_types(text: str, expected: str | None) -> None:
         ("My method got you there.", "en", "credit_taken"),
         ("J'ai accompagné plus de deux cents dirigeants.", "fr", "self_promotion"),
         ("I've worked with hundreds of companies like yours.", "en", "self_promotion"),
+        ("Moi j'étais au match samedi avec mes enfants.", "fr", "self_disclosure"),
+        ("I was in sales for ten years before this job.", "en", "self_disclosure"),
         ("Bravo, c'est un grand pas.", "fr", "affirmation"),
         ("Well done, that took courage.", "en", "affirmation"),
         ("Merci pour tout !", "fr", "gratitude"),
@@ -150,6 +152,9 @@ def test_acts_detected(text: str, lang: str, act: str) -> None:
         ("Vous devez sûrement en avoir marre de leurs retards.", "fr", "input"),
         # recognising effort is an affirmation, not a reflection
         ("Vous avez déjà fait une bonne partie du chemin.", "fr", "reflection"),
+        # understanding is not talking about oneself
+        ("I understand, that sounds really hard.", "en", "self_disclosure"),
+        ("Je comprends, ça a dû être difficile.", "fr", "self_disclosure"),
         # a curious question is not an assumption
         ("What is your current provider like?", "en", "assumption"),
         ("Comment ça se passe avec votre fournisseur ?", "fr", "assumption"),

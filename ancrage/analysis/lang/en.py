@@ -554,6 +554,10 @@ FEEDBACK = {
     "self_promotion": (
         "You talked about yourself or your offer ({value} times). Keep the other at the centre."
     ),
+    "self_disclosure": (
+        "You talked about yourself ({value} times): bring the conversation back to them with "
+        "a question about their situation."
+    ),
     "competitor": "You spent time on a competitor ({value} mentions): bring it back to their needs.",
     "credit_taken": (
         "You took credit for their result. Hand it back: 'You did the work: your stance, your "

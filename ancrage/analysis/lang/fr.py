@@ -552,6 +552,10 @@ FEEDBACK = {
     "self_promotion": (
         "Vous avez parlé de vous ou de votre offre ({value} fois). Gardez l'autre au centre."
     ),
+    "self_disclosure": (
+        "Vous avez parlé de vous ({value} fois) : ramenez l'échange vers l'autre avec une "
+        "question sur sa situation."
+    ),
     "competitor": (
         "Vous avez parlé d'un concurrent ({value} mentions) : revenez aux besoins de l'autre."
     ),
