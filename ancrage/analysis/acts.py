@@ -424,19 +424,22 @@ def classify(
         else (_preamble(body, mark, rules) if ", " in body else "")
         for (body, mark), kind in zip(sentences, kinds, strict=True)
     ).strip(" .")
+    cores = [rules.fillers.sub("", body) for body, _mark in sentences]
+    plain = [core for core, kind in zip(cores, kinds, strict=True) if kind is None and core]
     pushes = (
         (bool(statements) and bool(rules.input.search(statements, keys)))
         or bool(rules.persuasion.search(norm, keys))
-        or _advises(sentences, kinds, rules)
+        or any(rules.advice_start.match(core) for core in plain)  # "Try to...", « Essayez »
     )
     found = rules.act_index.acts_in(norm, keys)
+    own_story = any(_self_disclosure(core, rules) for core in plain)
     reflects = (
         follows_other
         and not pushes
         and not found & NOT_REFLECTIVE
         and (
-            _reflects(sentences, kinds, rules, keys)
-            or _speaks_of_the_other(sentences, kinds, found, rules)
+            _reflects(sentences, cores, kinds, rules, keys)
+            or _speaks_of_the_other(plain, kinds, own_story, rules)
         )
     )
     question = utterance_question(kinds)
@@ -454,19 +457,11 @@ def classify(
     if pushes:
         acts.append("input")
     acts.extend(name for name in WHOLE_TEXT_ACTS[4:] if name in found)
-    if not pushes and "self_promotion" not in found and _tells_own_story(sentences, kinds, rules):
+    if own_story and not pushes:  # talks about himself ("Moi j'étais au match samedi")
         acts.append("self_disclosure")
     if is_greeting(norm, rules):
         acts.append("greeting")
     return question, acts, norm
-
-
-def _advises(sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules) -> bool:
-    """A statement that opens on an imperative of advice ("Try to...", « Essayez de... »)."""
-    return any(
-        kind is None and rules.advice_start.match(rules.fillers.sub("", body))
-        for (body, _mark), kind in zip(sentences, kinds, strict=True)
-    )
 
 
 # Acts that make a statement something else than giving back what the other said.
@@ -486,31 +481,14 @@ NOT_REFLECTIVE = frozenset(
 
 
 def _speaks_of_the_other(
-    sentences: list[tuple[str, str]], kinds: list[str | None], found: set[str], rules: Rules
+    plain: list[str], kinds: list[str | None], own_story: bool, rules: Rules
 ) -> bool:
     """After the other spoke, a plain statement of three words or more that is neither about
     the speaker, nor own content, nor social talk, puts the other's experience into words
-    (MITI: a reflection). Questions and statements opening on "I"/"we" do not."""
-    if found & NOT_REFLECTIVE or any(k in ("open", "closed") for k in kinds):
+    (MITI: a reflection). Questions, and replies telling the speaker's own story, do not."""
+    if own_story or any(k in ("open", "closed") for k in kinds):
         return False
-    cores = [
-        rules.fillers.sub("", body)
-        for (body, _mark), kind in zip(sentences, kinds, strict=True)
-        if kind is None
-    ]
-    if any(_self_disclosure(core, rules) for core in cores):
-        return False  # "I was in high school too, I drank too": the speaker's own story
-    return any(len(core.split()) >= 3 and not rules.self_start.match(core) for core in cores)
-
-
-def _tells_own_story(
-    sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules
-) -> bool:
-    """Talks about himself (« Moi j'étais au match », "I drank too"): self-focus, not service."""
-    return any(
-        kind is None and _self_disclosure(rules.fillers.sub("", body), rules)
-        for (body, _mark), kind in zip(sentences, kinds, strict=True)
-    )
+    return any(len(core.split()) >= 3 and not rules.self_start.match(core) for core in plain)
 
 
 def _self_disclosure(core: str, rules: Rules) -> bool:
@@ -523,15 +501,16 @@ def _self_disclosure(core: str, rules: Rules) -> bool:
 
 
 def _reflects(
-    sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules, keys: Keys
+    sentences: list[tuple[str, str]],
+    cores: list[str],
+    kinds: list[str | None],
+    rules: Rules,
+    keys: Keys,
 ) -> bool:
     """Gives back what the other said: a reflective opening, or a summary ("So ...")."""
-    for (body, _mark), kind in zip(sentences, kinds, strict=True):
-        if kind in ("open", "closed"):
+    for (body, _mark), core, kind in zip(sentences, cores, kinds, strict=True):
+        if not core or kind in ("open", "closed"):
             continue  # a wh- or yes/no question asks, it does not give back
-        core = rules.fillers.sub("", body)
-        if not core:
-            continue
         if rules.reflection_anywhere.search(core, keys) or rules.reflection_start.match(core):
             return True
         if rules.summary_start.match(body) and len(core.split()) >= 2:
