@@ -94,6 +94,7 @@ class Rules:
     wh_end_words: tuple[str, ...]
     question_cues: frozenset[str]
     question_cue_endings: tuple[str, ...]
+    question_cue_pattern: re.Pattern[str]
     tag_end: re.Pattern[str]
     needs: Gated
     reflection_start: re.Pattern[str]
@@ -162,6 +163,7 @@ def rules_for(
         wh_end_words=tuple(mod.WH_END_WORDS),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
         question_cue_endings=tuple(mod.QUESTION_CUE_ENDINGS),
+        question_cue_pattern=re.compile(mod.QUESTION_CUE_PATTERN),
         tag_end=re.compile(r"(?:^|,\s*|\s)" + any_of(mod.TAG_END) + r"$"),
         needs=needs,
         reflection_start=words_regex(mod.REFLECTION_START, anchored=True),
@@ -297,9 +299,11 @@ def _may_ask(body: str, rules: Rules, keys: Keys | None) -> bool:
     """Cheap test: can this unpunctuated sentence be a question at all?"""
     if "-" in body or "est ce" in body or body.endswith(rules.question_cue_endings):
         return True
-    if keys is not None and rules.question_cues.isdisjoint(keys):
-        return False  # no cue anywhere in the utterance
-    return not rules.question_cues.isdisjoint(_WORDS.findall(body))
+    if (keys is None or not rules.question_cues.isdisjoint(keys)) and not (
+        rules.question_cues.isdisjoint(_WORDS.findall(body))
+    ):
+        return True
+    return bool(rules.question_cue_pattern.search(body))
 
 
 def _curious(core: str, rules: Rules, keys: Keys | None) -> bool:

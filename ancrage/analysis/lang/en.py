@@ -152,10 +152,16 @@ WH_END_WORDS = ("what",)
 # Words one of which an unpunctuated sentence must contain to be read as a question (a fast
 # pre-check before the shape rules; a hyphenated word always goes through the full rules).
 QUESTION_CUES = frozenset(
-    """what whats how why when where who whom whose which do does did don doesn didn is isn
-    are aren was wasn were weren can could couldn would wouldn will won should shouldn have
-    haven has hasn had hadn may might shall am any anything tell walk help describe wonder
-    wondering wondered curious like love remind show say share talk""".split()
+    """what whats how why when where who whom whose which any anything tell walk help describe
+    wonder wondering wondered curious like love remind show say share talk""".split()
+)
+# Auxiliary + subject anywhere ("do you", "isn't it"): the other way a sentence can ask.
+QUESTION_CUE_PATTERN = (
+    r"\b(?:(?:do|does|did|is|are|was|were|can|could|would|will|should|have|has|had|may|might|"
+    r"shall|am|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|couldn't|wouldn't|won't|"
+    r"shouldn't|haven't|hasn't|hadn't) (?:you|i|we|they|he|she|it|there|that|this|these|those|"
+    r"anyone|anybody|anything|someone|somebody|something|your|my|our|their|his|her|the|a|any|"
+    r"some|people|everyone)\b|n't (?:it|he|she|they|you|we|that|there|i)\b)"
 )
 # Sentence endings that can make a tag without a question mark (their words are cues already).
 QUESTION_CUE_ENDINGS: tuple[str, ...] = ()

@@ -171,12 +171,16 @@ WH_END = (
 # Mots dont une phrase sans « ? » a besoin pour être lue comme une question (pré-test rapide ;
 # une phrase avec un trait d'union ou « est ce » passe toujours par toutes les règles).
 QUESTION_CUES = frozenset(
-    """qu que quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment
-    pourquoi où quand combien qui voulez pouvez avez êtes savez connaissez pensez souhaitez
-    aimeriez auriez pourriez voudriez seriez veux peux as es sais connais penses aimerais
-    pourrais voudrais vas allez devez dois croyez crois trouvez trouves comptez comptes avons
-    sommes autre autres demande demandais curieux curieuse savoir comprendre entendre
+    """quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment pourquoi où
+    quand combien autre autres demande demandais curieux curieuse savoir comprendre entendre
     connaître hein""".split()
+)
+# Inversion tapée sans trait d'union (« voulez vous ») : l'autre façon de poser une question.
+QUESTION_CUE_PATTERN = (
+    r"\b(?:voulez|pouvez|avez|êtes|savez|connaissez|pensez|souhaitez|aimeriez|auriez|pourriez|"
+    r"voudriez|seriez|veux|peux|as|es|sais|connais|penses|aimerais|pourrais|voudrais|vas|allez|"
+    r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b"
+    r"|\bqui (?:est-ce|a|va|peut|veut|vous|t'|te|est)\b"
 )
 # Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
 QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
