@@ -153,7 +153,7 @@ WH_END_WORDS = ("what",)
 # pre-check before the shape rules; a hyphenated word always goes through the full rules).
 QUESTION_CUES = frozenset(
     """what whats how why when where who whom whose which any anything tell walk help describe
-    wonder wondering wondered curious like love remind show say share talk""".split()
+    wonder wondering wondered curious""".split()
 )
 # Auxiliary + subject anywhere ("do you", "isn't it"): the other way a sentence can ask.
 QUESTION_CUE_PATTERN = (
@@ -161,7 +161,8 @@ QUESTION_CUE_PATTERN = (
     r"shall|am|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|couldn't|wouldn't|won't|"
     r"shouldn't|haven't|hasn't|hadn't) (?:you|i|we|they|he|she|it|there|that|this|these|those|"
     r"anyone|anybody|anything|someone|somebody|something|your|my|our|their|his|her|the|a|any|"
-    r"some|people|everyone)\b|n't (?:it|he|she|they|you|we|that|there|i)\b)"
+    r"some|people|everyone)\b|n't (?:it|he|she|they|you|we|that|there|i)\b"
+    r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b)"
 )
 # Sentence endings that can make a tag without a question mark (their words are cues already).
 QUESTION_CUE_ENDINGS: tuple[str, ...] = ()
