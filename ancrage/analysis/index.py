@@ -145,7 +145,10 @@ def _word_key(literal: str, starts: bool, ends: bool) -> str | None:
             key = text
         else:
             continue  # a short word that may go on ("qu'attend" + "ez")
-        if best is None or len(key) > len(best):
+        if best is None or (key not in COMMON_WORDS, len(key)) > (
+            best not in COMMON_WORDS,
+            len(best),
+        ):
             best = key
     return best
 
@@ -172,9 +175,21 @@ def required_keys(fragment: str, ends_word: bool = True) -> tuple[str, ...] | No
                 if any(a is None for a in alternatives)
                 else tuple(sorted({k for a in alternatives if a for k in a}))
             )
-        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+        if candidate and (best is None or _selectivity(candidate) > _selectivity(best)):
             best = candidate
     return best
+
+
+# Words too frequent to be good keys: a fragment is rather filed under a rarer word it needs.
+COMMON_WORDS = frozenset(
+    """you your it the a an to and that this what how we i is are do have can be of in
+    vous tu te ton ta votre le la les de du des que qu qui est pas je il on ce ça""".split()
+)
+
+
+def _selectivity(keys: tuple[str, ...]) -> tuple[bool, int]:
+    """Prefer keys without very common words, then the longest shortest key."""
+    return (not any(key in COMMON_WORDS for key in keys), min(map(len, keys)))
 
 
 def word_keys(norm: str) -> Keys:
