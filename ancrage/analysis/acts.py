@@ -12,7 +12,15 @@ from functools import lru_cache
 from types import ModuleType
 
 from . import lang
-from .index import ActIndex, Gated, any_of, word_keys, words_regex
+from .index import (
+    ActIndex,
+    Gated,
+    Keys,
+    any_of,
+    search_at_word_start,
+    word_keys,
+    words_regex,
+)
 
 ACTS = (
     "question",
@@ -28,6 +36,7 @@ ACTS = (
     "gratitude",
     "ownership_returned",
     "credit_taken",
+    "self_disclosure",
     "greeting",
 )
 
@@ -74,6 +83,8 @@ class Rules:
     reported: re.Pattern[str]
     tag_no_mark: re.Pattern[str]
     listener: re.Pattern[str]
+    inverted_anywhere: re.Pattern[str]
+    marker_then_wh: re.Pattern[str]
     aux_start: re.Pattern[str]
     not_inversion: re.Pattern[str]
     open_prompt: re.Pattern[str]
@@ -82,6 +93,8 @@ class Rules:
     wh_end: re.Pattern[str]
     wh_end_words: tuple[str, ...]
     question_cues: frozenset[str]
+    question_cue_endings: tuple[str, ...]
+    question_cue_pattern: re.Pattern[str]
     tag_end: re.Pattern[str]
     needs: Gated
     reflection_start: re.Pattern[str]
@@ -102,6 +115,8 @@ class Rules:
     other_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
     self_start: re.Pattern[str]
+    empathy_start: re.Pattern[str]
+    advice_start: re.Pattern[str]
     act_index: ActIndex
 
 
@@ -137,6 +152,8 @@ def rules_for(
         reported=re.compile(mod.REPORTED),
         tag_no_mark=re.compile(mod.TAG_NO_MARK),
         listener=re.compile(mod.LISTENER),
+        inverted_anywhere=re.compile(mod.INVERTED_ANYWHERE),
+        marker_then_wh=re.compile(mod.MARKER_THEN_WH),
         aux_start=words_regex(mod.AUX_START, anchored=True),
         not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
         open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
@@ -145,6 +162,8 @@ def rules_for(
         wh_end=re.compile(mod.WH_END),
         wh_end_words=tuple(mod.WH_END_WORDS),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
+        question_cue_endings=tuple(mod.QUESTION_CUE_ENDINGS),
+        question_cue_pattern=re.compile(mod.QUESTION_CUE_PATTERN),
         tag_end=re.compile(r"(?:^|,\s*|\s)" + any_of(mod.TAG_END) + r"$"),
         needs=needs,
         reflection_start=words_regex(mod.REFLECTION_START, anchored=True),
@@ -165,6 +184,8 @@ def rules_for(
         other_pronouns=mod.OTHER_PRONOUNS,
         self_pronouns=mod.SELF_PRONOUNS,
         self_start=re.compile(mod.SELF_START),
+        empathy_start=re.compile(mod.EMPATHY_START),
+        advice_start=re.compile(mod.ADVICE_START),
         act_index=ActIndex(
             {
                 "needs_question": needs,
@@ -246,13 +267,6 @@ def _tag_at(body: str, start: int | None, rules: Rules) -> bool:
     return head.endswith(",") or body[start] == "," or bool(_NO_COMMA_TAG.search(body))
 
 
-def _clause_form(
-    clause: str, has_mark: bool, rules: Rules, keys: frozenset[str] | None = None
-) -> str | None:
-    """ "open"/"closed" when a clause has the shape of a question, else None."""
-    return _core_form(rules.fillers.sub("", clause), has_mark, rules)
-
-
 def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
     """The question shape of a clause without its leading fillers, in one regex call.
 
@@ -270,7 +284,7 @@ def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
 
 
 def _leading_forms(
-    clauses: list[str], has_mark: bool, rules: Rules, keys: frozenset[str] | None
+    clauses: list[str], has_mark: bool, rules: Rules, keys: Keys | None
 ) -> str | None:
     """The form of the first clause, looking past short vocatives ("Salut Marc, ...")."""
     for clause in clauses:
@@ -281,22 +295,24 @@ def _leading_forms(
     return None
 
 
-def _may_ask(body: str, rules: Rules, keys: frozenset[str] | None) -> bool:
+def _may_ask(body: str, rules: Rules, keys: Keys | None) -> bool:
     """Cheap test: can this unpunctuated sentence be a question at all?"""
-    if "-" in body or "est ce" in body:
+    if "-" in body or "est ce" in body or body.endswith(rules.question_cue_endings):
         return True
-    if keys is not None and rules.question_cues.isdisjoint(keys):
-        return False  # no cue anywhere in the utterance
-    return not rules.question_cues.isdisjoint(_WORDS.findall(body))
+    if (keys is None or not rules.question_cues.isdisjoint(keys)) and not (
+        rules.question_cues.isdisjoint(_WORDS.findall(body))
+    ):
+        return True
+    return bool(rules.question_cue_pattern.search(body))
 
 
-def _curious(core: str, rules: Rules, keys: frozenset[str] | None) -> bool:
+def _curious(core: str, rules: Rules, keys: Keys | None) -> bool:
     """ "I wonder what YOU..." invites the listener; "I wonder how they..." muses."""
     return bool(rules.curious.search(core, keys)) and bool(rules.listener.search(core))
 
 
 def sentence_question(
-    body: str, mark: str, rules: Rules, first: bool = True, keys: frozenset[str] | None = None
+    body: str, mark: str, rules: Rules, first: bool = True, keys: Keys | None = None
 ) -> str | None:
     """ "open", "closed", "tag", "declarative" or None for one sentence (fillers included).
 
@@ -313,8 +329,8 @@ def sentence_question(
         # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
         # that closes a statement of the same speaker ("You did it. Right?")
         return "tag" if not first and rules.tag_end.search(_tail(body)[0]) else None
-    if not core or rules.agreement.match(body):
-        return None
+    if not core or rules.agreement.match(body) or rules.echo.fullmatch(core):
+        return None  # "So do we.", "Isn't that strange." (no question mark: exclamative)
     clauses = [c for c in core.split(", ") if c.strip()]
     if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
         return None  # "I said, since when?": a quoted question
@@ -346,19 +362,40 @@ def sentence_question(
     last = clauses[-1]
     if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
         return "open"
+    return _run_on_question(core, rules)
+
+
+def _run_on_question(core: str, rules: Rules) -> str | None:
+    """A question inside a run-on sentence (speech recognition): an inversion gives it away
+    ("... what would that mean for you"), or a marker then a question ("... so what brings
+    you here"). Imperatives that look like inversions ("asseyez-vous") do not count."""
+    inverted = search_at_word_start(rules.inverted_anywhere, core)
+    while inverted is not None:
+        rest = core[inverted.start() :]
+        if not rules.not_inversion.match(rest):
+            return _core_form(rest, False, rules) or "closed"
+        inverted = search_at_word_start(rules.inverted_anywhere, core, inverted.end())
+    for marker in rules.marker_then_wh.finditer(core):
+        start = marker.start()
+        if start and (core[start - 1].isalnum() or core[start - 1] in "'-"):
+            continue
+        form = _core_form(core[marker.end() :], False, rules)
+        if form:
+            return form
     return None
 
 
-def _preamble(body: str, mark: str, rules: Rules, keys: frozenset[str]) -> str:
+def _preamble(body: str, mark: str, rules: Rules) -> str:
     """The clauses of a question sentence that come before its question."""
     clauses = rules.fillers.sub("", body).split(", ")
     for i, clause in enumerate(clauses):
-        if _clause_form(clause, mark == "?", rules, keys):
+        if _core_form(rules.fillers.sub("", clause), mark == "?", rules):
             return ", ".join(clauses[:i])
     return ", ".join(clauses[:-1])
 
 
-def utterance_question(kinds: list[str | None], reflective: bool) -> str | None:
+def utterance_question(kinds: list[str | None]) -> str | None:
+    """One type for the utterance: open wins over closed; a tag only when nothing else."""
     real = [k for k in kinds if k in ("open", "closed")]
     if "declarative" in kinds:
         # counted as a question even when it also reflects: a listener hears a question
@@ -388,23 +425,28 @@ def classify(
     statements = " . ".join(
         body
         if kind in (None, "tag", "declarative")
-        else (_preamble(body, mark, rules, keys) if ", " in body else "")
+        else (_preamble(body, mark, rules) if ", " in body else "")
         for (body, mark), kind in zip(sentences, kinds, strict=True)
     ).strip(" .")
-    pushes = (bool(statements) and bool(rules.input.search(statements, keys))) or bool(
-        rules.persuasion.search(norm, keys)
+    cores = [rules.fillers.sub("", body) for body, _mark in sentences]
+    plain = [core for core, kind in zip(cores, kinds, strict=True) if kind is None and core]
+    pushes = (
+        (bool(statements) and bool(rules.input.search(statements, keys)))
+        or bool(rules.persuasion.search(norm, keys))
+        or any(rules.advice_start.match(core) for core in plain)  # "Try to...", « Essayez »
     )
     found = rules.act_index.acts_in(norm, keys)
+    own_story = any(_self_disclosure(core, rules) for core in plain)
     reflects = (
         follows_other
         and not pushes
         and not found & NOT_REFLECTIVE
         and (
-            _reflects(sentences, kinds, rules, keys)
-            or _speaks_of_the_other(sentences, kinds, found, rules)
+            _reflects(sentences, cores, kinds, rules, keys)
+            or _speaks_of_the_other(plain, kinds, own_story, rules)
         )
     )
-    question = utterance_question(kinds, reflects)
+    question = utterance_question(kinds)
     acts: list[str] = []
     if question in ("open", "closed"):
         acts.append("question")
@@ -419,6 +461,8 @@ def classify(
     if pushes:
         acts.append("input")
     acts.extend(name for name in WHOLE_TEXT_ACTS[4:] if name in found)
+    if own_story and not pushes:  # talks about himself ("Moi j'étais au match samedi")
+        acts.append("self_disclosure")
     if is_greeting(norm, rules):
         acts.append("greeting")
     return question, acts, norm
@@ -441,30 +485,36 @@ NOT_REFLECTIVE = frozenset(
 
 
 def _speaks_of_the_other(
-    sentences: list[tuple[str, str]], kinds: list[str | None], found: set[str], rules: Rules
+    plain: list[str], kinds: list[str | None], own_story: bool, rules: Rules
 ) -> bool:
     """After the other spoke, a plain statement of three words or more that is neither about
     the speaker, nor own content, nor social talk, puts the other's experience into words
-    (MITI: a reflection). Questions and statements opening on "I"/"we" do not."""
-    if found & NOT_REFLECTIVE or any(k in ("open", "closed") for k in kinds):
+    (MITI: a reflection). Questions, and replies telling the speaker's own story, do not."""
+    if own_story or any(k in ("open", "closed") for k in kinds):
         return False
-    for (body, _mark), kind in zip(sentences, kinds, strict=True):
-        core = rules.fillers.sub("", body)
-        if kind is None and len(core.split()) >= 3 and not rules.self_start.match(core):
-            return True
-    return False
+    return any(len(core.split()) >= 3 and not rules.self_start.match(core) for core in plain)
+
+
+def _self_disclosure(core: str, rules: Rules) -> bool:
+    return (
+        len(core.split()) >= 4
+        and bool(rules.self_start.match(core))
+        and not rules.empathy_start.match(core)
+        and not rules.greeting.match(core)
+    )
 
 
 def _reflects(
-    sentences: list[tuple[str, str]], kinds: list[str | None], rules: Rules, keys: frozenset[str]
+    sentences: list[tuple[str, str]],
+    cores: list[str],
+    kinds: list[str | None],
+    rules: Rules,
+    keys: Keys,
 ) -> bool:
     """Gives back what the other said: a reflective opening, or a summary ("So ...")."""
-    for (body, _mark), kind in zip(sentences, kinds, strict=True):
-        if kind in ("open", "closed"):
+    for (body, _mark), core, kind in zip(sentences, cores, kinds, strict=True):
+        if not core or kind in ("open", "closed"):
             continue  # a wh- or yes/no question asks, it does not give back
-        core = rules.fillers.sub("", body)
-        if not core:
-            continue
         if rules.reflection_anywhere.search(core, keys) or rules.reflection_start.match(core):
             return True
         if rules.summary_start.match(body) and len(core.split()) >= 2:

@@ -51,14 +51,29 @@ def expand_paths(paths: list[str]) -> list[str]:
     return files
 
 
-def _output_path(folder: str | None, source: str, suffix: str) -> str | None:
+def output_stems(files: list[str]) -> dict[str, str]:
+    """A distinct output name per input: "call", then "call-2" for a second "call.*"."""
+    stems: dict[str, str] = {}
+    used: set[str] = set()
+    for path in files:
+        stem, number = Path(path).stem, 1
+        candidate = stem
+        while candidate in used:
+            number += 1
+            candidate = f"{stem}-{number}"
+        used.add(candidate)
+        stems[path] = candidate
+    return stems
+
+
+def _output_path(folder: str | None, stem: str, suffix: str) -> str | None:
     if not folder:
         return None
     Path(folder).mkdir(parents=True, exist_ok=True)
-    return str(Path(folder) / (Path(source).stem + suffix))
+    return str(Path(folder) / (stem + suffix))
 
 
-def analyze_one(path: str, args: argparse.Namespace, ui: str) -> dict[str, Any]:
+def analyze_one(path: str, args: argparse.Namespace, ui: str, stem: str) -> dict[str, Any]:
     """Worker: analyse one file, write its JSON/HTML if asked, return its summary row."""
     from .cli import analyze_file, write_outputs
 
@@ -67,8 +82,8 @@ def analyze_one(path: str, args: argparse.Namespace, ui: str) -> dict[str, Any]:
         report = analyze_file(path, args)
         write_outputs(
             report,
-            _output_path(args.json if args.json != "-" else None, path, ".json"),
-            _output_path(args.html, path, ".html"),
+            _output_path(args.json if args.json != "-" else None, stem, ".json"),
+            _output_path(args.html, stem, ".html"),
             ui,
         )
     except AnalysisError as exc:
@@ -91,16 +106,17 @@ def analyze_one(path: str, args: argparse.Namespace, ui: str) -> dict[str, Any]:
 def run_batch(files: list[str], args: argparse.Namespace, ui: str) -> int:
     workers = args.workers or os.cpu_count() or 1
     rows: list[dict[str, Any]] = []
+    stems = output_stems(files)
     err = Console(stderr=True)
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task(message(ui, "batch_progress"), total=len(files))
         if workers == 1 or len(files) == 1:
             for path in files:
-                rows.append(analyze_one(path, args, ui))
+                rows.append(analyze_one(path, args, ui, stems[path]))
                 progress.advance(task)
         else:
             with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
-                futures = [pool.submit(analyze_one, path, args, ui) for path in files]
+                futures = [pool.submit(analyze_one, path, args, ui, stems[path]) for path in files]
                 for future in as_completed(futures):
                     rows.append(future.result())
                     progress.advance(task)
@@ -136,7 +152,7 @@ def _print_rows(rows: list[dict[str, Any]], ui: str) -> None:
         score = row.get("service_score")
         status = row["status"] if row["status"] != "error" else f"[red]{escape(row['error'])}[/]"
         table.add_row(
-            escape(row["file"]),
+            escape(Path(row["file"]).name),
             status,
             row.get("focus") or "",
             "" if score is None else f"{score:.0f}",

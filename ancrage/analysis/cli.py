@@ -29,7 +29,27 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, text: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{message(self.ui, 'error')}: {text}\n")
+        if self.ui == "fr":
+            for english, french in _ARGPARSE_FR:
+                text = text.replace(english, french)
+        self.exit(EXIT_USAGE, f"{message(self.ui, 'error')}{_colon(self.ui)} {text}\n")
+
+
+# argparse's own messages, in French when the interface is French
+_ARGPARSE_FR = (
+    ("the following arguments are required", "arguments obligatoires manquants"),
+    ("unrecognized arguments", "arguments inconnus"),
+    ("invalid choice", "choix invalide"),
+    ("choose from", "choisir parmi"),
+    ("expected one argument", "une valeur est attendue"),
+    ("invalid float value", "nombre invalide"),
+    ("invalid int value", "entier invalide"),
+    (": ", " : "),
+)
+
+
+def _colon(ui: str) -> str:
+    return " :" if ui == "fr" else ":"  # French typography: a space before the colon
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -109,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _error(ui: str, text: str) -> None:
     # plain write: no wrapping, so scripts and users can grep the whole message
-    sys.stderr.write(f"{message(ui, 'error')}: {text}\n")
+    sys.stderr.write(f"{message(ui, 'error')}{_colon(ui)} {text}\n")
 
 
 def max_bytes(args: argparse.Namespace) -> int:
@@ -139,10 +159,9 @@ def _run_single(path: str, args: argparse.Namespace, ui: str) -> int:
         out.print(message(ui, "written", path=args.json))
     if args.html and not args.quiet:
         out.print(message(ui, "written", path=args.html))
-    if report.warnings and args.json == "-":
-        Console(stderr=True).print(
-            f"[yellow]{message(ui, 'warning')}:[/] " + message(ui, report.warnings[0])
-        )
+    if report.warnings and (args.json == "-" or args.quiet):  # else shown in the report
+        for key in report.warnings:
+            sys.stderr.write(f"{message(ui, 'warning')}{_colon(ui)} {message(ui, key)}\n")
     return EXIT_WARNING if report.warnings else EXIT_OK
 
 

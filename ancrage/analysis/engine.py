@@ -68,7 +68,7 @@ def detect_language(utterances: list[Utterance]) -> str:
             seen += 1
         if seen > 3000:  # enough evidence, keep long files fast
             break
-    return "fr" if score["fr"] > score["en"] else "en"
+    return "fr" if score["fr"] >= score["en"] else "en"  # French first on a tie
 
 
 def annotate(

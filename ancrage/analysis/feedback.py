@@ -84,6 +84,7 @@ def _improvements(
         ("credit_taken", "credit_taken", 3.0),
         ("assumption", "assumption", 1.5),
         ("self_promotion", "self_promotion", 1.5),
+        ("self_disclosure", "self_disclosure", 0.8),
         ("competitor", "competitor", 1.0),
     ):
         if ev.get(act):

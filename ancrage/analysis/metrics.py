@@ -90,7 +90,14 @@ def compute(utterances: list[Annotated], focus: str, rules_pronouns: tuple) -> M
     v["first_needs_question_position"] = (
         needs[0].index / max(1, len(utterances) - 1) if needs else None
     )
-    for act in ("assumption", "self_promotion", "competitor", "own_offer", "credit_taken"):
+    for act in (
+        "assumption",
+        "self_promotion",
+        "self_disclosure",
+        "competitor",
+        "own_offer",
+        "credit_taken",
+    ):
         hits = [u.index for u in mine if act in u.acts]
         v[act] = float(len(hits))
         m.evidence[act] = hits

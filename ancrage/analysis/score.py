@@ -113,6 +113,7 @@ INFORMATIVE = {
     "patience_seconds": ("s", "a pause before answering shows listening"),
     "assumption": ("count", "0"),
     "self_promotion": ("count", "0"),
+    "self_disclosure": ("count", "rare: the other at the centre"),
     "competitor": ("count", "fewer than own-offer mentions"),
     "own_offer": ("count", None),
     "credit_taken": ("count", "0"),
@@ -130,7 +131,7 @@ def pleasing_rate(metrics: Metrics, small_talk_turns: int) -> float | None:
         return None
     count = sum(v.get(k) or 0.0 for k in ("assumption", "self_promotion", "competitor"))
     count += 2 * (v.get("credit_taken") or 0.0) + small_talk_turns
-    count += 0.5 * (v.get("tag_questions") or 0.0)
+    count += 0.5 * (v.get("tag_questions") or 0.0) + 0.5 * (v.get("self_disclosure") or 0.0)
     return count / turns
 
 

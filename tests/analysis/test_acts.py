@@ -8,6 +8,8 @@ from ancrage.analysis.acts import classify, normalize, rules_for
 from ancrage.analysis.index import Gated, word_keys
 from ancrage.analysis.lang import en, fr
 
+from .samples import PLEASING_EN, PLEASING_FR, SERVING_EN, SERVING_FR
+
 
 def question_of(text: str, lang: str) -> str | None:
     return classify(text, rules_for(lang))[0]
@@ -83,6 +85,10 @@ def test_english_question_types(text: str, expected: str | None) -> None:
         ("What do you need from this call?", "en", "needs_question"),
         ("How can I help you today?", "en", "needs_question"),
         ("What are you hoping to get out of this session?", "en", "needs_question"),
+        ("De quoi as-tu envie de parler aujourd'hui ?", "fr", "needs_question"),
+        ("Qu'est-ce que tu voudrais qu'on travaille cette semaine ?", "fr", "needs_question"),
+        ("What's on your mind today?", "en", "needs_question"),
+        ("so what made you take this call today", "en", "needs_question"),
         ("Si je comprends bien, tu te sens coincé entre les deux.", "fr", "reflection"),
         ("Vous avez l'impression de ne pas être écouté.", "fr", "reflection"),
         ("So you feel stuck between the two options.", "en", "reflection"),
@@ -111,6 +117,8 @@ def test_english_question_types(text: str, expected: str | None) -> None:
         ("My method got you there.", "en", "credit_taken"),
         ("J'ai accompagné plus de deux cents dirigeants.", "fr", "self_promotion"),
         ("I've worked with hundreds of companies like yours.", "en", "self_promotion"),
+        ("Moi j'étais au match samedi avec mes enfants.", "fr", "self_disclosure"),
+        ("I was in sales for ten years before this job.", "en", "self_disclosure"),
         ("Bravo, c'est un grand pas.", "fr", "affirmation"),
         ("Well done, that took courage.", "en", "affirmation"),
         ("Merci pour tout !", "fr", "gratitude"),
@@ -144,6 +152,9 @@ def test_acts_detected(text: str, lang: str, act: str) -> None:
         ("Vous devez sûrement en avoir marre de leurs retards.", "fr", "input"),
         # recognising effort is an affirmation, not a reflection
         ("Vous avez déjà fait une bonne partie du chemin.", "fr", "reflection"),
+        # understanding is not talking about oneself
+        ("I understand, that sounds really hard.", "en", "self_disclosure"),
+        ("Je comprends, ça a dû être difficile.", "fr", "self_disclosure"),
         # a curious question is not an assumption
         ("What is your current provider like?", "en", "assumption"),
         ("Comment ça se passe avec votre fournisseur ?", "fr", "assumption"),
@@ -185,6 +196,11 @@ def test_persuasion_and_softened_advice_are_input(text: str, lang: str) -> None:
         ("on a scale of one to ten, how ready are you", "en", "open"),
         ("so before we start, tell me what brought you here", "en", "open"),
         ("bon alors pour commencer, qu'est-ce qui vous amène", "fr", "open"),
+        # run-on speech-recognition sentences: the inversion marks the question
+        ("hi mike thanks for taking the time so what made you take this call today", "en", "open"),
+        ("and if that number dropped to six weeks what would that mean for you", "en", "open"),
+        ("ok et du coup avez-vous pu en parler à votre associé", "fr", "closed"),
+        ("I know what you mean", "en", None),
         # a time clause is not a question
         ("quand on reçoit les devis, on les compare", "fr", None),
         # musing about others is not a question to the listener; asking them is
@@ -219,16 +235,21 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
         "I'm sure you'll love our platform, it cuts costs by 30 percent.",
         "You really need to stop, I'd recommend it; that took courage.",
         "How can I help? I guess you already know what you want.",
+        "Don't you think you should just sign? Thanks to me you're here.",
+        "Lovely weather! Did you watch the game? What brings you in today?",
     ]
+    for sample in (SERVING_FR, PLEASING_FR, SERVING_EN, PLEASING_EN):
+        phrases.extend(line.split(": ", 1)[-1] for line in sample.splitlines())
+    names = (
+        "INPUT PERSUASION NEEDS CURIOUS REFLECTION_ANYWHERE SELF_PROMOTION OWN_OFFER COMPETITOR "
+        "ASSUMPTION SMALL_TALK AFFIRMATION GRATITUDE OWNERSHIP_RETURNED CREDIT_TAKEN"
+    ).split()
     for module in (fr, en):
-        for name in ("INPUT", "NEEDS", "ASSUMPTION", "SELF_PROMOTION", "OWNERSHIP_RETURNED"):
+        for name in names:
             fragments = getattr(module, name)
             plain = re.compile(r"(?<![\w'-])(?:" + "|".join(fragments) + r")(?![\w-])")
             gated = Gated(fragments)
             for phrase in phrases:
                 norm = normalize(phrase)
-
-                assert bool(gated.search(norm, word_keys(norm))) == bool(plain.search(norm)), (
-                    name,
-                    phrase,
-                )
+                found = gated.search(norm, word_keys(norm))
+                assert bool(found) == bool(plain.search(norm)), (module.CODE, name, phrase)

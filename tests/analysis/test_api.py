@@ -119,3 +119,15 @@ def test_importing_the_analyzer_never_imports_django() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("thread", "expected"),
+    [
+        ([("a", "ok"), ("b", "ok")], "fr"),  # nothing to decide on: French first
+        ([("a", "Salut, ça va ?"), ("b", "Oui, et toi ?")], "fr"),
+        ([("a", "How was your day?"), ("b", "Good, thanks.")], "en"),
+    ],
+)
+def test_language_is_detected_per_conversation(thread, expected) -> None:
+    assert analyze(thread).language == expected

@@ -187,3 +187,29 @@ def test_help_follows_the_interface_language(capsys) -> None:
         main(["--help", "--ui-lang", "en"])
     english = capsys.readouterr().out
     assert "usage: ancrage analyze" in english and "assessed speaker" in english
+
+
+def test_batch_outputs_do_not_overwrite_same_named_files(tmp_path, capsys) -> None:
+    for sub in ("monday", "tuesday"):
+        (tmp_path / sub).mkdir()
+        write(tmp_path / sub, "call.txt", SERVING_EN)
+    out = tmp_path / "out"
+    assert main([str(tmp_path / "monday"), str(tmp_path / "tuesday"), "--json", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["call-2.json", "call.json"]
+
+
+def test_usage_errors_are_translated(capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([])
+    assert info.value.code == 2
+    assert "arguments obligatoires manquants" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["call.txt", "--lang", "de", "--ui-lang", "en"])
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_quiet_run_still_warns_about_a_single_speaker(tmp_path, capsys) -> None:
+    path = write(tmp_path, "mono.txt", "Coach: Bonjour, je vous écoute.\n")
+    assert main([path, "-q", "--ui-lang", "en"]) == 3
+    captured = capsys.readouterr()
+    assert captured.out == "" and "only one speaker" in captured.err

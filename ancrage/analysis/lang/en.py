@@ -14,7 +14,7 @@ MARKERS = frozenset(
 )
 
 # Discourse fillers stripped from the start of a sentence before looking at its shape.
-FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|right|alright|all right|oh|ah|then|sure|i see|great|good|gotcha|got it|wow|like|hey|hi|hello)"
+FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|right|alright|all right|oh|ah|then|sure|i see|great|good|gotcha|got it|wow|like|hey|hi|hello|you know|i mean)"
 
 # Interrogative words that open a question (open question).
 WH_START = [
@@ -54,7 +54,8 @@ WH_NO_MARK = [
     r"how (?:many|much|long|often|come|about|far|old|important|confident|ready|likely|would|do|"
     r"does|did|is|are|was|were|can|could)\b",
     r"why (?:not|is|are|do|does|did|would|should|don't|didn't)\b",
-    r"(?:what|which|whose|how many|how much) (?:\w+ ){1,3}(?:do|does|did|are|is|was|were|can|"
+    r"(?:what|which|whose|how many|how much) (?!(?:i|you|we|they|he|she|it|that|this) )(?:\w+ ){1,3}"
+    r"(?:do|does|did|are|is|was|were|can|"
     r"could|would|will|should|have|has)\s+(?:you|we|they|i|he|she|it|your|the|people)\b",
     r"who (?:else|is|are|was|would|could|can|do|does|did)\b",
     r"where (?:do|does|did|is|are|was|would|could|can)\b",
@@ -70,6 +71,21 @@ BACKCHANNEL = (
     r"huh|yeah|yes|no|okay|ok|right|mm-?hmm|uh-huh|hmm+)"
 )
 
+# Subject-auxiliary inversion is the mark of a direct question even inside a run-on,
+# unpunctuated sentence ("and if it dropped what would that mean for you"); embedded
+# questions do not invert ("I know what you mean").
+INVERTED_ANYWHERE = (
+    r"(?:(?:what|how|why|where|when|who|which)(?:'s| is| are| do| does| did| can|"
+    r" could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also) (?:do|does|"
+    r"did|can|could|would|will|have|are|is))\s+(?:you|we|they|he|she|that|this|there|i|your)(?![\w'-])"
+)
+
+# A discourse marker inside a run-on sentence, followed by an interrogative word: where a new
+# (unpunctuated) question may start ("thanks for coming so what brings you here").
+MARKER_THEN_WH = (
+    r"(?:so|and|but|okay|ok|now|then|well|alright)\s+(?=(?:what|how|why|where|when|who)\b)"
+)
+
 # Echoes that only show interest or check hearing ("Oh, you haven't?", "Are they?").
 ECHO = (
     r"(?:oh |ah |wow |really |huh )?(?:(?:is|are|was|were|do|does|did|have|has|had|can|could|"
@@ -83,7 +99,7 @@ ECHO = (
 AGREEMENT = r"^(?:so|neither|nor) (?:do|does|did|am|is|are|was|were|have|has|had|can|could|will|would|should) (?:i|we|you|they|he|she|it)$"
 
 # Reported speech: a question quoted from someone else is not asked of the listener.
-REPORTED = r"(?:\b(?:i|he|she|they|someone|people)(?: \w+)? (?:said|says|goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|told)(?: (?:him|her|them|me|us))?|\b(?:saying|asking))$"
+REPORTED = r"(?:\b(?:i|he|she|they|someone|people)(?: \w+)? (?:said|says|goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|told|thought|was thinking|was going|wondered)(?: (?:him|her|them|me|us))?|\b(?:saying|asking))$"
 
 # Tags that close a statement even without a question mark ("..., isn't it.").
 TAG_NO_MARK = r"(?:(?:,| )(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)n't (?:it|he|she|they|you|we|that|there|i)|, (?:was|were|is|are|did|does|do|would|could|will) (?:he|she|it|they|there|you|we)(?: not)?)$"
@@ -136,11 +152,20 @@ WH_END_WORDS = ("what",)
 # Words one of which an unpunctuated sentence must contain to be read as a question (a fast
 # pre-check before the shape rules; a hyphenated word always goes through the full rules).
 QUESTION_CUES = frozenset(
-    """what whats how why when where who whom whose which do does did don doesn didn is isn
-    are aren was wasn were weren can could couldn would wouldn will won should shouldn have
-    haven has hasn had hadn may might shall am any anything tell walk help describe wonder
-    wondering wondered curious like love remind show say share talk""".split()
+    """what whats how why when where who whom whose which any anything tell walk help describe
+    wonder wondering wondered curious""".split()
 )
+# Auxiliary + subject anywhere ("do you", "isn't it"): the other way a sentence can ask.
+QUESTION_CUE_PATTERN = (
+    r"\b(?:(?:do|does|did|is|are|was|were|can|could|would|will|should|have|has|had|may|might|"
+    r"shall|am|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|couldn't|wouldn't|won't|"
+    r"shouldn't|haven't|hasn't|hadn't) (?:you|i|we|they|he|she|it|there|that|this|these|those|"
+    r"anyone|anybody|anything|someone|somebody|something|your|my|our|their|his|her|the|a|any|"
+    r"some|people|everyone)\b|n't (?:it|he|she|they|you|we|that|there|i)\b"
+    r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b)"
+)
+# Sentence endings that can make a tag without a question mark (their words are cues already).
+QUESTION_CUE_ENDINGS: tuple[str, ...] = ()
 
 # Rhetorical tags closing an affirmation: "..., right?", "isn't it?", "you know?".
 TAG_END = [
@@ -154,6 +179,8 @@ TAG_END = [
     r"huh",
     r"you know",
     r"don't you think",
+    r"(?:yeah|yes|okay|ok|well|sure|right),? but (?:you|your|that|it|this)\b",
+    r"come on",
     r"wouldn't you say",
     r"true",
     r"correct",
@@ -190,6 +217,8 @@ NEEDS = [
     r"what (?:are you|were you) (?:hoping|looking|expecting) (?:for|to)",
     r"what (?:would|will) make (?:this|today|our time|the call|it) (?:useful|worthwhile|helpful|a success|valuable)",
     r"what brings you",
+    r"what (?:made|makes|brought|prompted|led) you (?:take|come|reach|call|book|want|look|decide|"
+    r"get in touch|here|in|to)",
     r"what (?:can|could|should) we (?:focus|work) on",
     r"what (?:do|would) you (?:like|want) to (?:focus|work|talk) (?:on|about)",
     r"what (?:matters|is important) (?:most )?to you",
@@ -198,6 +227,10 @@ NEEDS = [
     r"what do you need",
     r"what are your (?:needs|goals|expectations|priorities)",
     r"where would you like to start",
+    r"where do you want to start",
+    r"what(?:'s| is) on your mind",
+    r"what (?:would|do) you (?:like|want) to get out of",
+    r"what do you want to (?:talk about|work on|focus on|cover)",
     r"what (?:is|was) the (?:biggest )?(?:challenge|problem|need|goal) (?:for you|you)",
 ]
 
@@ -257,12 +290,18 @@ REFLECTION_ANYWHERE = [
 # reflection of the other's experience.
 SELF_START = r"^(?:i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|let's|let me|thank|thanks|hi|hello|hey|bye|good morning|good afternoon|welcome|nice to|see you)\b"
 
+# First-person openings that voice understanding, not own content ("I see", "I get it").
+EMPATHY_START = r"^(?:i|we) (?:(?:can |totally |really |completely |do )?(?:understand|see|hear|get it|get that|know|appreciate|agree|remember|hear you)|(?:'m|am) (?:so |really |very )?(?:sorry|glad|happy|hearing|wondering|curious|interested|not sure))"
+
+# Imperative advice opening a statement ("Try to...", "Make sure you...").
+ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take|go|call|write|tell (?:him|her|them))\b"
+
 # Summaries open with "so": a statement that starts this way gives back what was heard.
 SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+|uh+|and|well|oh|hmm+|sure|i see)[\s,.-]*)*(?:so|sounds like)\b"
 
 # The speaker pushes own content: information, advice, persuasion, options.
 INPUT = [
-    r"(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
+    r"(?<!what )(?<!how )(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
     r"still |also )?(?:should|ought to|must|need to|have to|had better|'d better|gotta|got to)",
     r"(?:one thing )?you (?:could|might want to|may want to) (?!be\b|have\b|not\b|say\b)\w+",
     r"you(?:'d| would) (?:be better|benefit|need to)",
@@ -275,8 +314,6 @@ INPUT = [
     r"i(?:'m| am) (?:concerned|worried) (?:that|about)",
     r"(?:it(?:'s| is)|it would be|that(?:'s| is)) (?:important|essential|best|better|"
     r"a good idea|helpful|recommended|necessary) (?:to|that|for)",
-    r"(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about) (?:to|to be|"
-    r"and|taking|using|doing|cutting|reducing|drinking|eating|the|your|a|that|it|not)",
     r"(?:let me|i can|i could|i'll|i will|i'd like to) (?:explain|show|tell|give|share|offer|"
     r"provide|send|recommend|refer|walk you)",
     r"here(?:'s| is) (?:what|how|the)",
@@ -291,7 +328,7 @@ INPUT = [
     r"there (?:are|is) (?:a (?:few|number of|couple of|lot of)|several|some|many|other) "
     r"(?:options|ways|things|programs|resources|medications|choices|strategies)",
     r"one (?:option|thing you could|way|approach|idea) (?:is|would be|might be)",
-    r"(?:we|i) (?:offer|have|provide|run) (?:a|an|some|the|several)",
+    r"(?:we|i) (?:offer|provide|run) (?:a|an|some|the|several)",
     r"what (?:we|i) (?:usually|often|normally|typically) (?:do|recommend|suggest|see)",
     r"(?:how about|what if) (?:we|you)",
     r"let's (?:set|make|plan|try|agree|schedule|start|look at|talk about|go over)",
@@ -301,6 +338,11 @@ INPUT = [
     r"plan|tool|team|company)",
     r"the (?:best|right|only) (?:way|thing|solution|option|choice) (?:is|would be)",
     r"if i were you",
+    r"(?:maybe|perhaps) you (?:can|could|should|might|ought to) (?!be\b|have\b)\w+",
+    r"(?:it|that|this) (?:might|would|could|will) (?:really )?be (?:good|helpful|a good idea|useful|"
+    r"better|best|wise|smart|important),? (?:to|for|if|is)\b",
+    r"you(?:'re| are) (?:not )?(?:gonna|going to) (?:have to|need to|be able to|regret|lose|fail)",
+    r"i(?:'ll| will) (?:plan|arrange|schedule) (?:to|a|an|for)",
     r"we (?:define|call|consider|recommend|suggest|usually recommend|often see)\b",
     r"what (?:we|they|doctors|people) call",
     r"(?:one|another|a) (?:good |great |other )?(?:option|idea|possibility|suggestion|thing "
@@ -311,7 +353,7 @@ INPUT = [
     r"of )?(?:other )?(?:people|clients|patients|folks)",
     r"(?:some|many|other) (?:people|clients|patients|folks) (?:find|found|say|like|prefer|choose)",
     r"you can (?:always |also |just )?(?:come|call|ask|talk|work|bring|contact|reach|use|try|go|"
-    r"book|get)\b",
+    r"book|get|tell|say|stop|start|do)\b",
     r"that's something (?:you|we) (?:can|could|might)",
     r"i think (?:that )?(?:if )?(?:you|it|that|this|we)\b[^.?!]{0,40}\b(?:would|will|could|should|"
     r"might|need)\b",
@@ -321,8 +363,8 @@ INPUT = [
     r"give|tell|talk|look|offer|explain|take)",
     r"would you (?:like|want) (?:some|me to|more) (?:information|advice|tips|ideas|share|give|tell|"
     r"explain)",
-    r"i(?:'d| would) like to (?:ask|talk|go over|share|give|tell|explain|suggest|offer|review)",
-    r"i(?:'ll| will) (?:be by|check|call|see you|send|come|give|get|set|refer|write|email|text)\b",
+    r"i(?:'d| would) like to (?:go over|share|give|tell|explain|suggest|offer|review)",
+    r"i(?:'ll| will) (?:be by|check|call|send|give|get|set|refer|write|email|text)\b",
     r"(?:it|that|this)(?:'s| is|'ll| will| would| can) (?:gonna |going to )?(?:be |become )?(?:pretty |"
     r"very |really |quite |usually )?(?:effective|serious|dangerous|risky|harmful|safe|rare|"
     r"common|normal|confidential)\b",
@@ -333,7 +375,6 @@ INPUT = [
     r"i(?:'ve| have) (?:got|brought) (?:a|an|some|the|this)",
     r"(?:according to|based on) (?:your|the|our|what)",
     r"(?:is|are) (?:more|less|very|much more) likely",
-    r"(?:associated|linked|correlated) with",
     r"(?:we|doctors|experts|researchers|people) (?:know|define|recommend|consider|found|believe) "
     r"(?:that|it|this|as|if)",
     r"we (?:do )?know (?:that|if|from)",
@@ -351,7 +392,8 @@ INPUT = [
     r"you know (?:very well|full well)",
     r"(?:it|this|that)(?:'s| is) (?:called|known as|defined as|a sign of|a symptom|normal to|"
     r"common|recommended|the law|required|mandatory|not safe|safe)",
-    r"i (?:can |could )?(?:see|saw|noticed|notice) (?:that |on |from |here |in )?(?:your|the|you)",
+    r"i (?:can |could )?(?:see|saw|noticed|notice) (?:that|on|from|in) (?:your|the)",
+    r"i (?:see|saw|noticed|notice) (?:that )?your",
     r"(?:you|we) (?:do )?need to",
     r"just so you know",
     r"my (?:role|job|goal) (?:is|here|today)",
@@ -359,15 +401,15 @@ INPUT = [
     r"we have (?:about|a few|some|a couple of|\d)",
     r"(?:there(?:'s| is| are)) (?:a|an|some|two|three|several|many) (?:\w+ )?(?:risk|risks|"
     r"categories|types|kinds|ways|programs|products|options|studies|resources|medications)",
-    r"(?:side effects?|dosage|prescription|guidelines?|screening|blood pressure|cholesterol|"
-    r"brochure|pamphlet|worksheet|questionnaire)",
 ]
 
 # Persuasion dressed as a question ("Don't you think you should...?"): own content pushed.
 PERSUASION = [
     r"don't you think",
+    r"(?:yeah|yes|okay|ok|well|sure|right),? but (?:you|your|that|it|this)\b",
+    r"come on",
     r"wouldn't it be (?:better|good|nice|easier|wise|smart)",
-    r"why don't you",
+    r"why don't you(?! (?:tell|fill|share|talk|describe|walk|say|explain|start by telling))",
     r"why not (?:just |try|start|stop|give)",
     r"what were you thinking",
     r"(?:do|don't) you (?:understand|realize|realise|appreciate|see) (?:that|how|what|the)",
@@ -518,6 +560,10 @@ FEEDBACK = {
     ),
     "self_promotion": (
         "You talked about yourself or your offer ({value} times). Keep the other at the centre."
+    ),
+    "self_disclosure": (
+        "You talked about yourself ({value} times): bring the conversation back to them with "
+        "a question about their situation."
     ),
     "competitor": "You spent time on a competitor ({value} mentions): bring it back to their needs.",
     "credit_taken": (

@@ -12,7 +12,7 @@ MARKERS = frozenset(
     "ça en pour avec mais dans sur très bien alors oui non mon ma mes ton votre j'ai".split()
 )
 
-FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite)"
+FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire)"
 
 
 WH_START = [
@@ -74,6 +74,16 @@ CLOSED_WH = [
     r"(?:quand|où|d'où|depuis quand|jusqu'à quand|lequel|laquelle|lesquels|lesquelles)",
     r"sur une échelle",
 ]
+
+# L'inversion sujet-verbe marque une question directe même au milieu d'une phrase sans
+# ponctuation (« et du coup avez-vous pu lui parler »).
+INVERTED_ANYWHERE = (
+    r"(?:[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce qu(?:e|')|est ce qu(?:e|'))"
+    r"(?![\w-])"
+)
+
+# Un marqueur de discours suivi d'un mot interrogatif, au milieu d'une phrase sans ponctuation.
+MARKER_THEN_WH = r"(?:alors|donc|et|mais|bon|ok|du coup)\s+(?=(?:qu'est-ce|qu'est ce|comment|pourquoi|quand|combien|où|quel|quelle|quels|quelles)(?![\w]))"
 
 # Échos qui marquent l'intérêt ou vérifient l'écoute (« Ah, vous n'avez pas ? »).
 ECHO = (
@@ -161,13 +171,19 @@ WH_END = (
 # Mots dont une phrase sans « ? » a besoin pour être lue comme une question (pré-test rapide ;
 # une phrase avec un trait d'union ou « est ce » passe toujours par toutes les règles).
 QUESTION_CUES = frozenset(
-    """qu que quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment
-    pourquoi où quand combien qui voulez pouvez avez êtes savez connaissez pensez souhaitez
-    aimeriez auriez pourriez voudriez seriez veux peux as es sais connais penses aimerais
-    pourrais voudrais vas allez devez dois croyez crois trouvez trouves comptez comptes avons
-    sommes autre autres demande demandais curieux curieuse savoir comprendre entendre
-    connaître hein non pas vrai vois voyez""".split()
+    """quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment pourquoi où
+    quand combien autre autres demande demandais curieux curieuse savoir comprendre entendre
+    connaître hein""".split()
 )
+# Inversion tapée sans trait d'union (« voulez vous ») : l'autre façon de poser une question.
+QUESTION_CUE_PATTERN = (
+    r"\b(?:voulez|pouvez|avez|êtes|savez|connaissez|pensez|souhaitez|aimeriez|auriez|pourriez|"
+    r"voudriez|seriez|veux|peux|as|es|sais|connais|penses|aimerais|pourrais|voudrais|vas|allez|"
+    r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b"
+    r"|\bqui (?:est-ce|a|va|peut|veut|vous|t'|te|est)\b"
+)
+# Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
+QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
 
 # Mots dont WH_END a besoin (test rapide avant l'expression régulière).
 WH_END_WORDS = (
@@ -225,6 +241,7 @@ NEEDS = [
     r"en quoi (?:puis-je|je peux|pourrais-je|je pourrais) (?:vous |t')?(?:aider|être utile)",
     r"qu'est-ce (?:qui|que) (?:vous|te|t'|tu) (?:serait|serais|rendrait|amène|amènes)",
     r"qu'est-ce qui vous amène",
+    r"qu'est-ce qui (?:vous|t') a (?:amené|amenée|décidé|décidée|poussé|poussée|donné envie)",
     r"qu'est-ce qui t'amène",
     r"qu'est-ce qui (?:rendrait|ferait de) (?:cet|cette|ce|notre)",
     r"(?:quels sont|quelles sont) (?:vos|tes) (?:besoins|attentes|objectifs|priorités)",
@@ -236,6 +253,11 @@ NEEDS = [
     r"qu'(?:aimeriez|voudriez|souhaiteriez)-vous (?:obtenir|retirer|travailler|aborder)",
     r"que (?:voulez|souhaitez|attendez)-vous (?:de|obtenir|retirer)",
     r"(?:vous|tu) (?:attendez|attends) quoi",
+    r"de quoi (?:as-tu|avez-vous|tu as|vous avez) envie (?:de parler|qu'on parle)",
+    r"qu'est-ce que (?:tu|vous) (?:voudrais|voudriez|aimerais|aimeriez|souhaites|souhaitez) "
+    r"(?:qu'on|aborder|travailler|obtenir|retirer|changer)",
+    r"qu'est-ce qui (?:te|vous|t') (?:serait|serais) (?:utile|le plus utile)",
+    r"(?:qu'est-ce qui|qu'est ce qui) (?:rendrait|ferait de) (?:cette séance|cet échange|notre échange|cet appel)",
 ]
 
 REFLECTION_START = [
@@ -281,6 +303,12 @@ REFLECTION_ANYWHERE = [
 # reformulation de ce que vit l'autre.
 SELF_START = r"^(?:je|j'|moi|me|m'|nous|on|mon|ma|mes|notre|nos|laissez-moi|laisse-moi|merci|bonjour|bonsoir|salut|bienvenue|enchanté|enchantée|au revoir|à bientôt)(?![\w-])"
 
+# Débuts à la première personne qui disent la compréhension, pas un contenu propre.
+EMPATHY_START = r"^(?:je |j')(?:(?:vous |te |t')?(?:comprends|vois|entends|sais|imagine|remercie)|suis (?:désolé|désolée|content|contente|ravi|ravie|curieux|curieuse|touché|touchée))"
+
+# Conseil à l'impératif en tête de phrase (« Essayez de... », « Pensez à... »).
+ADVICE_START = r"^(?:juste |simplement |alors )?(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|commencez par|commence par|arrêtez de|arrête de|prenez|prends|faites|fais|gardez|garde|appelez|appelle|écrivez|écris)(?![\w-])"
+
 # Les reformulations-résumés commencent souvent par « donc » ou « en fait ».
 SUMMARY_START = r"^(?:(?:ok|okay|oui|ouais|d'accord|hum+|euh+|et|bon|ah|très bien|je vois)[\s,.-]*)*(?:donc|bref|en somme|en résumé|si je résume|en fait,? (?:vous|tu|pour))\b"
 
@@ -295,13 +323,15 @@ INPUT = [
     r"je (?:vous |te |t')?(?:conseillerais|recommanderais|suggérerais|proposerais)",
     r"(?:ça|cela) (?:marche|fonctionne|aide) (?:souvent |mieux |bien )?(?:si|quand|de)",
     r"(?:mon|notre) (?:conseil|avis|recommandation|expérience montre)",
-    r"(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|"
-    r"commencez par|commence par|arrêtez de|arrête de|prenez|prends|faites|fais)",
     r"(?:il est|c'est) (?:important|essentiel|conseillé|recommandé|indispensable|nécessaire|"
     r"préférable|mieux) (?:de|que|d')",
     r"le mieux (?:c'est|est|serait) de",
     r"l'idéal (?:c'est|est|serait) de",
     r"(?:à votre place|à ta place|si j'étais (?:vous|toi))",
+    r"peut-être que (?:vous|tu) (?:pourriez|pourrais|devriez|devrais|pouvez|peux)",
+    r"(?:ce serait|ça serait|ça pourrait être|ce pourrait être) (?:bien|utile|une bonne idée|mieux|"
+    r"judicieux|important) (?:de|d'|que|si)",
+    r"(?:vous allez|tu vas) (?:devoir|regretter|perdre|échouer|avoir du mal)",
     r"(?:on|nous) (?:appelle|appelons|définit|définissons|recommande|recommandons|conseille)\b",
     r"ce qu'on appelle",
     r"(?:une|autre|une autre|une bonne) (?:option|idée|possibilité|piste|suggestion)\b",
@@ -367,12 +397,12 @@ INPUT = [
     r"je (?:vois|constate) (?:que|sur|dans) (?:votre|ton|ta|vos|tes|le|la)",
     r"(?:vous avez|tu as|on a|nous avons) besoin de (?:\w+ )?(?:prendre|faire|commencer|arrêter)",
     r"(?:mon rôle|mon objectif|l'objectif|le but|la prochaine étape) (?:est|c'est|ici|serait)",
-    r"(?:effets secondaires|posologie|ordonnance|tarif|devis|brochure|plaquette|fonctionnalité)",
 ]
 
 # La persuasion déguisée en question (« Vous ne pensez pas que vous devriez... ? »).
 PERSUASION = [
     r"(?:vous ne pensez pas|tu ne penses pas|tu penses pas|vous ne croyez pas|tu crois pas) (?:que|qu')",
+    r"(?:oui|ouais|d'accord|ok|bon),? mais (?:vous|tu|votre|ton|ta|ça|c'est)\b",
     r"(?:ne serait-il pas|ce ne serait pas|ça ne serait pas|ce serait pas) (?:mieux|plus simple|plus sage|bien)",
     r"pourquoi (?:ne pas|vous ne|tu ne|tu n'|vous n')",
     r"(?:à quoi|qu'est-ce que) (?:vous pensiez|tu pensais)",
@@ -525,6 +555,10 @@ FEEDBACK = {
     ),
     "self_promotion": (
         "Vous avez parlé de vous ou de votre offre ({value} fois). Gardez l'autre au centre."
+    ),
+    "self_disclosure": (
+        "Vous avez parlé de vous ({value} fois) : ramenez l'échange vers l'autre avec une "
+        "question sur sa situation."
     ),
     "competitor": (
         "Vous avez parlé d'un concurrent ({value} mentions) : revenez aux besoins de l'autre."
