@@ -53,6 +53,8 @@ bench: setup
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/outbound_throughput.py
 	$(BIN)/python benchmarks/inbound_latency.py
+	$(BIN)/python benchmarks/analysis_speed.py
+	$(BIN)/python benchmarks/accuracy.py  # needs ../shared/corpora
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

@@ -7,7 +7,6 @@ import atexit
 import signal
 import subprocess
 import sys
-from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
@@ -57,16 +56,17 @@ def _start_worker_process() -> None:
 
 
 def worker(options: argparse.Namespace) -> int:
-    args: list[Any] = ["--queue-name", "*", "--interval", "0.5", "--no-reload"]
-    if options.batch:
-        args.append("--batch")
+    """One db_worker, or several as child processes sharing the database queue."""
     if options.processes > 1:
-        procs = [
-            subprocess.Popen([sys.executable, "-m", "ancrage.cli", "worker"])
-            for _ in range(options.processes)
-        ]
+        child = [sys.executable, "-m", "ancrage.cli", "worker"] + (
+            ["--batch"] if options.batch else []
+        )
+        procs = [subprocess.Popen(child) for _ in range(options.processes)]
         return max(p.wait() for p in procs)
-    call_command("db_worker", *args)
+    args = ["--queue-name", "*", "--interval", "0.5", "--no-reload"]
+    if options.batch:
+        args += ["--batch", "--no-startup-delay"]
+    call_command("db_worker", *args, verbosity=0 if options.batch else 1)
     return 0
 
 

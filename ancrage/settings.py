@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ancrage.coaching",
     "ancrage.messaging",
+    "ancrage.conversations",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,9 @@ TIME_ZONE = envstr("TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True
 PHONE_DEFAULT_REGION = envstr("ANCRAGE_PHONE_REGION", "FR")
+
+# Largest transcript accepted by the web page (the CLI streams or refuses by its own limit).
+ANCRAGE_MAX_UPLOAD_MB = envint("ANCRAGE_MAX_UPLOAD_MB", 20)
 
 # --- Static files ---------------------------------------------------------------
 STATIC_URL = "static/"

@@ -6,6 +6,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
 from ancrage.coaching import views as coaching
+from ancrage.conversations import views as conversations
 from ancrage.messaging import settings_views as sms_settings
 from ancrage.messaging import views as messaging
 
@@ -39,6 +40,8 @@ urlpatterns = [
     path("sms/settings/<slug:provider>/", sms_settings.save_account, name="sms_account_save"),
     path("sms/settings/<slug:provider>/test/", sms_settings.test_account, name="sms_account_test"),
     path("messages/<int:pk>/check/", messaging.resolve_message, name="message_resolve"),
+    path("analysis/", conversations.upload, name="analysis_upload"),
+    path("coachees/<int:pk>/analysis/", conversations.thread_analysis, name="thread_analysis"),
     path("webhooks/<slug:provider>/<str:token>/<slug:kind>", messaging.webhook, name="webhook"),
 ]
 

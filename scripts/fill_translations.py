@@ -178,6 +178,37 @@ FR = {
     "provider": "fournisseur",
 }
 
+# Conversation analysis pages (ancrage/conversations)
+FR.update(
+    {
+        "Conversation analysis": "Analyse de conversation",
+        "Analysis": "Analyse",
+        "Transcript": "Transcription",
+        "Text (Speaker: words), WebVTT (Zoom, Teams, Meet, Whisper), SRT, JSON, JSONL or CSV.": "Texte (Intervenant : propos), WebVTT (Zoom, Teams, Meet, Whisper), SRT, JSON, JSONL ou CSV.",
+        "Person assessed": "Personne évaluée",
+        "Their name as written in the transcript. Empty: chosen for you, and the reason given.": "Son nom tel qu’écrit dans la transcription. Vide : choisie pour vous, avec la raison.",
+        "Conversation language": "Langue de la conversation",
+        "Detect": "Détecter",
+        "This file is over %(max)d MB. Split the transcript, or use `ancrage analyze`.": "Ce fichier dépasse %(max)d Mo. Découpez la transcription, ou utilisez `ancrage analyze`.",
+        "SMS thread with %(name)s": "Échange SMS avec %(name)s",
+        "Did the person assessed serve the other (questions about their needs, listening) or try to please (small talk, talking about themselves or their product, assumptions)?": "La personne évaluée a-t-elle servi l’autre (questions sur ses besoins, écoute) ou cherché à plaire (bavardage, parler de soi ou de son produit, suppositions) ?",
+        "Analyze": "Analyser",
+        "Analyze another conversation": "Analyser une autre conversation",
+        "service score": "score de service",
+        "Person assessed:": "Personne évaluée :",
+        "Three points to work on": "Trois points à travailler",
+        "Speakers": "Intervenants",
+        "words": "mots",
+        "Indicators": "Indicateurs",
+        "Indicator": "Indicateur",
+        "Value": "Valeur",
+        "Points": "Points",
+        "Benchmark": "Repère",
+        "Conversation": "Conversation",
+        "Analyze this thread": "Analyser cet échange",
+    }
+)
+
 ENTRY = re.compile(r'msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr ""\n(?!")', re.M)
 
 

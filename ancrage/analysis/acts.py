@@ -1,0 +1,526 @@
+"""Per-utterance question type and acts, from hand-written lexical rules.
+
+Everything is compiled once per language (and lexicon) so one utterance costs a handful of
+regex searches: the analyzer must stay above 20,000 utterances per second on one core.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from . import lang
+from .index import (
+    ActIndex,
+    Gated,
+    Keys,
+    any_of,
+    search_at_word_start,
+    word_keys,
+    words_regex,
+)
+
+ACTS = (
+    "question",
+    "needs_question",
+    "reflection",
+    "input",
+    "self_promotion",
+    "competitor",
+    "own_offer",
+    "assumption",
+    "small_talk",
+    "affirmation",
+    "gratitude",
+    "ownership_returned",
+    "credit_taken",
+    "self_disclosure",
+    "greeting",
+)
+
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*|[.!?…]+")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00a0": " "})
+_APOSTROPHES_PAIRS = (("’", "'"), ("ʼ", "'"), ("‘", "'"), ("\u00a0", " "))
+# Unambiguous tags may follow a statement without a comma ("It's nice isn't it?").
+_WORDS = re.compile(r"[^\W\d_]+")
+_DECLARATIVE = re.compile(
+    r"^(?:you|i|we|they|he|she|it|that|this|there|vous|tu|je|j'|on|il|elle|ils|elles|c'|ça)\b"
+)
+# Relative pronouns that often open a clause inside a statement ("..., which is the point").
+_RELATIVE = re.compile(r"^(?:which|who|whose|lequel|laquelle|qui|dont)\b")
+_NO_COMMA_TAG = re.compile(r"n't \w+$|n'est[- ]ce pas$|pas vrai$|hein$|you know$|right$")
+
+
+WHOLE_TEXT_ACTS = (
+    "needs_question",
+    "self_promotion",
+    "competitor",
+    "own_offer",
+    "assumption",
+    "small_talk",
+    "affirmation",
+    "gratitude",
+    "ownership_returned",
+    "credit_taken",
+)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled rules of one language, plus the user's lexicon terms."""
+
+    code: str
+    fillers: re.Pattern[str]
+    wh_start: re.Pattern[str]
+    wh_no_mark: re.Pattern[str]
+    shape_marked: re.Pattern[str]
+    shape_unmarked: re.Pattern[str]
+    backchannel: re.Pattern[str]
+    echo: re.Pattern[str]
+    agreement: re.Pattern[str]
+    reported: re.Pattern[str]
+    tag_no_mark: re.Pattern[str]
+    listener: re.Pattern[str]
+    inverted_anywhere: re.Pattern[str]
+    marker_then_wh: re.Pattern[str]
+    aux_start: re.Pattern[str]
+    not_inversion: re.Pattern[str]
+    open_prompt: re.Pattern[str]
+    curious: Gated
+    closed_wh: re.Pattern[str]
+    wh_end: re.Pattern[str]
+    wh_end_words: tuple[str, ...]
+    question_cues: frozenset[str]
+    question_cue_endings: tuple[str, ...]
+    question_cue_pattern: re.Pattern[str]
+    tag_end: re.Pattern[str]
+    needs: Gated
+    reflection_start: re.Pattern[str]
+    reflection_anywhere: Gated
+    summary_start: re.Pattern[str]
+    input: Gated
+    persuasion: Gated
+    self_promotion: Gated
+    own_offer: Gated
+    competitor: Gated
+    assumption: Gated
+    small_talk: Gated
+    greeting: re.Pattern[str]
+    affirmation: Gated
+    gratitude: Gated
+    ownership_returned: Gated
+    credit_taken: Gated
+    other_pronouns: frozenset[str]
+    self_pronouns: frozenset[str]
+    self_start: re.Pattern[str]
+    empathy_start: re.Pattern[str]
+    advice_start: re.Pattern[str]
+    act_index: ActIndex
+
+
+def _terms_regex(base: list[str], terms: tuple[str, ...]) -> Gated:
+    escaped = [re.escape(t.lower().translate(_APOSTROPHES)) for t in terms if t.strip()]
+    return Gated(base + escaped)
+
+
+def _shape(prompts: list[str], wh: list[str], aux: list[str]) -> re.Pattern[str]:
+    """One anchored regex for the three question shapes, tried in this order."""
+    return re.compile(
+        rf"^(?:(?P<prompt>{any_of(prompts)})|(?P<wh>{any_of(wh)})|(?P<aux>{any_of(aux)}))(?![\w-])"
+    )
+
+
+@lru_cache(maxsize=32)
+def rules_for(
+    code: str, products: tuple[str, ...] = (), competitors: tuple[str, ...] = ()
+) -> Rules:
+    mod: ModuleType = lang.get(code)
+    needs = Gated(mod.NEEDS)
+    fillers = re.compile(r"^(?:" + mod.FILLERS + r"(?![\w'-])[\s,;:.!-]*)+")
+    return Rules(
+        code=code,
+        fillers=fillers,
+        wh_start=words_regex(mod.WH_START, anchored=True),
+        wh_no_mark=words_regex(mod.WH_NO_MARK, anchored=True),
+        shape_marked=_shape(mod.OPEN_PROMPTS, mod.WH_START, mod.AUX_START),
+        shape_unmarked=_shape(mod.OPEN_PROMPTS, mod.WH_NO_MARK, mod.AUX_START),
+        backchannel=re.compile(mod.BACKCHANNEL),
+        echo=re.compile(mod.ECHO),
+        agreement=re.compile(mod.AGREEMENT),
+        reported=re.compile(mod.REPORTED),
+        tag_no_mark=re.compile(mod.TAG_NO_MARK),
+        listener=re.compile(mod.LISTENER),
+        inverted_anywhere=re.compile(mod.INVERTED_ANYWHERE),
+        marker_then_wh=re.compile(mod.MARKER_THEN_WH),
+        aux_start=words_regex(mod.AUX_START, anchored=True),
+        not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
+        open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
+        curious=Gated(mod.CURIOUS),
+        closed_wh=words_regex(mod.CLOSED_WH, anchored=True),
+        wh_end=re.compile(mod.WH_END),
+        wh_end_words=tuple(mod.WH_END_WORDS),
+        question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
+        question_cue_endings=tuple(mod.QUESTION_CUE_ENDINGS),
+        question_cue_pattern=re.compile(mod.QUESTION_CUE_PATTERN),
+        tag_end=re.compile(r"(?:^|,\s*|\s)" + any_of(mod.TAG_END) + r"$"),
+        needs=needs,
+        reflection_start=words_regex(mod.REFLECTION_START, anchored=True),
+        reflection_anywhere=Gated(mod.REFLECTION_ANYWHERE),
+        summary_start=re.compile(mod.SUMMARY_START),
+        input=Gated(mod.INPUT),
+        persuasion=Gated(mod.PERSUASION),
+        self_promotion=Gated(mod.SELF_PROMOTION),
+        own_offer=_terms_regex(mod.OWN_OFFER, products),
+        competitor=_terms_regex(mod.COMPETITOR, competitors),
+        assumption=Gated(mod.ASSUMPTION),
+        small_talk=Gated(mod.SMALL_TALK),
+        greeting=words_regex(mod.GREETING, anchored=True),
+        affirmation=Gated(mod.AFFIRMATION),
+        gratitude=Gated(mod.GRATITUDE),
+        ownership_returned=Gated(mod.OWNERSHIP_RETURNED),
+        credit_taken=Gated(mod.CREDIT_TAKEN),
+        other_pronouns=mod.OTHER_PRONOUNS,
+        self_pronouns=mod.SELF_PRONOUNS,
+        self_start=re.compile(mod.SELF_START),
+        empathy_start=re.compile(mod.EMPATHY_START),
+        advice_start=re.compile(mod.ADVICE_START),
+        act_index=ActIndex(
+            {
+                "needs_question": needs,
+                "self_promotion": Gated(mod.SELF_PROMOTION),
+                "competitor": _terms_regex(mod.COMPETITOR, competitors),
+                "own_offer": _terms_regex(mod.OWN_OFFER, products),
+                "assumption": Gated(mod.ASSUMPTION),
+                "small_talk": Gated(mod.SMALL_TALK),
+                "affirmation": Gated(mod.AFFIRMATION),
+                "gratitude": Gated(mod.GRATITUDE),
+                "ownership_returned": Gated(mod.OWNERSHIP_RETURNED),
+                "credit_taken": Gated(mod.CREDIT_TAKEN),
+            }
+        ),
+    )
+
+
+def _destutter(word: str) -> str:
+    """ "what-what", "wh-what", "i-i" -> one word; "avez-vous" is left alone."""
+    parts = word.split("-")
+    kept = [
+        p
+        for p, nxt in zip(parts, parts[1:], strict=False)
+        if not (p and (p == nxt or (len(p) <= 4 and nxt.startswith(p))))
+    ]
+    return "-".join([*kept, parts[-1]])
+
+
+def normalize(text: str) -> str:
+    text = text.lower()
+    if "`" in text:
+        text = text.replace("`", "'")
+    if not text.isascii():  # cheaper than str.translate on the common ASCII case
+        for curly, straight in _APOSTROPHES_PAIRS:
+            if curly in text:
+                text = text.replace(curly, straight)
+    words = text.split()
+    if "-" in text:
+        words = [_destutter(w) if "-" in w else w for w in words]
+    return " ".join(words)
+
+
+def split_sentences(norm: str) -> list[tuple[str, str]]:
+    """Sentences without their final punctuation, each with its mark: "?", "!" or ""."""
+    out = []
+    for chunk in _SENTENCE.findall(norm):
+        body = chunk.rstrip(".!?… ").strip(" ,;:-")
+        if body:
+            tail = chunk[len(chunk.rstrip(".!?… ")) :]
+            out.append((body, "?" if "?" in tail else ("!" if "!" in tail else "")))
+    return out
+
+
+def _tail(body: str, words: int = 6) -> tuple[str, int]:
+    """The last words of a sentence (tags are short) and where they start in it."""
+    cut = len(body)
+    for _ in range(words):
+        cut = body.rfind(" ", 0, cut)
+        if cut < 0:
+            return body, 0
+    return body[cut:], cut
+
+
+def _is_tag(body: str, rules: Rules) -> bool:
+    tail, offset = _tail(body)
+    found = rules.tag_end.search(tail)
+    match = None if found is None else (found.start() + offset)
+    return _tag_at(body, match, rules)
+
+
+def _tag_at(body: str, start: int | None, rules: Rules) -> bool:
+    if start is None:
+        return False
+    head = body[:start].rstrip()
+    if not head:  # a lone "Right?" / "Non ?" after a statement
+        return True
+    if head.endswith(" ou") or rules.aux_start.match(head) or rules.wh_start.match(head):
+        return False  # "oui ou non ?", "is it ready, yes?" are real questions
+    return head.endswith(",") or body[start] == "," or bool(_NO_COMMA_TAG.search(body))
+
+
+def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
+    """The question shape of a clause without its leading fillers, in one regex call.
+
+    Without a question mark only unambiguous shapes count (WH_NO_MARK), so that relative
+    clauses ("which is...", "comment je vois...") are not taken for questions.
+    """
+    shape = (rules.shape_marked if has_mark else rules.shape_unmarked).match(core)
+    if shape is None:
+        return None
+    if shape.lastgroup == "prompt":
+        return "open"
+    if shape.lastgroup == "wh":
+        return "closed" if rules.closed_wh.match(core) else "open"
+    return None if rules.not_inversion.match(core) else "closed"
+
+
+def _leading_forms(
+    clauses: list[str], has_mark: bool, rules: Rules, keys: Keys | None
+) -> str | None:
+    """The form of the first clause, looking past short vocatives ("Salut Marc, ...")."""
+    for clause in clauses:
+        core = rules.fillers.sub("", clause)
+        form = _core_form(core, has_mark, rules) if core else None
+        if form or len(core.split()) > 2:
+            return form
+    return None
+
+
+def _may_ask(body: str, rules: Rules, keys: Keys | None) -> bool:
+    """Cheap test: can this unpunctuated sentence be a question at all?"""
+    if "-" in body or "est ce" in body or body.endswith(rules.question_cue_endings):
+        return True
+    if (keys is None or not rules.question_cues.isdisjoint(keys)) and not (
+        rules.question_cues.isdisjoint(_WORDS.findall(body))
+    ):
+        return True
+    return bool(rules.question_cue_pattern.search(body))
+
+
+def _curious(core: str, rules: Rules, keys: Keys | None) -> bool:
+    """ "I wonder what YOU..." invites the listener; "I wonder how they..." muses."""
+    return bool(rules.curious.search(core, keys)) and bool(rules.listener.search(core))
+
+
+def sentence_question(
+    body: str, mark: str, rules: Rules, first: bool = True, keys: Keys | None = None
+) -> str | None:
+    """ "open", "closed", "tag", "declarative" or None for one sentence (fillers included).
+
+    "declarative" is a statement said with a question mark ("So you're sick of this?"):
+    a closed question, which may also be a reflection.
+    """
+    if mark == "!":  # "Quel temps !", "What a day!": exclamations, not questions
+        return None
+    has_mark = mark == "?"
+    if not has_mark and not _may_ask(body, rules, keys):
+        return None
+    core = rules.fillers.sub("", body)
+    if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):
+        # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
+        # that closes a statement of the same speaker ("You did it. Right?")
+        return "tag" if not first and rules.tag_end.search(_tail(body)[0]) else None
+    if not core or rules.agreement.match(body) or rules.echo.fullmatch(core):
+        return None  # "So do we.", "Isn't that strange." (no question mark: exclamative)
+    clauses = [c for c in core.split(", ") if c.strip()]
+    if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
+        return None  # "I said, since when?": a quoted question
+    if has_mark and _is_tag(core, rules):
+        return "tag"
+    if not has_mark and len(core.split()) >= 4 and rules.tag_no_mark.search(_tail(core)[0]):
+        return "tag"  # "It got some awards, didn't it." (speech transcripts drop the "?")
+    if has_mark:
+        last_core = rules.fillers.sub("", clauses[-1])
+        last = _core_form(last_core, True, rules)
+        if last:
+            return last
+        if len(clauses) > 1 and not _DECLARATIVE.match(last_core):
+            form = _leading_forms(clauses[:-1], True, rules, keys)
+            if form:
+                return form
+        return "open" if _curious(core, rules, keys) else "declarative"
+    form = _leading_forms(clauses, False, rules, keys)
+    if form:
+        return form
+    for clause in clauses[1:]:  # a question after a preamble: "..., where do you fall?"
+        core_clause = rules.fillers.sub("", clause)
+        if rules.open_prompt.match(core_clause) or (
+            rules.wh_no_mark.match(core_clause) and not _RELATIVE.match(core_clause)
+        ):
+            return "closed" if rules.closed_wh.match(core_clause) else "open"
+    if _curious(core, rules, keys):
+        return "open"
+    last = clauses[-1]
+    if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
+        return "open"
+    return _run_on_question(core, rules)
+
+
+def _run_on_question(core: str, rules: Rules) -> str | None:
+    """A question inside a run-on sentence (speech recognition): an inversion gives it away
+    ("... what would that mean for you"), or a marker then a question ("... so what brings
+    you here"). Imperatives that look like inversions ("asseyez-vous") do not count."""
+    inverted = search_at_word_start(rules.inverted_anywhere, core)
+    while inverted is not None:
+        rest = core[inverted.start() :]
+        if not rules.not_inversion.match(rest):
+            return _core_form(rest, False, rules) or "closed"
+        inverted = search_at_word_start(rules.inverted_anywhere, core, inverted.end())
+    for marker in rules.marker_then_wh.finditer(core):
+        start = marker.start()
+        if start and (core[start - 1].isalnum() or core[start - 1] in "'-"):
+            continue
+        form = _core_form(core[marker.end() :], False, rules)
+        if form:
+            return form
+    return None
+
+
+def _preamble(body: str, mark: str, rules: Rules) -> str:
+    """The clauses of a question sentence that come before its question."""
+    clauses = rules.fillers.sub("", body).split(", ")
+    for i, clause in enumerate(clauses):
+        if _core_form(rules.fillers.sub("", clause), mark == "?", rules):
+            return ", ".join(clauses[:i])
+    return ", ".join(clauses[:-1])
+
+
+def utterance_question(kinds: list[str | None]) -> str | None:
+    """One type for the utterance: open wins over closed; a tag only when nothing else."""
+    real = [k for k in kinds if k in ("open", "closed")]
+    if "declarative" in kinds:
+        # counted as a question even when it also reflects: a listener hears a question
+        real.append("closed")
+    if real:
+        return "open" if "open" in real else "closed"
+    return "tag" if "tag" in kinds else None
+
+
+def classify(
+    text: str, rules: Rules, follows_other: bool = True, continues_turn: bool = False
+) -> tuple[str | None, list[str], str]:
+    """Question type, acts, and normalised text of one utterance.
+
+    `follows_other` is False when the speaker's turn opened the conversation: there is then
+    nothing of the other's to reflect. `continues_turn` is True when the previous utterance
+    was the same speaker's: a lone "Right?" then closes their statement (a tag).
+    """
+    norm = normalize(text)
+    sentences = split_sentences(norm)
+    keys = word_keys(norm)
+    kinds = [
+        sentence_question(body, mark, rules, i == 0 and not continues_turn, keys)
+        for i, (body, mark) in enumerate(sentences)
+    ]
+    # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
+    statements = " . ".join(
+        body
+        if kind in (None, "tag", "declarative")
+        else (_preamble(body, mark, rules) if ", " in body else "")
+        for (body, mark), kind in zip(sentences, kinds, strict=True)
+    ).strip(" .")
+    cores = [rules.fillers.sub("", body) for body, _mark in sentences]
+    plain = [core for core, kind in zip(cores, kinds, strict=True) if kind is None and core]
+    pushes = (
+        (bool(statements) and bool(rules.input.search(statements, keys)))
+        or bool(rules.persuasion.search(norm, keys))
+        or any(rules.advice_start.match(core) for core in plain)  # "Try to...", « Essayez »
+    )
+    found = rules.act_index.acts_in(norm, keys)
+    own_story = any(_self_disclosure(core, rules) for core in plain)
+    reflects = (
+        follows_other
+        and not pushes
+        and not found & NOT_REFLECTIVE
+        and (
+            _reflects(sentences, cores, kinds, rules, keys)
+            or _speaks_of_the_other(plain, kinds, own_story, rules)
+        )
+    )
+    question = utterance_question(kinds)
+    acts: list[str] = []
+    if question in ("open", "closed"):
+        acts.append("question")
+        if "needs_question" in found:
+            acts.append("needs_question")
+    if reflects:
+        acts.append("reflection")
+    for name in ("self_promotion", "competitor", "own_offer"):
+        if name in found:
+            acts.append(name)
+            pushes = True
+    if pushes:
+        acts.append("input")
+    acts.extend(name for name in WHOLE_TEXT_ACTS[4:] if name in found)
+    if own_story and not pushes:  # talks about himself ("Moi j'étais au match samedi")
+        acts.append("self_disclosure")
+    if is_greeting(norm, rules):
+        acts.append("greeting")
+    return question, acts, norm
+
+
+# Acts that make a statement something else than giving back what the other said.
+NOT_REFLECTIVE = frozenset(
+    {
+        "small_talk",
+        "affirmation",
+        "gratitude",
+        "greeting",
+        "self_promotion",
+        "credit_taken",
+        "assumption",
+        "own_offer",
+        "competitor",
+    }
+)
+
+
+def _speaks_of_the_other(
+    plain: list[str], kinds: list[str | None], own_story: bool, rules: Rules
+) -> bool:
+    """After the other spoke, a plain statement of three words or more that is neither about
+    the speaker, nor own content, nor social talk, puts the other's experience into words
+    (MITI: a reflection). Questions, and replies telling the speaker's own story, do not."""
+    if own_story or any(k in ("open", "closed") for k in kinds):
+        return False
+    return any(len(core.split()) >= 3 and not rules.self_start.match(core) for core in plain)
+
+
+def _self_disclosure(core: str, rules: Rules) -> bool:
+    return (
+        len(core.split()) >= 4
+        and bool(rules.self_start.match(core))
+        and not rules.empathy_start.match(core)
+        and not rules.greeting.match(core)
+    )
+
+
+def _reflects(
+    sentences: list[tuple[str, str]],
+    cores: list[str],
+    kinds: list[str | None],
+    rules: Rules,
+    keys: Keys,
+) -> bool:
+    """Gives back what the other said: a reflective opening, or a summary ("So ...")."""
+    for (body, _mark), core, kind in zip(sentences, cores, kinds, strict=True):
+        if not core or kind in ("open", "closed"):
+            continue  # a wh- or yes/no question asks, it does not give back
+        if rules.reflection_anywhere.search(core, keys) or rules.reflection_start.match(core):
+            return True
+        if rules.summary_start.match(body) and len(core.split()) >= 2:
+            return True
+    return False
+
+
+def is_greeting(norm: str, rules: Rules) -> bool:
+    return bool(rules.greeting.match(norm.strip(" .!,")))

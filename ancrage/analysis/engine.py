@@ -1,0 +1,167 @@
+"""Glue: utterances -> language, acts, focus, metrics, score, feedback -> Report."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import lang as languages
+from .acts import classify as classify_utterance
+from .acts import rules_for
+from .feedback import build_feedback
+from .metrics import compute
+from .models import AnalysisError, Annotated, Report, Utterance
+from .readers import from_records, read_transcript
+from .score import build_indicators
+
+Source = str | os.PathLike[str] | Iterable[Any]
+
+
+def load_lexicon(lexicon: str | os.PathLike[str] | Mapping[str, Any] | None) -> tuple[tuple, tuple]:
+    """(products, competitors) from a JSON/YAML file or a mapping."""
+    if lexicon is None:
+        return (), ()
+    data: Any = lexicon
+    if not isinstance(lexicon, Mapping):
+        path = Path(lexicon)
+        if not path.is_file():
+            raise AnalysisError("missing_lexicon", path=str(path))
+        data = _parse_lexicon(path)
+    if not isinstance(data, Mapping):
+        raise AnalysisError("bad_lexicon", path=str(lexicon))
+    products = data.get("products", data.get("produits", [])) or []
+    competitors = data.get("competitors", data.get("concurrents", [])) or []
+    if not all(isinstance(x, str) for x in [*products, *competitors]):
+        raise AnalysisError("bad_lexicon", path=str(lexicon))
+    return tuple(products), tuple(competitors)
+
+
+def _parse_lexicon(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    try:
+        if path.suffix.lower() == ".json":
+            return json.loads(text)
+        import yaml  # only needed for YAML lexicons
+
+        return yaml.safe_load(text)
+    except Exception as exc:  # JSON or YAML syntax: report, never a traceback
+        line = (
+            getattr(exc, "lineno", None)
+            or getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
+        )
+        raise AnalysisError("bad_lexicon_syntax", path=str(path), line=line) from None
+
+
+def detect_language(utterances: list[Utterance]) -> str:
+    fr, en = languages.get("fr").MARKERS, languages.get("en").MARKERS
+    score = Counter[str]()
+    seen = 0
+    for u in utterances:
+        for token in u.text.lower().replace("’", "'").split():
+            token = token.strip('.,;:!?«»"()')
+            score["fr"] += token in fr or any(c in token for c in "éèêàùçôî")
+            score["en"] += token in en
+            seen += 1
+        if seen > 3000:  # enough evidence, keep long files fast
+            break
+    return "fr" if score["fr"] >= score["en"] else "en"  # French first on a tie
+
+
+def annotate(
+    utterances: list[Utterance], language: str, products=(), competitors=()
+) -> list[Annotated]:
+    rules = rules_for(language, tuple(products), tuple(competitors))
+    out: list[Annotated] = []
+    turn_follows_other = False
+    previous: str | None = None
+    for index, u in enumerate(utterances):
+        continues_turn = u.speaker == previous
+        if not continues_turn:
+            turn_follows_other = previous is not None
+            previous = u.speaker
+        question, acts, _norm = classify_utterance(
+            u.text, rules, turn_follows_other, continues_turn
+        )
+        out.append(
+            Annotated(index, u.speaker, u.text, u.start, u.end, len(u.text.split()), question, acts)
+        )
+    return out
+
+
+def choose_focus(annotated: list[Annotated], requested: str | None) -> tuple[str, str, dict]:
+    """The assessed speaker, a message key saying why, and its parameters."""
+    speakers = list(dict.fromkeys(u.speaker for u in annotated))
+    if requested is not None:
+        for name in speakers:
+            if name.casefold() == requested.strip().casefold():
+                return name, "focus_given", {"focus": name}
+        raise AnalysisError("unknown_focus", focus=requested, speakers=", ".join(speakers))
+    questions = Counter(u.speaker for u in annotated if u.question in ("open", "closed"))
+    needs = Counter(u.speaker for u in annotated if "needs_question" in u.acts)
+    # needs questions count double; ties go to whoever opened the conversation
+    ranked = sorted(speakers, key=lambda s: (-(questions[s] + 2 * needs[s]), speakers.index(s)))
+    focus = ranked[0]
+    if questions[focus] == 0:
+        return focus, "focus_opened", {"focus": focus}
+    return focus, "focus_most_questions", {"focus": focus, "count": questions[focus]}
+
+
+def analyze(
+    source: Source,
+    focus: str | None = None,
+    lang: str = "auto",
+    lexicon: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    fmt: str | None = None,
+    max_bytes: int | None = None,
+) -> Report:
+    """Analyze a transcript file, or a list of utterances (dicts, pairs or Utterance)."""
+    if isinstance(source, (str, os.PathLike)):
+        utterances = read_transcript(source, fmt, max_bytes)
+        origin: str | None = str(source)
+    else:
+        utterances = from_records(source)
+        origin = None
+    if not utterances:
+        raise AnalysisError("empty", path=origin or "<input>")
+    products, competitors = load_lexicon(lexicon)
+    language = detect_language(utterances) if lang == "auto" else lang
+    if language not in languages.SUPPORTED:
+        raise AnalysisError("unknown_language", lang=lang)
+    annotated = annotate(utterances, language, products, competitors)
+    chosen, reason, params = choose_focus(annotated, focus)
+    warnings = ["one_speaker"] if len({u.speaker for u in annotated}) == 1 else []
+    pronouns = languages.get(language)
+    metrics = compute(annotated, chosen, (pronouns.OTHER_PRONOUNS, pronouns.SELF_PRONOUNS))
+    small_talk_turns = sum(u.speaker == chosen and "small_talk" in u.acts for u in annotated)
+    score, indicators = build_indicators(metrics, small_talk_turns)
+    feedback = build_feedback(metrics, indicators, annotated, language)
+    return Report(
+        language=language,
+        focus=chosen,
+        focus_reason=reason,
+        service_score=score,
+        speakers=_speaker_table(annotated),
+        indicators=indicators,
+        feedback=feedback,
+        utterances=annotated,
+        warnings=warnings,
+        source=origin,
+        focus_params=params,
+    )
+
+
+def _speaker_table(annotated: list[Annotated]) -> dict[str, dict[str, Any]]:
+    total = sum(u.words for u in annotated) or 1
+    table: dict[str, dict[str, Any]] = {}
+    for u in annotated:
+        row = table.setdefault(u.speaker, {"utterances": 0, "words": 0, "questions": 0})
+        row["utterances"] += 1
+        row["words"] += u.words
+        row["questions"] += u.question in ("open", "closed")
+    for row in table.values():
+        row["talk_share"] = round(row["words"] / total, 4)
+    return table

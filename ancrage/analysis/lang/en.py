@@ -1,0 +1,586 @@
+"""English lexicon: data only. Every name here also exists in fr.py (a test checks it).
+
+Patterns are regular-expression fragments matched on lower-cased text with straight
+apostrophes. *_START fragments are anchored at the start of a sentence once leading
+fillers ("so", "okay", "um"...) are removed; the others may match anywhere.
+"""
+
+CODE = "en"
+
+# Frequent function words, used to tell French from English.
+MARKERS = frozenset(
+    "the and you i to of it that is was what how do don't a in my your this with for have "
+    "are be not but so we they just can like about know think yeah okay".split()
+)
+
+# Discourse fillers stripped from the start of a sentence before looking at its shape.
+FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|right|alright|all right|oh|ah|then|sure|i see|great|good|gotcha|got it|wow|like|hey|hi|hello|you know|i mean)"
+
+# Interrogative words that open a question (open question).
+WH_START = [
+    r"what",
+    r"what's",
+    r"whats",
+    r"how",
+    r"how's",
+    r"why",
+    r"when",
+    r"where",
+    r"who",
+    r"whom",
+    r"whose",
+    r"which",
+    r"in what way",
+    r"to what extent",
+]
+
+# Interrogatives that ask for one fact (a number, a time, a place): closed, as MITI codes them.
+CLOSED_WH = [
+    r"how (?:many|much|long|often|old|far|soon)",
+    r"what (?:time|number|age|year|day|date)",
+    r"what(?:'s| is| was) (?:the|your) (?:name|number|age|date|address|longest|most|least)",
+    r"(?:when|where|which)",
+    r"on a scale",
+]
+
+# Without a question mark (speech recognition), only unambiguous shapes count as questions:
+# interrogative word + auxiliary + subject, or fixed interrogative phrases.
+WH_NO_MARK = [
+    r"(?:what|how|why|where|when|who|which)(?:'s|'re| is| are| was| were| do| does| did| can|"
+    r" could| would| will| should| have| has| had| am)\s+(?:you|i|we|they|he|she|it|there|that|"
+    r"this|your|my|the|a|an|those|these|his|her|their|our|people|anyone|anything|things|u)\b",
+    r"what (?:happened|brings|brought|made|makes|else|kind of|sort of|about|other|would|do|does|"
+    r"did|is|are|was|were|if)\b",
+    r"how (?:many|much|long|often|come|about|far|old|important|confident|ready|likely|would|do|"
+    r"does|did|is|are|was|were|can|could)\b",
+    r"why (?:not|is|are|do|does|did|would|should|don't|didn't)\b",
+    r"(?:what|which|whose|how many|how much) (?!(?:i|you|we|they|he|she|it|that|this) )(?:\w+ ){1,3}"
+    r"(?:do|does|did|are|is|was|were|can|"
+    r"could|would|will|should|have|has)\s+(?:you|we|they|i|he|she|it|your|the|people)\b",
+    r"who (?:else|is|are|was|would|could|can|do|does|did)\b",
+    r"where (?:do|does|did|is|are|was|would|could|can)\b",
+    r"when (?:do|does|did|is|are|was|would|could|can|will)\b",
+]
+
+# A whole sentence that only echoes or checks hearing: interest, not a question.
+BACKCHANNEL = (
+    r"(?:oh |ah |wow |huh )?(?:really|seriously|is it|was it|are you|were you|is he|is she|"
+    r"are they|did you|do you|does it|did it|have you|has it|can you|can't you|will you|would you|"
+    r"you did|you do|you are|you were|you can|you have|you will|you think so|you know|"
+    r"is that (?:right|so|true)|are you serious|no kidding|pardon(?: me)?|sorry|excuse me|what|who|"
+    r"huh|yeah|yes|no|okay|ok|right|mm-?hmm|uh-huh|hmm+)"
+)
+
+# Subject-auxiliary inversion is the mark of a direct question even inside a run-on,
+# unpunctuated sentence ("and if it dropped what would that mean for you"); embedded
+# questions do not invert ("I know what you mean").
+INVERTED_ANYWHERE = (
+    r"(?:(?:what|how|why|where|when|who|which)(?:'s| is| are| do| does| did| can|"
+    r" could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also) (?:do|does|"
+    r"did|can|could|would|will|have|are|is))\s+(?:you|we|they|he|she|that|this|there|i|your)(?![\w'-])"
+)
+
+# A discourse marker inside a run-on sentence, followed by an interrogative word: where a new
+# (unpunctuated) question may start ("thanks for coming so what brings you here").
+MARKER_THEN_WH = (
+    r"(?:so|and|but|okay|ok|now|then|well|alright)\s+(?=(?:what|how|why|where|when|who)\b)"
+)
+
+# Echoes that only show interest or check hearing ("Oh, you haven't?", "Are they?").
+ECHO = (
+    r"(?:oh |ah |wow |really |huh )?(?:(?:is|are|was|were|do|does|did|have|has|had|can|could|"
+    r"will|would|should)(?:n't)? (?:it|he|she|they|you|we|that|there|i)|(?:it|he|she|they|you|"
+    r"we|that|there|i) (?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)"
+    r"(?:n't)?(?: not)?|(?:you )?think so|isn't that (?:funny|great|interesting|amazing|nice|"
+    r"wonderful|terrible|awful|something|neat|weird|strange|sad|crazy|cool))"
+)
+
+# "So do we", "Neither would I": agreement, not a question, despite the inversion.
+AGREEMENT = r"^(?:so|neither|nor) (?:do|does|did|am|is|are|was|were|have|has|had|can|could|will|would|should) (?:i|we|you|they|he|she|it)$"
+
+# Reported speech: a question quoted from someone else is not asked of the listener.
+REPORTED = r"(?:\b(?:i|he|she|they|someone|people)(?: \w+)? (?:said|says|goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|told|thought|was thinking|was going|wondered)(?: (?:him|her|them|me|us))?|\b(?:saying|asking))$"
+
+# Tags that close a statement even without a question mark ("..., isn't it.").
+TAG_NO_MARK = r"(?:(?:,| )(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)n't (?:it|he|she|they|you|we|that|there|i)|, (?:was|were|is|are|did|does|do|would|could|will) (?:he|she|it|they|there|you|we)(?: not)?)$"
+
+# Whose curiosity counts: "I wonder if YOU..." asks the listener; "I wonder how they..." muses.
+LISTENER = r"\b(?:you|your|you're|you've|you'd|you'll|yourself)\b"
+
+# Auxiliary-first sentences: yes/no (closed) questions.
+AUX_START = [
+    r"(?:do|does|did|don't|doesn't|didn't|is|isn't|are|aren't|was|wasn't|were|weren't|"
+    r"can|can't|could|couldn't|would|wouldn't|will|won't|should|shouldn't|have|haven't|"
+    r"has|hasn't|had|hadn't|may|might|shall|am)\s+(?:you|i|we|they|he|she|it|there|that|"
+    r"this|these|those|anyone|anybody|anything|someone|somebody|something|your|my|our|"
+    r"their|his|her|the|a|any|some|people|everyone)\b",
+    r"any (?:chance)",
+    r"is that (?:right|correct|fair|true|okay)",
+]
+
+# Imperatives that look like an inversion (French only; never matches in English).
+NOT_INVERSION = r"(?!x)x"
+
+# Invitations to talk that count as open questions even without a question mark.
+OPEN_PROMPTS = [
+    r"any(?:thing)? (?:else|other|others|thoughts|ideas|questions)",
+    r"tell me\b(?! so\b)",
+    r"(?:can|could|would) you (?:tell|walk|describe|say|share|talk)",
+    r"walk me through",
+    r"help me understand",
+    r"describe",
+]
+
+# Phrases that ask for the other's view wherever they appear in a sentence.
+CURIOUS = [
+    r"i(?:'m| am| was)? (?:just )?wonder(?:ing|ed)? (?:if|whether|what|how|why|about|where|who)",
+    r"i(?:'m| am) (?:really )?curious (?:about|what|how|why|whether|if|to)",
+    r"i(?:'d| would) (?:like|love) to (?:know|hear|understand)",
+    r"tell me (?:more|a (?:little|bit)|about|what|how|why|when|where)",
+    r"talk to me (?:about|a (?:little|bit))",
+    r"help me understand",
+    r"(?:remind|show) me (?:again )?(?:what|how|why)",
+    r"(?:can|could|would) you (?:tell|walk|describe|share|say more)",
+]
+
+# Questions whose interrogative word comes last ("you did what?"): rare in English.
+WH_END = r"(?:you did what|and then what|such as what|like what|or what)$"
+
+# Words one of which WH_END needs (a cheap test before the regex).
+WH_END_WORDS = ("what",)
+
+# Words one of which an unpunctuated sentence must contain to be read as a question (a fast
+# pre-check before the shape rules; a hyphenated word always goes through the full rules).
+QUESTION_CUES = frozenset(
+    """what whats how why when where who whom whose which any anything tell walk help describe
+    wonder wondering wondered curious""".split()
+)
+# Auxiliary + subject anywhere ("do you", "isn't it"): the other way a sentence can ask.
+QUESTION_CUE_PATTERN = (
+    r"\b(?:(?:do|does|did|is|are|was|were|can|could|would|will|should|have|has|had|may|might|"
+    r"shall|am|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|couldn't|wouldn't|won't|"
+    r"shouldn't|haven't|hasn't|hadn't) (?:you|i|we|they|he|she|it|there|that|this|these|those|"
+    r"anyone|anybody|anything|someone|somebody|something|your|my|our|their|his|her|the|a|any|"
+    r"some|people|everyone)\b|n't (?:it|he|she|they|you|we|that|there|i)\b"
+    r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b)"
+)
+# Sentence endings that can make a tag without a question mark (their words are cues already).
+QUESTION_CUE_ENDINGS: tuple[str, ...] = ()
+
+# Rhetorical tags closing an affirmation: "..., right?", "isn't it?", "you know?".
+TAG_END = [
+    r"right",
+    r"yeah",
+    r"yes",
+    r"no",
+    r"ok",
+    r"okay",
+    r"eh",
+    r"huh",
+    r"you know",
+    r"don't you think",
+    r"(?:yeah|yes|okay|ok|well|sure|right),? but (?:you|your|that|it|this)\b",
+    r"come on",
+    r"wouldn't you say",
+    r"true",
+    r"correct",
+    r"agreed",
+    r"isn't it",
+    r"wasn't it",
+    r"aren't you",
+    r"aren't they",
+    r"don't you",
+    r"didn't you",
+    r"doesn't it",
+    r"don't they",
+    r"didn't it",
+    r"haven't you",
+    r"hasn't it",
+    r"won't you",
+    r"can't you",
+    r"isn't that so",
+    r"wouldn't it",
+    r"couldn't you",
+    r"shouldn't you",
+    r"is it",
+    r"do you",
+    r"are you",
+    r"did you",
+    r"will you",
+]
+
+# Asking what the other needs or expects from the exchange.
+NEEDS = [
+    r"how can i (?:help|support|be (?:of )?(?:help|use))",
+    r"how (?:could|may|might) i help",
+    r"what (?:do|would) you (?:need|want|expect|hope|like) (?:from|out of|to (?:get|achieve|take|leave|talk|focus|work))",
+    r"what (?:are you|were you) (?:hoping|looking|expecting) (?:for|to)",
+    r"what (?:would|will) make (?:this|today|our time|the call|it) (?:useful|worthwhile|helpful|a success|valuable)",
+    r"what brings you",
+    r"what (?:made|makes|brought|prompted|led) you (?:take|come|reach|call|book|want|look|decide|"
+    r"get in touch|here|in|to)",
+    r"what (?:can|could|should) we (?:focus|work) on",
+    r"what (?:do|would) you (?:like|want) to (?:focus|work|talk) (?:on|about)",
+    r"what (?:matters|is important) (?:most )?to you",
+    r"what would (?:be )?(?:most )?(?:helpful|useful) (?:for|to) you",
+    r"what (?:are|were) you (?:looking|hoping) (?:for|to get)",
+    r"what do you need",
+    r"what are your (?:needs|goals|expectations|priorities)",
+    r"where would you like to start",
+    r"where do you want to start",
+    r"what(?:'s| is) on your mind",
+    r"what (?:would|do) you (?:like|want) to get out of",
+    r"what do you want to (?:talk about|work on|focus on|cover)",
+    r"what (?:is|was) the (?:biggest )?(?:challenge|problem|need|goal) (?:for you|you)",
+]
+
+# Giving back what the other said or meant (reflections).
+REFLECTION_START = [
+    r"so you",
+    r"so your",
+    r"so for you",
+    r"so it(?:'s| is) (?:like|been|really|hard|difficult)",
+    r"(?:it )?sounds (?:like|as if|as though)",
+    r"(?:it )?(?:seems|looks) (?:like|as if|that) you",
+    r"it feels like",
+    r"you(?:'re| are) (?:feeling|saying|worried|concerned|not sure|unsure|afraid|tired|frustrated|"
+    r"wondering|thinking|torn|ready|kind of|sort of|really|pretty|quite|very|not|still|also|"
+    r"already|trying|hoping|struggling|finding|getting|starting|the kind)",
+    r"you (?:feel|felt|think|thought|believe|want|wanted|wish|need|don't|didn't|do|did|have|had|"
+    r"know|knew|see|saw|like|love|hate|mean|said|mentioned|told|noticed|realized|realize|"
+    r"enjoy|find|found|value|care|seem|worry|hope|really|kind of|sort of|just|also|still|already|"
+    r"can't|couldn't|wouldn't|won't|would|could|got|get|went|came|keep|kept|started|tried|"
+    r"are|were|'re|'ve|'d|'ll)\b",
+    r"you've (?:been|got|had|done|made|tried|noticed|said|decided|already|really|managed)",
+    r"your (?:\w+ )?(?:is|are|was|were|has|have|seems|feels|matters)",
+    r"for you,",
+    r"for you it",
+    r"what i(?:'m| am) hearing",
+    r"i(?:'m| am)? ?hearing (?:that|you)",
+    r"i hear (?:that|you)",
+    r"in other words",
+    r"on (?:the )?one hand",
+    r"on the other hand",
+    r"part of you",
+    r"(?:a|one) part of you",
+    r"it(?:'s| is) (?:important|hard|difficult|frustrating|scary|confusing) (?:for|to) you",
+    r"that(?:'s| is| must be| sounds) (?:hard|difficult|tough|frustrating|scary|painful|a lot)",
+    r"(?:it's|that's) been (?:hard|difficult|tough|a lot)",
+    r"there(?:'s| is) (?:a part|some)",
+    r"you(?:'d| would) like",
+    r"(?:if i|let me (?:see if i|make sure i)) (?:understand|got)",
+]
+REFLECTION_ANYWHERE = [
+    r"(?:so |and )?what i(?:'m| am) hearing",
+    r"if i(?:'m| am) (?:hearing|understanding) (?:you )?(?:correctly|right)",
+    r"sounds like you",
+    r"you(?:'re| are) saying",
+    r"on the other hand",
+    r"for you it(?:'s| is)",
+    r"it(?:'s| is) (?:really )?important to you",
+    r"(?:important|meaningful|right|hard|difficult|a big deal|scary|new|matters?) (?:to|for) you$",
+    r"(?:i(?:'m| am)|am i|i) (?:also )?hearing",
+    r"what i hear",
+    r"i get the (?:feeling|sense|impression)",
+    r"it strikes me",
+    r"(?:it's|it is) (?:almost )?as if",
+]
+
+# Statements opening on the speaker or the session itself ("I...", "Let's..."): not a
+# reflection of the other's experience.
+SELF_START = r"^(?:i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|let's|let me|thank|thanks|hi|hello|hey|bye|good morning|good afternoon|welcome|nice to|see you)\b"
+
+# First-person openings that voice understanding, not own content ("I see", "I get it").
+EMPATHY_START = r"^(?:i|we) (?:(?:can |totally |really |completely |do )?(?:understand|see|hear|get it|get that|know|appreciate|agree|remember|hear you)|(?:'m|am) (?:so |really |very )?(?:sorry|glad|happy|hearing|wondering|curious|interested|not sure))"
+
+# Imperative advice opening a statement ("Try to...", "Make sure you...").
+ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take|go|call|write|tell (?:him|her|them))\b"
+
+# Summaries open with "so": a statement that starts this way gives back what was heard.
+SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+|uh+|and|well|oh|hmm+|sure|i see)[\s,.-]*)*(?:so|sounds like)\b"
+
+# The speaker pushes own content: information, advice, persuasion, options.
+INPUT = [
+    r"(?<!what )(?<!how )(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
+    r"still |also )?(?:should|ought to|must|need to|have to|had better|'d better|gotta|got to)",
+    r"(?:one thing )?you (?:could|might want to|may want to) (?!be\b|have\b|not\b|say\b)\w+",
+    r"you(?:'d| would) (?:be better|benefit|need to)",
+    r"you (?:might|may|could) (?:want to|try|consider|think about|start|also)",
+    r"i(?:'d| would)? (?:strongly |really |definitely |just |also )?(?:recommend|suggest|advise|"
+    r"encourage|urge)",
+    r"it (?:usually |often |really |generally )?(?:works|helps|can help)(?: \w+)? (?:if|when|to)",
+    r"i (?:would|'d) (?:say|want you to|like you to|encourage)",
+    r"my (?:advice|suggestion|recommendation|recommendations|concern)",
+    r"i(?:'m| am) (?:concerned|worried) (?:that|about)",
+    r"(?:it(?:'s| is)|it would be|that(?:'s| is)) (?:important|essential|best|better|"
+    r"a good idea|helpful|recommended|necessary) (?:to|that|for)",
+    r"(?:let me|i can|i could|i'll|i will|i'd like to) (?:explain|show|tell|give|share|offer|"
+    r"provide|send|recommend|refer|walk you)",
+    r"here(?:'s| is) (?:what|how|the)",
+    r"(?:research|studies|study|evidence|data|science|experts|doctors|guidelines|statistics)"
+    r" (?:show|shows|says|suggest|suggests|found|has shown|have shown|recommend|indicate)",
+    r"(?:the )?(?:recommended|safe|healthy|normal|maximum|average) (?:amount|limit|level|dose|"
+    r"range|number)",
+    r"(?:increases?|raises?|lowers?|reduces?|doubles?) (?:the|your) (?:risk|chance|chances)",
+    r"(?:can|could|will|may|might) (?:cause|lead to|result in|damage|increase|reduce|harm)",
+    r"(?:a lot of|many|most|some) (?:people|patients|clients|folks|customers) (?:find|say|tell|"
+    r"do|who|have|try|use|choose|prefer|like)",
+    r"there (?:are|is) (?:a (?:few|number of|couple of|lot of)|several|some|many|other) "
+    r"(?:options|ways|things|programs|resources|medications|choices|strategies)",
+    r"one (?:option|thing you could|way|approach|idea) (?:is|would be|might be)",
+    r"(?:we|i) (?:offer|provide|run) (?:a|an|some|the|several)",
+    r"what (?:we|i) (?:usually|often|normally|typically) (?:do|recommend|suggest|see)",
+    r"(?:how about|what if) (?:we|you)",
+    r"let's (?:set|make|plan|try|agree|schedule|start|look at|talk about|go over)",
+    r"(?:per|a|each|every) (?:day|week|month|year)\b.*\b\d",
+    r"\d+ ?(?:%|percent|per ?cent|dollars|euros|mg|drinks|units|times)",
+    r"(?:our|my) (?:product|offer|solution|platform|service|program|method|approach|package|"
+    r"plan|tool|team|company)",
+    r"the (?:best|right|only) (?:way|thing|solution|option|choice) (?:is|would be)",
+    r"if i were you",
+    r"(?:maybe|perhaps) you (?:can|could|should|might|ought to) (?!be\b|have\b)\w+",
+    r"(?:it|that|this) (?:might|would|could|will) (?:really )?be (?:good|helpful|a good idea|useful|"
+    r"better|best|wise|smart|important),? (?:to|for|if|is)\b",
+    r"you(?:'re| are) (?:not )?(?:gonna|going to) (?:have to|need to|be able to|regret|lose|fail)",
+    r"i(?:'ll| will) (?:plan|arrange|schedule) (?:to|a|an|for)",
+    r"we (?:define|call|consider|recommend|suggest|usually recommend|often see)\b",
+    r"what (?:we|they|doctors|people) call",
+    r"(?:one|another|a) (?:good |great |other )?(?:option|idea|possibility|suggestion|thing "
+    r"(?:that|you) (?:could|might|can))\b",
+    r"a (?:couple|few) (?:of )?(?:ideas|options|suggestions|things you could)",
+    r"what (?:some|many|other|most) (?:people|clients|patients|folks)(?: \w+){0,3} do is",
+    r"(?:it's|it has|it's been|it has been) (?:been )?(?:helpful|useful) for (?:some |other |a lot "
+    r"of )?(?:other )?(?:people|clients|patients|folks)",
+    r"(?:some|many|other) (?:people|clients|patients|folks) (?:find|found|say|like|prefer|choose)",
+    r"you can (?:always |also |just )?(?:come|call|ask|talk|work|bring|contact|reach|use|try|go|"
+    r"book|get|tell|say|stop|start|do)\b",
+    r"that's something (?:you|we) (?:can|could|might)",
+    r"i think (?:that )?(?:if )?(?:you|it|that|this|we)\b[^.?!]{0,40}\b(?:would|will|could|should|"
+    r"might|need)\b",
+    r"if you (?:have|want|need) (?:any )?(?:more )?(?:questions|help|information|support)",
+    r"just (?:tell|try|call|ask|go|take|make|write|keep|stop|say)\b",
+    r"(?:is it|would it be) (?:okay|ok|alright|all right) (?:with you )?if (?:i|we) (?:share|go over|"
+    r"give|tell|talk|look|offer|explain|take)",
+    r"would you (?:like|want) (?:some|me to|more) (?:information|advice|tips|ideas|share|give|tell|"
+    r"explain)",
+    r"i(?:'d| would) like to (?:go over|share|give|tell|explain|suggest|offer|review)",
+    r"i(?:'ll| will) (?:be by|check|call|send|give|get|set|refer|write|email|text)\b",
+    r"(?:it|that|this)(?:'s| is|'ll| will| would| can) (?:gonna |going to )?(?:be |become )?(?:pretty |"
+    r"very |really |quite |usually )?(?:effective|serious|dangerous|risky|harmful|safe|rare|"
+    r"common|normal|confidential)\b",
+    r"in my (?:experience|opinion|view)",
+    r"(?:we|i)(?:'ll| will| can| could| need to| have to|'re going to| are going to| are gonna|"
+    r"'re gonna) (?:set|schedule|send|give|refer|make|start|look at|check|recheck|go over|need|"
+    r"provide|offer|book|arrange|write|prescribe|follow up|see you)",
+    r"i(?:'ve| have) (?:got|brought) (?:a|an|some|the|this)",
+    r"(?:according to|based on) (?:your|the|our|what)",
+    r"(?:is|are) (?:more|less|very|much more) likely",
+    r"(?:we|doctors|experts|researchers|people) (?:know|define|recommend|consider|found|believe) "
+    r"(?:that|it|this|as|if)",
+    r"we (?:do )?know (?:that|if|from)",
+    r"(?:can|could|may|might|will|would) (?:really |also |actually |definitely |often |usually )?"
+    r"(?:help|cause|lead|increase|reduce|lower|raise|affect|damage|improve|make it easier|"
+    r"get you|take)",
+    r"let's (?!see\b)",
+    r"we (?:can|could) (?:also )?(?:take|look|try|talk|work|do|start|set|make|discuss|pursue|"
+    r"figure|explore|go)",
+    r"you(?:'ll| will|'re going to|'re gonna| are going to| are gonna) (?:need|have) to",
+    r"i(?:'ve| have)? found (?:that|in|when|over)",
+    r"what i(?:'ve)? found",
+    r"i(?:'m| am) (?:here|happy|glad) to (?:help|give|share|explain|provide)",
+    r"(?:do|don't) you (?:understand|realize|realise|appreciate|see) (?:that|how|what|the)",
+    r"you know (?:very well|full well)",
+    r"(?:it|this|that)(?:'s| is) (?:called|known as|defined as|a sign of|a symptom|normal to|"
+    r"common|recommended|the law|required|mandatory|not safe|safe)",
+    r"i (?:can |could )?(?:see|saw|noticed|notice) (?:that|on|from|in) (?:your|the)",
+    r"i (?:see|saw|noticed|notice) (?:that )?your",
+    r"(?:you|we) (?:do )?need to",
+    r"just so you know",
+    r"my (?:role|job|goal) (?:is|here|today)",
+    r"the (?:goal|idea|plan|next step|purpose|point) (?:is|would be|here)",
+    r"we have (?:about|a few|some|a couple of|\d)",
+    r"(?:there(?:'s| is| are)) (?:a|an|some|two|three|several|many) (?:\w+ )?(?:risk|risks|"
+    r"categories|types|kinds|ways|programs|products|options|studies|resources|medications)",
+]
+
+# Persuasion dressed as a question ("Don't you think you should...?"): own content pushed.
+PERSUASION = [
+    r"don't you think",
+    r"(?:yeah|yes|okay|ok|well|sure|right),? but (?:you|your|that|it|this)\b",
+    r"come on",
+    r"wouldn't it be (?:better|good|nice|easier|wise|smart)",
+    r"why don't you(?! (?:tell|fill|share|talk|describe|walk|say|explain|start by telling))",
+    r"why not (?:just |try|start|stop|give)",
+    r"what were you thinking",
+    r"(?:do|don't) you (?:understand|realize|realise|appreciate|see) (?:that|how|what|the)",
+    r"(?:isn't|is it not) (?:it )?time (?:to|you)",
+    r"(?:shouldn't|wouldn't) you (?:be|try|stop|start|want)",
+    r"(?:have|haven't) you (?:ever )?(?:considered|thought about) (?:trying|using|switching|buying|"
+    r"signing|taking|going|stopping|cutting)",
+    r"(?:can|could) you (?:try|stop|start|just)",
+    r"how about (?:you|we|trying|using|switching|signing)",
+]
+
+SELF_PROMOTION = [
+    r"i(?:'ve| have) (?:worked|helped|coached|trained|been doing this|been in this|been working)"
+    r" (?:with|for|in|hundreds|thousands|dozens|so many|many|\d)",
+    r"my (?:experience|expertise|track record|credentials|background|results|success|clients|"
+    r"method|methodology|approach|book|award|certification)",
+    r"i(?:'m| am) (?:an expert|the best|certified|known for|one of the (?:best|top|leading)|"
+    r"really good at|great at|very good at)",
+    r"we(?:'re| are) (?:the best|the leader|the leading|number one|the market leader|the only|"
+    r"award-winning|ranked)",
+    r"(?:our|my) (?:clients|customers) (?:love|say|tell|rave)",
+    r"i (?:personally )?(?:won|built|created|founded|invented|wrote)",
+    r"(?:award|awards|award-winning|best-selling|bestselling|top-rated)",
+    r"let me tell you about (?:me|myself|my|our|us)",
+]
+
+# Generic mentions; the user's --lexicon adds product and competitor names.
+OWN_OFFER = [
+    r"(?:our|my) (?:product|products|offer|offers|offering|solution|solutions|platform|service|"
+    r"services|program|programme|package|plan|plans|tool|software|subscription|pricing|price)",
+    r"(?:we|i) (?:offer|sell|provide)",
+]
+COMPETITOR = [
+    r"(?:competitor|competitors|competition|the other vendors?|other providers?)",
+    r"your (?:current|old|previous|existing) (?:provider|vendor|supplier|solution|tool|coach)",
+]
+
+ASSUMPTION = [
+    r"i (?:guess|assume|suppose|imagine|bet|presume|figure) (?:that )?(?:you|your|it's|this|"
+    r"that|the|people)",
+    r"you (?:probably|must|surely|certainly|obviously|clearly|no doubt)",
+    r"i(?:'m| am) (?:sure|certain) (?:that )?(?:you|your)",
+    r"(?:no doubt|obviously|surely|of course) (?:you|your)",
+    r"you(?:'re| are) (?:probably|surely|certainly|obviously)",
+    r"like (?:everyone|everybody|all (?:my|our) (?:clients|customers))",
+    r"(?:people|someone|everyone) like you (?:always|usually|tend|all)",
+    r"you(?:'ll| will) (?:love|like|enjoy) (?:it|this|our)",
+]
+
+SMALL_TALK = [
+    r"(?:the|this|nice|lovely|beautiful|terrible|awful|crazy|great) weather",
+    r"(?:it's|it is|so) (?:hot|cold|sunny|rainy|raining|snowing|freezing) (?:today|out|outside|here)",
+    r"(?:your|the|this|last|good|nice) weekend",
+    r"(?:your|the|last|summer|next) (?:holiday|holidays|vacation|trip)",
+    r"(?:the|last night's|did you (?:see|watch) the) (?:game|match|game last night)",
+    r"(?:amazing|great|crazy|incredible|what a|awesome) (?:game|match|weekend|weather)",
+    r"how are you(?: doing)?(?: today)?$",
+    r"how(?:'s| is) it going",
+    r"how(?:'s| is| was) your (?:day|week|weekend|morning|trip|family)",
+    r"nice to (?:meet|see) you",
+    r"(?:love|like) your (?:office|shirt|jacket|background|dog|house|view)",
+    r"(?:traffic|parking) (?:was|is)",
+    r"(?:football|soccer|baseball|basketball|tennis|golf|the super bowl|the playoffs)",
+]
+GREETING = [
+    r"(?:hi|hello|hey|good (?:morning|afternoon|evening)|welcome)(?:\s+\w+)?[.!,]*$",
+    r"(?:thanks|thank you) for (?:coming|joining|having me|taking the time|your time)",
+    r"(?:bye|goodbye|see you|take care|have a (?:good|nice|great) (?:day|one|weekend))",
+]
+
+AFFIRMATION = [
+    r"(?:well done|good job|great job|nice work|good work|good for you|congratulations|kudos)",
+    r"(?:that(?:'s| is)|it(?:'s| is)) (?:great|impressive|amazing|wonderful|a big step|huge|"
+    r"a real achievement|an achievement|really good|fantastic|brave|courageous)",
+    r"you(?:'ve| have) (?:worked|done|come|made|put in|already done|really done) (?:so |really |a lot|"
+    r"hard|well|great|a great|a lot|such|real|far|progress)",
+    r"you(?:'re| are) (?:clearly|really|very|so|obviously|such a) (?:committed|determined|strong|"
+    r"brave|motivated|resourceful|capable|persistent|thoughtful|caring|dedicated)",
+    r"(?:that|it) (?:took|takes) (?:courage|guts|strength|a lot)",
+    r"i (?:admire|respect|appreciate) (?:your|how you|that you|the way you)",
+    r"(?:you should be|be) proud",
+    r"your (?:strength|courage|commitment|determination|effort|efforts|persistence)",
+]
+GRATITUDE = [
+    r"(?:thank you|thanks(?! to\b)|thank u|thx|cheers|grateful|appreciate (?:it|that|you|your help))",
+]
+OWNERSHIP_RETURNED = [
+    r"you did (?:it|that|this|the work|all the work|the hard work|the heavy lifting|great)",
+    r"(?:it|that) was (?:all )?(?:you|your (?:work|doing|effort|decision|choice))",
+    r"(?:that(?:'s| is)|it(?:'s| is)) (?:all )?(?:on|down to|thanks to) you",
+    r"(?:all )?(?:the )?credit (?:goes to|is) (?:you|yours)",
+    r"you (?:earned|deserve|made) (?:it|this|that|them)",
+    r"you made (?:it|this|that) happen",
+    r"(?:it(?:'s| is)|these are|those are) (?:all )?your (?:results|win|success|achievement|doing|work)",
+    r"your (?:stance|posture|confidence|courage|work|effort|decision|choice|price|fair price|"
+    r"results|progress)\b[^.?!]*,\s*your (?:\w+ ){0,2}\w+",
+    r"you (?:were|are) the one who",
+    r"i (?:only|just) (?:asked|listened|held the space)",
+]
+CREDIT_TAKEN = [
+    r"thanks to me",
+    r"because of me",
+    r"without me",
+    r"my (?:method|methods|program|programme|approach|coaching|system|advice|framework) "
+    r"(?:got|helped|made|brought|took|gave|worked|did)",
+    r"i (?:got|made|brought|took|helped) you (?:there|get|to|achieve|succeed|win)",
+    r"i (?:told you so|knew it would work)",
+    r"(?:as|like) i (?:said|told you),? (?:it|my|this) (?:works|worked)",
+    r"you(?:'re| are) welcome,? (?:that's|it's) what i do",
+]
+
+# Pronouns for the other-focus vs self-focus ratio.
+OTHER_PRONOUNS = frozenset("you your yours yourself yourselves you're you've you'll you'd".split())
+SELF_PRONOUNS = frozenset("i me my mine myself i'm i've i'll i'd we us our ours ourselves".split())
+
+# Feedback, in the conversation's language. {quote} and {value} are filled in.
+FEEDBACK = {
+    "input_high": (
+        "You pushed your own content in {value} of your turns (information, advice, "
+        "persuasion). Before advising, ask what they already know or want, then reflect it."
+    ),
+    "talk_high": (
+        "You spoke {value} of the words (top sellers: ~43%). Your longest stretch: "
+        "cut it short and hand over with a question."
+    ),
+    "monologue": (
+        "This {value}-word monologue kept the other in the listening seat. Stop after two or "
+        "three sentences and ask what resonates."
+    ),
+    "few_reflections": (
+        "Reflections-to-questions ratio {value} (MITI: 1:1 fair, 2:1 good). Here the other had "
+        "just opened up: give back what you heard before asking the next question."
+    ),
+    "closed_questions": (
+        "Only {value} of your questions were open. Turn this one into a 'what' or 'how' "
+        "question to let them explore."
+    ),
+    "no_needs_question": (
+        "You never asked what they need from the conversation. Open with: 'What do you need "
+        "from this conversation?'"
+    ),
+    "late_needs_question": (
+        "Your first needs question came late ({value} of the way in). Ask it right at the start."
+    ),
+    "assumption": (
+        "You assumed instead of asking ({value} times). Replace the guess with a question: "
+        "'What is it like for you?'"
+    ),
+    "self_promotion": (
+        "You talked about yourself or your offer ({value} times). Keep the other at the centre."
+    ),
+    "self_disclosure": (
+        "You talked about yourself ({value} times): bring the conversation back to them with "
+        "a question about their situation."
+    ),
+    "competitor": "You spent time on a competitor ({value} mentions): bring it back to their needs.",
+    "credit_taken": (
+        "You took credit for their result. Hand it back: 'You did the work: your stance, your "
+        "choices, your results.'"
+    ),
+    "tag_question": (
+        "A rhetorical tag ('right?') asks for agreement, not information. Ask a real question "
+        "or state it plainly."
+    ),
+    "small_talk": (
+        "{value} of the conversation went to small talk before the first business topic. "
+        "Get to their needs sooner."
+    ),
+    "good_reflection": "Well done: this reflection gave their words back and kept them talking.",
+    "good_needs_question": "Well done: you asked early what they need from the conversation.",
+    "good_ownership": "Well done: you handed the credit back instead of taking it.",
+    "good_open_question": "Well done: an open question that let them explore.",
+    "good_listening": "Well done: you let them tell their story at length ({value} words).",
+}

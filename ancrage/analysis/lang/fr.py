@@ -1,0 +1,583 @@
+"""Lexique français : données seulement. Chaque nom existe aussi dans en.py (un test le vérifie).
+
+Fragments d'expressions régulières appliqués au texte en minuscules, apostrophes droites.
+Les fragments *_START sont ancrés en début de phrase, après les mots de remplissage
+(« alors », « donc », « euh »...) ; les autres peuvent apparaître n'importe où.
+"""
+
+CODE = "fr"
+
+MARKERS = frozenset(
+    "le la les de des du un une et est je tu vous il elle on nous que qui pas ne ce c'est "
+    "ça en pour avec mais dans sur très bien alors oui non mon ma mes ton votre j'ai".split()
+)
+
+FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire)"
+
+
+WH_START = [
+    r"qu'est-ce qu(?:e|')",
+    r"qu'est ce qu(?:e|')",
+    r"qu'est-ce qui",
+    r"qu'est ce qui",
+    r"que\s+\w+-(?:vous|tu|il|elle|ils|elles|on|je|nous)",
+    r"qu'(?:\w+)-(?:vous|tu|il|elle|ils|elles|on|je|nous)",
+    r"que (?:faire|dire|penser|voulez|veux|pensez|penses|faites|fais)",
+    r"quoi",
+    r"quel",
+    r"quelle",
+    r"quels",
+    r"quelles",
+    r"lequel",
+    r"laquelle",
+    r"lesquels",
+    r"lesquelles",
+    r"comment",
+    r"pourquoi",
+    r"où",
+    r"d'où",
+    r"quand",
+    r"combien",
+    r"qui",
+    r"à quoi",
+    r"de quoi",
+    r"en quoi",
+    r"sur quoi",
+    r"avec quoi",
+    r"pour quoi",
+    r"à quel",
+    r"à quelle",
+    r"dans quel",
+    r"dans quelle",
+    r"de quel",
+    r"de quelle",
+    r"jusqu'où",
+    r"à qui",
+    r"avec qui",
+    r"pour qui",
+    r"de qui",
+    r"depuis quand",
+    r"depuis combien",
+    r"jusqu'à quand",
+    r"par où",
+    r"en quel",
+]
+
+# Mots interrogatifs qui demandent un fait précis (nombre, date, lieu) : fermés, comme dans MITI.
+CLOSED_WH = [
+    r"combien",
+    r"(?:depuis|pendant) combien",
+    r"quel âge",
+    r"(?:à )?quelle heure",
+    r"quel jour",
+    r"quelle date",
+    r"(?:quand|où|d'où|depuis quand|jusqu'à quand|lequel|laquelle|lesquels|lesquelles)",
+    r"sur une échelle",
+]
+
+# L'inversion sujet-verbe marque une question directe même au milieu d'une phrase sans
+# ponctuation (« et du coup avez-vous pu lui parler »).
+INVERTED_ANYWHERE = (
+    r"(?:[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce qu(?:e|')|est ce qu(?:e|'))"
+    r"(?![\w-])"
+)
+
+# Un marqueur de discours suivi d'un mot interrogatif, au milieu d'une phrase sans ponctuation.
+MARKER_THEN_WH = r"(?:alors|donc|et|mais|bon|ok|du coup)\s+(?=(?:qu'est-ce|qu'est ce|comment|pourquoi|quand|combien|où|quel|quelle|quels|quelles)(?![\w]))"
+
+# Échos qui marquent l'intérêt ou vérifient l'écoute (« Ah, vous n'avez pas ? »).
+ECHO = (
+    r"(?:ah |oh |eh )?(?:(?:vous|tu|il|elle|ils|elles|on) (?:n')?(?:êtes|es|est|sont|avez|as|a|ont|"
+    r"faites|fais|fait|pouvez|peux|peut)(?: pas)?|(?:c'est|ce n'est pas|c'est pas) (?:vrai|ça|"
+    r"possible|drôle|fou|dingue)|pas possible|sans blague)"
+)
+
+# « Moi aussi », « nous non plus » : accord, pas question (l'inversion anglaise n'existe pas).
+AGREEMENT = r"^(?:moi|nous|toi|vous|lui|elle|eux) (?:aussi|non plus|pareil)$"
+
+# Discours rapporté : une question citée n'est pas posée à l'interlocuteur.
+REPORTED = r"\b(?:j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre)$"
+
+# Fausses questions qui ferment une affirmation même sans point d'interrogation.
+TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez|non)$"
+
+# Une curiosité adressée à l'autre : « je me demande si VOUS... ».
+LISTENER = r"(?<![\w'-])(?:vous|votre|vos|tu|te|t'|toi|ton|ta|tes)(?![\w-])"
+
+# Sans point d'interrogation (transcription automatique), seules les formes sans ambiguïté
+# comptent : inversion, « est-ce que », mot interrogatif suivi d'un verbe ou d'une inversion.
+WH_NO_MARK = [
+    r"qu'est[- ]ce (?:que|qu'|qui)",
+    r"que (?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)",
+    r"qu'(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)",
+    r"(?:quel|quelle|quels|quelles) (?:est|sont|était|étaient|serait|seraient|sera)",
+    r"(?:quel|quelle|quels|quelles) (?:\w+ ){1,2}(?:est-ce|[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on))",
+    r"(?:comment|où|quand|pourquoi|combien de|combien|à quoi|de quoi|en quoi|sur quoi|avec qui|"
+    r"à qui|pour qui|depuis quand|jusqu'où|d'où|lequel|laquelle) (?:est-ce|[a-zàâçéèêëîïôûù]+-"
+    r"(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)|ça va|ça se passe|ça s'est)\b",
+    # « comment tu fais » is asked; « quand on reçoit..., » is a time clause: only "comment"
+    r"comment (?:tu|vous|on) (?!le |la |les |l')",
+    r"(?:où|comment|combien) (?:c'est|sont|est)\b",
+    r"pourquoi (?:pas|ne|n')",
+    r"qui (?:est-ce|a |va |peut |veut |vous |t'|te |est )",
+]
+
+BACKCHANNEL = (
+    r"(?:ah |oh |eh )?(?:bon|vraiment|c'est vrai|ah bon|ah oui|ah ouais|oui|ouais|non|tu crois|"
+    r"vous croyez|sérieux|sérieusement|pardon|comment|quoi|hein|d'accord|ok|okay|ah|euh|hum|"
+    r"c'est ça|tu trouves|vous trouvez)"
+)
+
+AUX_START = [
+    # Inversion sujet-verbe : « avez-vous », « pensez-vous », « y a-t-il », « as-tu ».
+    r"(?:y )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)\b",
+    r"est-ce qu(?:e|')",
+    r"est ce qu(?:e|')",
+    r"(?:voulez|pouvez|avez|êtes|savez|connaissez|pensez|souhaitez|aimeriez|auriez|pourriez|"
+    r"voudriez|seriez|veux|peux|as|es|sais|connais|penses|aimerais|pourrais|voudrais|vas|allez|"
+    r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b",
+    r"n'(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)\b",
+    r"ne (?:[a-zàâçéèêëîïôûù']+ )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|on)\b",
+]
+# Impératifs pronominaux qui ressemblent à des inversions : pas des questions.
+NOT_INVERSION = r"(?:asseyez|assieds|installez|installe|rassurez|rassure|détendez|détends|dépêchez|dépêche|reposez|repose|imaginez|imagine|tenez|tiens|allez|va|rendez|rends|occupez|occupe|excusez|excuse|permettez|permets|laissez|laisse|dites|dis|parlez|parle|écoutez|écoute|montrez|montre|racontez|raconte|donnez|donne|appelez|appelle|vas|arrêtez|arrête|souvenez|souviens|mettez|mets)-"
+
+OPEN_PROMPTS = [
+    r"(?:autre chose|d'autres (?:idées|choses|questions))",
+    r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-moi",
+    r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-nous",
+    r"(?:pouvez|pourriez|peux|pourrais)-(?:vous|tu) (?:me )?(?:dire|raconter|parler|expliquer|décrire)",
+    r"j'aimerais (?:comprendre|savoir|entendre)",
+]
+
+# Formules qui demandent le point de vue de l'autre, où qu'elles soient dans la phrase.
+CURIOUS = [
+    r"je (?:me demande|me demandais) (?:si|ce|comment|pourquoi|où|quand|qui)",
+    r"je suis (?:curieux|curieuse) (?:de|d'|du)",
+    r"j'aimerais (?:bien )?(?:savoir|comprendre|entendre|connaître)",
+    r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-moi",
+    r"(?:aidez|aide)-moi à comprendre",
+    r"(?:pouvez|pourriez|peux|pourrais)-(?:vous|tu) (?:me )?(?:dire|raconter|parler|expliquer|décrire)",
+]
+
+# Questions « à l'oral » : le mot interrogatif vient à la fin (« vous faites comment »).
+WH_END = (
+    r"(?<!sais pas )(?<!ne sais )(?<!n'importe )(?<!ou )(?<!sinon )\b(?:comment|quoi|où|quand|"
+    r"combien|pourquoi|lequel|laquelle|qui|à quelle heure|de quoi|à quoi|pour quoi|quel jour)"
+    r"(?: ça| exactement| alors| donc| du coup| au juste| en fait)?$"
+    r"|^(?:vous|tu|on) [a-zéèêàç']+ (?:comment|quoi|où|combien) (?:quand|lorsque|si|pour|avec|dans|"
+    r"avec|en ce moment|aujourd'hui|maintenant|exactement)\b"
+)
+# Mots dont une phrase sans « ? » a besoin pour être lue comme une question (pré-test rapide ;
+# une phrase avec un trait d'union ou « est ce » passe toujours par toutes les règles).
+QUESTION_CUES = frozenset(
+    """quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment pourquoi où
+    quand combien autre autres demande demandais curieux curieuse savoir comprendre entendre
+    connaître hein""".split()
+)
+# Inversion tapée sans trait d'union (« voulez vous ») : l'autre façon de poser une question.
+QUESTION_CUE_PATTERN = (
+    r"\b(?:voulez|pouvez|avez|êtes|savez|connaissez|pensez|souhaitez|aimeriez|auriez|pourriez|"
+    r"voudriez|seriez|veux|peux|as|es|sais|connais|penses|aimerais|pourrais|voudrais|vas|allez|"
+    r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b"
+    r"|\bqui (?:est-ce|a|va|peut|veut|vous|t'|te|est)\b"
+)
+# Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
+QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
+
+# Mots dont WH_END a besoin (test rapide avant l'expression régulière).
+WH_END_WORDS = (
+    "comment",
+    "quoi",
+    "où",
+    "quand",
+    "combien",
+    "pourquoi",
+    "lequel",
+    "laquelle",
+    "qui",
+    "heure",
+    "jour",
+)
+
+
+TAG_END = [
+    r"non",
+    r"hein",
+    r"n'est-ce pas",
+    r"n'est ce pas",
+    r"pas vrai",
+    r"c'est pas vrai",
+    r"d'accord",
+    r"ok",
+    r"okay",
+    r"tu vois",
+    r"vous voyez",
+    r"tu sais",
+    r"vous savez",
+    r"si",
+    r"oui",
+    r"ouais",
+    r"pas",
+    r"ou pas",
+    r"ou quoi",
+    r"tu crois pas",
+    r"vous ne croyez pas",
+    r"tu trouves pas",
+    r"vous ne trouvez pas",
+    r"c'est ça",
+    r"hum",
+    r"quand même",
+    r"tu penses pas",
+    r"right",
+]
+
+NEEDS = [
+    r"qu'attend(?:ez|s)[- ](?:vous|tu)",
+    r"qu'est-ce que (?:vous attendez|tu attends|vous aimeriez|tu aimerais|vous souhaitez|tu souhaites|vous voulez|tu veux) (?:de|obtenir|retirer|travailler|aborder|qu'on)",
+    r"de quoi (?:avez-vous|as-tu|auriez-vous|aurais-tu|vous avez|tu as|tu aurais|vous auriez) besoin",
+    r"(?:vous|tu) (?:avez|as|auriez|aurais) besoin de quoi",
+    r"comment (?:puis-je|je peux|est-ce que je peux|pourrais-je|je pourrais) (?:vous |t')?(?:aider|être utile)",
+    r"en quoi (?:puis-je|je peux|pourrais-je|je pourrais) (?:vous |t')?(?:aider|être utile)",
+    r"qu'est-ce (?:qui|que) (?:vous|te|t'|tu) (?:serait|serais|rendrait|amène|amènes)",
+    r"qu'est-ce qui vous amène",
+    r"qu'est-ce qui (?:vous|t') a (?:amené|amenée|décidé|décidée|poussé|poussée|donné envie)",
+    r"qu'est-ce qui t'amène",
+    r"qu'est-ce qui (?:rendrait|ferait de) (?:cet|cette|ce|notre)",
+    r"(?:quels sont|quelles sont) (?:vos|tes) (?:besoins|attentes|objectifs|priorités)",
+    r"(?:quel est|quelle est) (?:votre|ton|ta) (?:besoin|attente|objectif|priorité)",
+    r"sur quoi (?:voulez-vous|veux-tu|aimeriez-vous|aimerais-tu|souhaitez-vous|vous voulez|tu veux|on travaille|travaille-t-on)",
+    r"(?:de|sur) quoi (?:voulez-vous|veux-tu|aimeriez-vous|aimerais-tu|souhaitez-vous|vous voulez|tu veux|vous aimeriez|tu aimerais) (?:parler|travailler|qu'on)",
+    r"qu'est-ce qui est (?:important|le plus important) pour (?:vous|toi)",
+    r"par où (?:voulez-vous|veux-tu|aimeriez-vous|vous voulez|tu veux) commencer",
+    r"qu'(?:aimeriez|voudriez|souhaiteriez)-vous (?:obtenir|retirer|travailler|aborder)",
+    r"que (?:voulez|souhaitez|attendez)-vous (?:de|obtenir|retirer)",
+    r"(?:vous|tu) (?:attendez|attends) quoi",
+    r"de quoi (?:as-tu|avez-vous|tu as|vous avez) envie (?:de parler|qu'on parle)",
+    r"qu'est-ce que (?:tu|vous) (?:voudrais|voudriez|aimerais|aimeriez|souhaites|souhaitez) "
+    r"(?:qu'on|aborder|travailler|obtenir|retirer|changer)",
+    r"qu'est-ce qui (?:te|vous|t') (?:serait|serais) (?:utile|le plus utile)",
+    r"(?:qu'est-ce qui|qu'est ce qui) (?:rendrait|ferait de) (?:cette séance|cet échange|notre échange|cet appel)",
+]
+
+REFLECTION_START = [
+    r"si je (?:comprends|vous comprends|te comprends|vous entends|t'entends|résume) bien",
+    r"(?:donc|alors|en somme|bref) (?:vous|tu|pour vous|pour toi|ce que)",
+    r"(?:vous|tu) (?:dites|dis|disiez|disais) que",
+    r"(?:vous|tu) (?:avez|as|aviez|avais) l'impression",
+    r"(?:vous|tu) (?:vous sentez|te sens|vous êtes senti|t'es senti|ressentez|ressens)",
+    r"ce que j'entends",
+    r"j'entends que",
+    r"j'entends (?:bien )?(?:beaucoup|de la|du|une|un)",
+    r"autrement dit",
+    r"en d'autres termes",
+    r"(?:ça|cela) (?:a l'air|semble|me semble) (?:difficile|dur|lourd|compliqué|important|pesant)",
+    r"on dirait que",
+    r"il (?:me )?semble que (?:vous|tu|pour)",
+    r"(?:pour vous|pour toi),",
+    r"(?:d'un côté|d'une part)",
+    r"(?:une partie de vous|une partie de toi)",
+    r"(?:c'est|ça a l'air|ça semble) (?:important|essentiel|difficile|dur|pesant|lourd) pour (?:vous|toi)",
+    r"(?:vous|tu) (?:aimeriez|aimerais|voudriez|voudrais|souhaiteriez|souhaiterais|voulez|veux|"
+    r"avez envie|as envie|hésitez|hésites|doutez|doutes|craignez|crains|pensez|penses|trouvez|"
+    r"trouves|sentez|sens|vivez|vis|êtes|es|avez|as|n'êtes|n'es|n'avez|n'as|ne|n'|semblez|"
+    r"sembles|tenez|tiens)\b",
+    r"(?:ça|cela) (?:vous|te|t') (?:pèse|inquiète|préoccupe|fatigue|frustre|touche|tient)",
+    r"c'est (?:difficile|dur|frustrant|épuisant|pesant|lourd) (?:pour vous|pour toi|de|quand)",
+    r"(?:votre|ton|ta) (?:\w+ )?(?:compte|est|était|a été) (?:important|importante|difficile)",
+]
+REFLECTION_ANYWHERE = [
+    r"si je comprends bien",
+    r"ce que j'entends",
+    r"(?:vous|tu) (?:dites|dis) que",
+    r"autrement dit",
+    r"d'un autre côté",
+    r"(?:c'est|est) (?:important|essentiel) pour (?:vous|toi)",
+    r"(?:important|essentiel|difficile|dur|nouveau|lourd|compliqué) pour (?:vous|toi)$",
+    r"j'entends",
+    r"j'ai (?:le sentiment|l'impression) que (?:vous|tu|pour)",
+    r"(?:c'est|comme) si (?:vous|tu)",
+]
+
+# Affirmations qui commencent par soi ou par la séance (« Je... », « On va... ») : pas une
+# reformulation de ce que vit l'autre.
+SELF_START = r"^(?:je|j'|moi|me|m'|nous|on|mon|ma|mes|notre|nos|laissez-moi|laisse-moi|merci|bonjour|bonsoir|salut|bienvenue|enchanté|enchantée|au revoir|à bientôt)(?![\w-])"
+
+# Débuts à la première personne qui disent la compréhension, pas un contenu propre.
+EMPATHY_START = r"^(?:je |j')(?:(?:vous |te |t')?(?:comprends|vois|entends|sais|imagine|remercie)|suis (?:désolé|désolée|content|contente|ravi|ravie|curieux|curieuse|touché|touchée))"
+
+# Conseil à l'impératif en tête de phrase (« Essayez de... », « Pensez à... »).
+ADVICE_START = r"^(?:juste |simplement |alors )?(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|commencez par|commence par|arrêtez de|arrête de|prenez|prends|faites|fais|gardez|garde|appelez|appelle|écrivez|écris)(?![\w-])"
+
+# Les reformulations-résumés commencent souvent par « donc » ou « en fait ».
+SUMMARY_START = r"^(?:(?:ok|okay|oui|ouais|d'accord|hum+|euh+|et|bon|ah|très bien|je vois)[\s,.-]*)*(?:donc|bref|en somme|en résumé|si je résume|en fait,? (?:vous|tu|pour))\b"
+
+INPUT = [
+    r"(?:vous|tu) (?:devriez|devrais|devez|dois|pourriez|pourrais|auriez intérêt|aurais intérêt)"
+    r" (?:\w+ )?(?:essayer|faire|prendre|commencer|arrêter|penser|éviter|aller|voir|demander|"
+    r"changer|mettre|utiliser|réduire|augmenter|appeler|lire|tester|choisir|envisager|[a-zéè]+er)\b",
+    r"il (?:faut|faudrait|suffit de|suffirait de|vaut mieux|vaudrait mieux)",
+    r"(?:vous|tu) (?:devez|dois|devriez|devrais) (?:vraiment |absolument |juste |aussi )?"
+    r"(?!sûrement|certainement|probablement|bien|sans doute|forcément|être)\w+",
+    r"je (?:vous |te |t')?(?:conseille|recommande|suggère|propose|préconise|encourage)",
+    r"je (?:vous |te |t')?(?:conseillerais|recommanderais|suggérerais|proposerais)",
+    r"(?:ça|cela) (?:marche|fonctionne|aide) (?:souvent |mieux |bien )?(?:si|quand|de)",
+    r"(?:mon|notre) (?:conseil|avis|recommandation|expérience montre)",
+    r"(?:il est|c'est) (?:important|essentiel|conseillé|recommandé|indispensable|nécessaire|"
+    r"préférable|mieux) (?:de|que|d')",
+    r"le mieux (?:c'est|est|serait) de",
+    r"l'idéal (?:c'est|est|serait) de",
+    r"(?:à votre place|à ta place|si j'étais (?:vous|toi))",
+    r"peut-être que (?:vous|tu) (?:pourriez|pourrais|devriez|devrais|pouvez|peux)",
+    r"(?:ce serait|ça serait|ça pourrait être|ce pourrait être) (?:bien|utile|une bonne idée|mieux|"
+    r"judicieux|important) (?:de|d'|que|si)",
+    r"(?:vous allez|tu vas) (?:devoir|regretter|perdre|échouer|avoir du mal)",
+    r"(?:on|nous) (?:appelle|appelons|définit|définissons|recommande|recommandons|conseille)\b",
+    r"ce qu'on appelle",
+    r"(?:une|autre|une autre|une bonne) (?:option|idée|possibilité|piste|suggestion)\b",
+    r"(?:quelques|deux|plusieurs) (?:idées|options|pistes|suggestions)",
+    r"ce que (?:font )?(?:certaines personnes|certains clients|beaucoup de gens|d'autres)",
+    r"(?:ça|cela) (?:a aidé|aide souvent|aide) (?:d'autres|beaucoup de|certains|certaines)",
+    r"(?:vous pouvez|tu peux) (?:toujours |aussi |simplement )?(?:venir|appeler|demander|en parler|"
+    r"travailler|contacter|utiliser|essayer|aller|réserver|m'appeler|m'écrire)\b",
+    r"c'est quelque chose que (?:vous pouvez|tu peux|nous pouvons|on peut)",
+    r"je (?:pense|crois) (?:que|qu') (?:vous|tu|ça|cela|il|on) (?:devriez|devrais|pourriez|pourrais|"
+    r"gagneriez|gagnerais|aurait|serait|faudrait|devrait)",
+    r"si (?:vous avez|tu as) (?:des|d'autres) (?:questions|besoins)",
+    r"(?:dites|dis)-(?:lui|leur) (?:simplement|juste|que)",
+    r"(?:est-ce que je peux|puis-je|je peux) (?:vous |te |t')?(?:partager|donner|proposer|expliquer|"
+    r"montrer|présenter)",
+    r"(?:voulez-vous|veux-tu|vous voulez|tu veux) (?:que je vous|que je te|des) (?:donne|explique|"
+    r"présente|informations|conseils|idées)",
+    r"j'aimerais (?:vous |te |t')?(?:proposer|présenter|expliquer|montrer|parler de)",
+    r"je (?:vous |te |t')?(?:rappelle|enverrai|envoie|appelle|écris) (?:demain|lundi|la semaine|"
+    r"dans|ce soir|plus tard|le)",
+    r"(?:c'est|ce sera|ça peut être|cela peut être) (?:très |assez |plutôt |vraiment )?(?:efficace|"
+    r"grave|dangereux|risqué|sans danger|rare|courant|normal|confidentiel)\b",
+    r"(?:laissez|laisse)-moi (?:vous |te |t')?(?:expliquer|montrer|présenter|dire)",
+    r"je (?:vais|peux) (?:vous |te |t')?(?:expliquer|montrer|présenter|envoyer|proposer|donner)",
+    r"(?:les études|la recherche|les chiffres|les statistiques|les experts|les médecins|"
+    r"la science|les données) (?:montrent|montre|disent|dit|indiquent|recommandent)",
+    r"(?:selon|d'après) (?:les|une|des|la) (?:études|étude|chiffres|experts|recommandations)",
+    r"(?:augmente|réduit|diminue|double) (?:le|les|vos|tes) (?:risque|risques|chances)",
+    r"(?:peut|peuvent|risque de|risquent de) (?:provoquer|entraîner|causer|augmenter|réduire)",
+    r"(?:beaucoup de|la plupart des|certains|certaines|de nombreux|nos) (?:gens|personnes|"
+    r"clients|patients|utilisateurs|coachs) (?:trouvent|disent|font|choisissent|préfèrent|"
+    r"utilisent|ont|qui)",
+    r"(?:il y a|il existe) (?:plusieurs|différentes|différents|quelques|d'autres|des) "
+    r"(?:options|solutions|façons|moyens|possibilités|pistes|approches|formules|offres)",
+    r"(?:une|la) (?:option|solution|piste|possibilité) (?:serait|c'est|est|pourrait être)",
+    r"(?:nous|on) (?:proposons|propose|offrons|offre|avons une|a une|fournissons)",
+    r"(?:et si|que diriez-vous si|que dirais-tu si) (?:on|nous|vous|tu)",
+    r"(?:on|nous) (?:pourrait|pourrions|devrait|devrions) (?:fixer|planifier|prévoir|essayer|"
+    r"convenir|décider|commencer)",
+    r"\d+ ?(?:%|pour ?cent|euros|€|mg|verres|fois par)",
+    r"(?:notre|nos|mon|ma|mes) (?:produit|produits|offre|offres|solution|solutions|plateforme|"
+    r"service|services|programme|méthode|approche|formule|outil|équipe|entreprise|société)",
+    r"(?:la meilleure|la seule|le meilleur|la bonne) (?:façon|solution|option|chose|méthode)",
+    r"(?:à mon avis|selon moi|d'après moi|dans mon expérience|par expérience)",
+    r"(?:on|nous) (?:va|allons|pourra|pourrons|peut|pouvons) (?:fixer|planifier|prévoir|"
+    r"programmer|envoyer|vérifier|revoir|prendre rendez-vous|commencer|faire le point)",
+    r"(?:je vais|je peux) (?:vous |te |t')?(?:envoyer|prescrire|orienter|donner|remettre|inscrire)",
+    r"(?:selon|d'après) (?:votre|ton|le|la|les|nos)",
+    r"(?:est|sont) (?:plus|moins) (?:susceptibles?|probables?|fréquents?|à risque)",
+    r"(?:associé|associée|associés|lié|liée|liés) (?:à|au|aux)",
+    r"(?:on sait|nous savons|les médecins savent) (?:que|qu')",
+    r"(?:peut|peuvent|pourrait|pourraient|va|vont) (?:vraiment |aussi |souvent )?(?:aider|provoquer|"
+    r"réduire|augmenter|améliorer|abîmer|vous coûter|te coûter)",
+    r"(?:on|nous) (?:peut|pourrait|pouvons|pourrions) (?:aussi )?(?:regarder|essayer|travailler|"
+    r"voir|commencer|fixer|explorer|parler)",
+    r"(?:vous allez|tu vas) (?:devoir|avoir besoin de)",
+    r"j'ai (?:constaté|remarqué|observé) (?:que|chez|avec)",
+    r"(?:je suis là|je suis ravi|je suis ravie) pour (?:vous |t')?(?:aider|expliquer|donner)",
+    r"(?:vous|tu) (?:comprenez|comprends|réalisez|réalises|savez|sais) (?:bien )?(?:que|qu'|ce que)"
+    r" (?:c'est|vous|tu|votre|ton)",
+    r"(?:c'est|cela s'appelle|ça s'appelle|on appelle ça) (?:ce qu'on appelle|un signe|un symptôme|"
+    r"normal de|courant|recommandé|obligatoire|la loi)",
+    r"je (?:vois|constate) (?:que|sur|dans) (?:votre|ton|ta|vos|tes|le|la)",
+    r"(?:vous avez|tu as|on a|nous avons) besoin de (?:\w+ )?(?:prendre|faire|commencer|arrêter)",
+    r"(?:mon rôle|mon objectif|l'objectif|le but|la prochaine étape) (?:est|c'est|ici|serait)",
+]
+
+# La persuasion déguisée en question (« Vous ne pensez pas que vous devriez... ? »).
+PERSUASION = [
+    r"(?:vous ne pensez pas|tu ne penses pas|tu penses pas|vous ne croyez pas|tu crois pas) (?:que|qu')",
+    r"(?:oui|ouais|d'accord|ok|bon),? mais (?:vous|tu|votre|ton|ta|ça|c'est)\b",
+    r"(?:ne serait-il pas|ce ne serait pas|ça ne serait pas|ce serait pas) (?:mieux|plus simple|plus sage|bien)",
+    r"pourquoi (?:ne pas|vous ne|tu ne|tu n'|vous n')",
+    r"(?:à quoi|qu'est-ce que) (?:vous pensiez|tu pensais)",
+    r"(?:vous|tu) (?:comprenez|comprends|réalisez|réalises|voyez|vois) (?:bien )?(?:que|qu')",
+    r"(?:vous|tu) ne (?:devriez|devrais|pourriez|pourrais) pas",
+    r"(?:avez-vous|as-tu|vous avez|tu as) (?:déjà )?(?:pensé|songé) à (?:essayer|prendre|passer|"
+    r"acheter|signer|arrêter|changer)",
+    r"(?:et si|que diriez-vous de|que dirais-tu de) (?:vous|tu|on|nous)? ?(?:essay|pren|pass|sign|achet)",
+]
+
+SELF_PROMOTION = [
+    r"j'ai (?:accompagné|aidé|coaché|formé|travaillé avec|conseillé) (?:des|plus de|\d|"
+    r"beaucoup|énormément|des centaines|des milliers|de nombreux|tellement)",
+    r"(?:mon|ma|mes) (?:expérience|expertise|parcours|méthode|méthodologie|approche|"
+    r"résultats|succès|clients|livre|certification|diplômes|références)",
+    r"je suis (?:expert|experte|le meilleur|la meilleure|certifié|certifiée|reconnu|reconnue|"
+    r"connu|connue|l'un des|l'une des|très bon|très bonne|spécialiste)",
+    r"(?:nous sommes|on est) (?:les meilleurs|le leader|leader|numéro un|n°1|les seuls|les premiers|primés)",
+    r"(?:nos|mes) clients (?:adorent|disent|sont ravis|nous recommandent)",
+    r"(?:ça fait|depuis) \d+ ans que je",
+    r"(?:primé|primée|récompensé|récompensée|best-seller)",
+    r"moi,? (?:je suis|j'ai|mon|ma|mes)",
+]
+
+OWN_OFFER = [
+    r"(?:notre|nos|mon|ma|mes) (?:produit|produits|offre|offres|solution|solutions|plateforme|"
+    r"service|services|programme|formule|formules|outil|logiciel|abonnement|tarif|tarifs|prix)",
+    r"(?:nous|on) (?:proposons|vendons|offrons|fournissons)",
+]
+COMPETITOR = [
+    r"(?:concurrent|concurrents|concurrente|concurrence|les autres (?:prestataires|fournisseurs|"
+    r"solutions|coachs))",
+    r"(?:votre|ton|ta) (?:fournisseur|prestataire|solution|outil|coach) (?:actuel|actuelle|précédent|précédente)",
+]
+
+ASSUMPTION = [
+    r"je (?:suppose|présume|pense|imagine|parie) (?:que|qu')",
+    r"j'imagine (?:que|qu'|bien que)",
+    r"(?:vous devez|tu dois) (?:sûrement|certainement|forcément|bien|sans doute|probablement)",
+    r"(?:vous|tu) (?:avez|as|êtes|es|devez|dois) (?:sûrement|certainement|forcément|sans doute|"
+    r"probablement)",
+    r"(?:sûrement|certainement|sans doute|forcément) (?:que|qu') (?:vous|tu)",
+    r"je suis (?:sûr|sûre|certain|certaine) (?:que|qu') (?:vous|tu|votre|ton|ta)",
+    r"comme tout le monde",
+    r"(?:comme|les gens comme) (?:tous nos|toutes nos|tous mes) clients",
+    r"(?:vous allez|tu vas) (?:adorer|aimer)",
+]
+
+SMALL_TALK = [
+    r"(?:la|quelle|sale|belle) météo",
+    r"il fait (?:beau|chaud|froid|gris|moche|un temps)",
+    r"(?:quel|beau|sale) temps",
+    r"(?:il pleut|la pluie|le soleil|la neige|la canicule)",
+    r"(?:votre|ton|le|ce|bon|beau|dernier) (?:week-end|weekend|we)",
+    r"(?:vos|tes|les|des|bonnes) vacances",
+    r"(?:le|ce|du|au) match",
+    r"(?:super|incroyable|quel|beau|sacré) (?:match|week-end|weekend)",
+    r"(?:le foot|le football|le rugby|le tennis|le tour de france|la coupe)",
+    r"(?:comment (?:allez-vous|vas-tu|ça va|va)|ça va(?: bien)?)[ ,.!?]*$",
+    r"(?:enchanté|enchantée|ravi de vous (?:rencontrer|voir)|ravie de vous (?:rencontrer|voir))",
+    r"(?:les bouchons|la circulation|le trafic|le périph|trouver une place)",
+    r"(?:j'adore|j'aime bien|joli|jolie|sympa) (?:votre|ton|ta|vos|tes) (?:bureau|chemise|veste|fond|"
+    r"chien|maison|vue|pull)",
+]
+GREETING = [
+    r"(?:bonjour|bonsoir|salut|coucou|hello|bienvenue)(?:\s+\w+)?[.!,]*$",
+    r"merci (?:d'être venu|d'être venue|de prendre le temps|pour votre temps|de votre temps|d'être là)",
+    r"(?:au revoir|à bientôt|à plus|bonne (?:journée|soirée|fin de journée|semaine))",
+]
+
+AFFIRMATION = [
+    r"(?:bravo|chapeau|félicitations|bien joué|bien vu|respect|quel (?:travail|parcours|courage))",
+    r"(?:c'est|c'était) (?:impressionnant|une belle|un beau|un bel|un grand pas|énorme|"
+    r"courageux|remarquable|admirable|une vraie réussite|génial)",
+    r"(?:vous avez|tu as) (?:beaucoup|bien|énormément|vraiment) (?:travaillé|progressé|avancé|fait)",
+    r"(?:vous avez|tu as) (?:déjà )?(?:fait|parcouru|accompli) (?:\w+ ){0,4}(?:travail|chemin|"
+    r"progrès|pas|effort|efforts)",
+    r"(?:vous êtes|tu es) (?:vraiment |très |tellement )?(?:courageux|courageuse|déterminé|"
+    r"déterminée|motivé|motivée|persévérant|persévérante|engagé|engagée|solide)",
+    r"(?:ça|cela) (?:demande|a demandé|prend) du courage",
+    r"(?:votre|ton|ta) (?:courage|détermination|persévérance|engagement|force|travail) (?:est|a|m')",
+    r"(?:vous pouvez|tu peux) être (?:fier|fière)",
+    r"belle progression",
+]
+GRATITUDE = [
+    r"(?:merci|je vous remercie|je te remercie|reconnaissant|reconnaissante|gratitude)",
+]
+OWNERSHIP_RETURNED = [
+    r"c'est (?:toi|vous) qui (?:as|avez|l'as|l'avez) (?:fait|tout fait|réussi|travaillé|décidé|"
+    r"osé|trouvé|mené|porté)",
+    r"(?:tu as|vous avez) fait (?:le boulot|le travail|tout le travail|tout le boulot)",
+    r"(?:tu l'as|vous l'avez) fait",
+    r"c'est (?:ton|votre|ta) (?:travail|mérite|succès|réussite|victoire|boulot|décision|choix)",
+    r"(?:tout )?le mérite (?:te|vous) revient",
+    r"(?:c'est|tout ça c'est) grâce à (?:toi|vous)",
+    r"(?:ça|cela) vient de (?:toi|vous)",
+    r"(?:tu|vous) (?:l'as|l'avez) (?:mérité|gagné)",
+    r"(?:ta|votre|ton) (?:posture|assurance|confiance|juste prix|prix|travail|courage|"
+    r"résultat|résultats|engagement)\b[^.?!]*,\s*(?:ta|votre|ton|tes|vos) \w+",
+    r"je n'ai fait que (?:poser|t'écouter|vous écouter|écouter)",
+]
+CREDIT_TAKEN = [
+    r"grâce à (?:moi|ma méthode|mon programme|mon approche|mes conseils|mon coaching|notre méthode)",
+    r"sans moi",
+    r"(?:ma|notre) méthode (?:t'a|vous a|a) (?:permis|fait|aidé|amené|marché)",
+    r"(?:mon|notre) (?:programme|approche|coaching|accompagnement) (?:t'a|vous a|a) (?:permis|"
+    r"fait|aidé|amené)",
+    r"je (?:t'ai|vous ai) (?:permis|fait réussir|amené|aidé à réussir|sauvé)",
+    r"c'est moi qui (?:t'ai|vous ai)",
+    r"je (?:te|vous) l'avais (?:bien )?dit",
+    r"je savais que (?:ça|ma méthode) (?:marcherait|allait marcher)",
+]
+
+OTHER_PRONOUNS = frozenset("vous votre vos tu te t' toi ton ta tes vous-même toi-même".split())
+SELF_PRONOUNS = frozenset("je j' me m' moi mon ma mes nous notre nos moi-même".split())
+
+FEEDBACK = {
+    "input_high": (
+        "Vous avez apporté votre propre contenu dans {value} de vos tours de parole "
+        "(informations, conseils, persuasion). Avant de conseiller, demandez ce que l'autre "
+        "sait ou veut déjà, puis reformulez."
+    ),
+    "talk_high": (
+        "Vous avez prononcé {value} des mots (meilleurs vendeurs : ~43 %). Voici votre plus "
+        "long passage : raccourcissez-le et rendez la parole avec une question."
+    ),
+    "monologue": (
+        "Ce monologue de {value} mots a laissé l'autre dans le rôle d'auditeur. Arrêtez-vous "
+        "après deux ou trois phrases et demandez ce qui résonne."
+    ),
+    "few_reflections": (
+        "Ratio reformulations/questions {value} (MITI : 1:1 correct, 2:1 bon). Ici l'autre "
+        "venait de s'ouvrir : reformulez ce que vous avez entendu avant la question suivante."
+    ),
+    "closed_questions": (
+        "Seulement {value} de vos questions étaient ouvertes. Transformez celle-ci en question "
+        "« qu'est-ce que » ou « comment » pour laisser l'autre explorer."
+    ),
+    "no_needs_question": (
+        "Vous n'avez jamais demandé ce dont l'autre a besoin. Ouvrez par : « Qu'attendez-vous "
+        "de cet échange ? »"
+    ),
+    "late_needs_question": (
+        "Votre première question sur les besoins est venue tard ({value} de l'échange). "
+        "Posez-la dès le début."
+    ),
+    "assumption": (
+        "Vous avez supposé au lieu de demander ({value} fois). Remplacez la supposition par une "
+        "question : « Comment est-ce que vous le vivez ? »"
+    ),
+    "self_promotion": (
+        "Vous avez parlé de vous ou de votre offre ({value} fois). Gardez l'autre au centre."
+    ),
+    "self_disclosure": (
+        "Vous avez parlé de vous ({value} fois) : ramenez l'échange vers l'autre avec une "
+        "question sur sa situation."
+    ),
+    "competitor": (
+        "Vous avez parlé d'un concurrent ({value} mentions) : revenez aux besoins de l'autre."
+    ),
+    "credit_taken": (
+        "Vous vous êtes attribué son résultat. Rendez-lui le mérite : « C'est toi qui as fait "
+        "le boulot : ta posture, tes choix, tes résultats. »"
+    ),
+    "tag_question": (
+        "Une fausse question (« non ? », « hein ? ») demande l'adhésion, pas une information. "
+        "Posez une vraie question ou affirmez simplement."
+    ),
+    "small_talk": (
+        "{value} de l'échange est passé en bavardage avant le premier sujet de fond. Allez plus "
+        "vite vers ses besoins."
+    ),
+    "good_reflection": "Bravo : cette reformulation a rendu ses mots à l'autre et l'a fait continuer.",
+    "good_needs_question": "Bravo : vous avez demandé tôt ce que l'autre attend de l'échange.",
+    "good_ownership": "Bravo : vous avez rendu le mérite au lieu de le prendre.",
+    "good_open_question": "Bravo : une question ouverte qui a laissé l'autre explorer.",
+    "good_listening": "Bravo : vous l'avez laissé raconter longuement ({value} mots).",
+}

@@ -1,0 +1,153 @@
+"""The 0-100 service score: a weighted sum of seven documented components.
+
+Each component maps one indicator to a subscore between 0 and 1 with a linear ramp between
+a "bad" and a "good" value taken from public benchmarks; its points are weight * subscore.
+The weights follow the evidence: how much the helper pushes own content separates good from
+poor sessions far better than the number of questions, so `input_share` weighs most, then
+listening (reflections); Gong's talk-share and monologue benchmarks come from sales calls and
+count less.
+
+| component                    | weight | 1.0 when        | 0.0 when         | benchmark                        |
+|------------------------------|-------:|-----------------|------------------|----------------------------------|
+| input_share                  |     35 | 0 % of turns    | >= 40 % turns    | expert-coded sessions            |
+| reflection_question_ratio    |     25 | >= 2.0          | 0                | MITI 4.2.1: 1:1 fair, 2:1 good   |
+| talk_share_words             |     10 | <= 43 %         | >= 75 %          | Gong: top 43 %, average 65-75 %  |
+| open_question_share          |     10 | >= 70 %         | <= 20 %          | MITI 3.1.1: 50 % fair, 70 % good |
+| longest_monologue_words      |      5 | <= 100 words    | >= 300 words     | Gong: long monologues lose deals |
+| pleasing_rate                |     10 | 0 per turn      | >= 0.2 per turn  | assumptions, self-promotion...   |
+| first_needs_question_position|      5 | first quarter   | never            | coaching: open with their needs  |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .metrics import Metrics
+from .models import Indicator
+
+
+def ramp(value: float, zero_at: float, one_at: float) -> float:
+    """Linear from 0 (at `zero_at`) to 1 (at `one_at`), clipped; works in both directions."""
+    if one_at == zero_at:
+        return 1.0 if value >= one_at else 0.0
+    return min(1.0, max(0.0, (value - zero_at) / (one_at - zero_at)))
+
+
+def _needs_subscore(position: float | None) -> float:
+    if position is None:
+        return 0.0
+    return 1.0 if position <= 0.25 else 0.5
+
+
+@dataclass(frozen=True)
+class Component:
+    key: str
+    weight: float
+    unit: str
+    benchmark: str
+    subscore: Callable[[float | None], float]
+
+
+def _linear(zero_at: float, one_at: float) -> Callable[[float | None], float]:
+    return lambda value: 0.0 if value is None else ramp(value, zero_at, one_at)
+
+
+COMPONENTS = (
+    Component(
+        "input_share",
+        35,
+        "share",
+        "0% best, >= 40% poor (expert-coded sessions)",
+        _linear(0.40, 0.0),
+    ),
+    Component(
+        "reflection_question_ratio",
+        25,
+        "ratio",
+        "MITI 4.2.1: 1:1 fair, 2:1 good",
+        _linear(0.0, 2.0),
+    ),
+    Component(
+        "talk_share_words",
+        10,
+        "share",
+        "Gong: top sellers ~43%, average 65-75%",
+        _linear(0.75, 0.43),
+    ),
+    Component(
+        "open_question_share", 10, "share", "MITI 3.1.1: 50% fair, 70% good", _linear(0.20, 0.70)
+    ),
+    Component(
+        "longest_monologue_words",
+        5,
+        "words",
+        "Gong: long monologues lose deals",
+        _linear(300, 100),
+    ),
+    Component(
+        "pleasing_rate",
+        10,
+        "per turn",
+        "0 good (assumptions, self-promotion, competitor, credit taken, small talk)",
+        _linear(0.20, 0.0),
+    ),
+    Component(
+        "first_needs_question_position",
+        5,
+        "share",
+        "coaching: ask what they need in the first quarter",
+        _needs_subscore,
+    ),
+)
+
+INFORMATIVE = {
+    "talk_share_time": ("share", "Gong: top sellers ~43%"),
+    "questions": ("count", "Gong: 11-14 per discovery call, spread out"),
+    "questions_per_100_words": ("per 100 words", None),
+    "questions_per_10_min": ("per 10 min", "Gong: 11-14 per discovery call"),
+    "longest_monologue_seconds": ("s", "Gong: long monologues lose deals"),
+    "other_longest_story_words": ("words", "longer is better: the other talks"),
+    "other_longest_story_seconds": ("s", "longer is better"),
+    "interactivity_per_min": ("switches/min", None),
+    "patience_seconds": ("s", "a pause before answering shows listening"),
+    "assumption": ("count", "0"),
+    "self_promotion": ("count", "0"),
+    "self_disclosure": ("count", "rare: the other at the centre"),
+    "competitor": ("count", "fewer than own-offer mentions"),
+    "own_offer": ("count", None),
+    "credit_taken": ("count", "0"),
+    "ownership_returned": ("count", ">= 1 when thanked"),
+    "tag_questions": ("count", "rhetorical, not curiosity"),
+    "small_talk_share_before_business": ("share", "short"),
+    "other_focus_pronoun_share": ("share", "> 50% keeps the other at the centre"),
+}
+
+
+def pleasing_rate(metrics: Metrics, small_talk_turns: int) -> float | None:
+    v = metrics.values
+    turns = len(metrics.evidence.get("mine", []))
+    if not turns:
+        return None
+    count = sum(v.get(k) or 0.0 for k in ("assumption", "self_promotion", "competitor"))
+    count += 2 * (v.get("credit_taken") or 0.0) + small_talk_turns
+    count += 0.5 * (v.get("tag_questions") or 0.0) + 0.5 * (v.get("self_disclosure") or 0.0)
+    return count / turns
+
+
+def build_indicators(metrics: Metrics, small_talk_turns: int) -> tuple[float, list[Indicator]]:
+    values = dict(metrics.values)
+    values["pleasing_rate"] = pleasing_rate(metrics, small_talk_turns)
+    indicators = []
+    for comp in COMPONENTS:
+        value = values.get(comp.key)
+        sub = comp.subscore(value)
+        indicators.append(
+            Indicator(
+                comp.key, value, comp.unit, comp.benchmark, comp.weight, sub, comp.weight * sub
+            )
+        )
+    for key, (unit, benchmark) in INFORMATIVE.items():
+        indicators.append(Indicator(key, values.get(key), unit, benchmark))
+    score = round(sum(ind.points for ind in indicators), 1)
+    return score, indicators

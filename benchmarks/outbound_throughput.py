@@ -1,0 +1,100 @@
+"""Outbound messages per second through real workers, on SQLite and on PostgreSQL.
+
+Each message goes the whole way: queued by the coach's service function, claimed
+by a worker, sent to the provider, its delivery report received and applied.
+Baseline, same run and same workers: as many no-op tasks through the same
+database queue (the floor that the queue itself costs).
+
+Usage: python benchmarks/outbound_throughput.py [--messages 1000] [--workers 1,2,4] [--db sqlite,postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+from _harness import ROOT, ancrage, env_for, fresh_postgres, temp_dir
+
+ENQUEUE = """
+import django, sys; django.setup()
+from ancrage.coaching.models import Coachee
+kind, count = sys.argv[1], int(sys.argv[2])
+if kind == "noop":
+    from bench_tasks import noop
+    for i in range(count):
+        noop.enqueue(i)
+else:
+    from ancrage.messaging.services import queue_message
+    coachee = Coachee.objects.get(phone="+33612345678")
+    for i in range(count):
+        queue_message(coachee, f"Message {i}: combien de devis envoyés cette semaine ?")
+"""
+
+COUNT_DONE = """
+import django; django.setup()
+from ancrage.messaging.models import Message
+print(Message.objects.filter(body__startswith="Message ", status="delivered").count())
+"""
+
+
+def run_workers(env: dict[str, str], workers: int) -> float:
+    start = time.perf_counter()
+    command = [
+        sys.executable,
+        "-m",
+        "ancrage.cli",
+        "worker",
+        "--batch",
+        "--processes",
+        str(workers),
+    ]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def python(env: dict[str, str], code: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, check=True, capture_output=True, text=True
+    )
+    return result.stdout.strip()
+
+
+def measure(db: str, workers: int, count: int) -> tuple[float, float] | None:
+    url = fresh_postgres() if db == "postgres" else None
+    if db == "postgres" and url is None:
+        print("SKIPPED postgres: no server at BENCH_PG_URL")
+        return None
+    env = env_for(temp_dir("outbound"), url)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "benchmarks")])
+    ancrage("demo", "--no-serve", env=env)
+    python(env, ENQUEUE, "noop", str(count))
+    noop_seconds = run_workers(env, workers)
+    python(env, ENQUEUE, "sms", str(count))
+    sms_seconds = run_workers(env, workers)
+    delivered = int(python(env, COUNT_DONE))
+    if delivered != count:
+        raise SystemExit(f"only {delivered} of {count} messages delivered")
+    return count / sms_seconds, count / noop_seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=1000)
+    parser.add_argument("--workers", default="1")
+    parser.add_argument("--db", default="sqlite,postgres")
+    options = parser.parse_args()
+    print(f"{options.messages} outbound SMS through the simulator, queued -> delivered")
+    print(f"{'database':<10}{'workers':>8}{'msg/s':>10}{'no-op tasks/s':>15}{'ratio':>8}")
+    for db in options.db.split(","):
+        for workers in (int(w) for w in options.workers.split(",")):
+            figures = measure(db, workers, options.messages)
+            if figures:
+                sms, noop = figures
+                print(f"{db:<10}{workers:>8}{sms:>10.0f}{noop:>15.0f}{sms / noop:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""Question types and acts on phrases written for these tests, in French and English."""
+
+import re
+
+import pytest
+
+from ancrage.analysis.acts import classify, normalize, rules_for
+from ancrage.analysis.index import Gated, word_keys
+from ancrage.analysis.lang import en, fr
+
+from .samples import PLEASING_EN, PLEASING_FR, SERVING_EN, SERVING_FR
+
+
+def question_of(text: str, lang: str) -> str | None:
+    return classify(text, rules_for(lang))[0]
+
+
+def acts_of(text: str, lang: str) -> list[str]:
+    return classify(text, rules_for(lang))[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qu'attendez-vous de cet appel ?", "open"),
+        ("Comment vous sentez-vous ce matin ?", "open"),
+        ("Avez-vous déjà essayé de lui en parler ?", "closed"),
+        ("Tu veux qu'on commence par ça ?", "closed"),
+        # no question mark, as in speech-recognition transcripts
+        ("avez-vous déjà parlé à votre équipe", "closed"),
+        ("est-ce que tu as pu en parler à ton associé", "closed"),
+        ("vous faites comment quand il vous coupe la parole", "open"),
+        ("vous faites comment", "open"),
+        ("qu'est-ce qui vous ferait plaisir dans ce projet", "open"),
+        ("pourquoi est-ce important pour toi", "open"),
+        ("y a-t-il autre chose dont on devrait parler", "closed"),
+        # tag questions: affirmations, not curiosity
+        ("C'est toi qui as fait le boulot, non ?!", "tag"),
+        ("C'est une belle réussite, n'est-ce pas ?", "tag"),
+        ("Il fallait oser, hein ?", "tag"),
+        ("Tu as bien négocié, pas vrai ?", "tag"),
+        # statements and imperatives
+        ("Asseyez-vous, je vous en prie.", None),
+        ("Je ne sais pas quoi", None),
+        ("Quel beau parcours !", None),
+        ("Je vous envoie le compte rendu ce soir.", None),
+        ("comment je vois les choses c'est simple", None),
+    ],
+)
+def test_french_question_types(text: str, expected: str | None) -> None:
+    assert question_of(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What do you need from this call?", "open"),
+        ("How did the meeting with your boss go?", "open"),
+        ("Did you get a chance to try it?", "closed"),
+        ("Is that okay with you?", "closed"),
+        ("Shall we start with the budget?", "closed"),
+        ("so what happened after that", "open"),
+        ("how can I help", "open"),
+        ("do you want to keep going with this", "closed"),
+        ("tell me more about your team", "open"),
+        ("You did it, right?!", "tag"),
+        ("It's a big win, isn't it?", "tag"),
+        ("That was brave, you know?", "tag"),
+        ("what you need is a clear plan", None),
+        ("How I see it, the deal is done.", None),
+        ("I'll send you the notes tonight.", None),
+        ("What a day!", None),
+    ],
+)
+def test_english_question_types(text: str, expected: str | None) -> None:
+    assert question_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("Qu'attendez-vous de cet appel ?", "fr", "needs_question"),
+        ("De quoi avez-vous besoin pour avancer ?", "fr", "needs_question"),
+        ("Comment puis-je vous aider aujourd'hui ?", "fr", "needs_question"),
+        ("What do you need from this call?", "en", "needs_question"),
+        ("How can I help you today?", "en", "needs_question"),
+        ("What are you hoping to get out of this session?", "en", "needs_question"),
+        ("De quoi as-tu envie de parler aujourd'hui ?", "fr", "needs_question"),
+        ("Qu'est-ce que tu voudrais qu'on travaille cette semaine ?", "fr", "needs_question"),
+        ("What's on your mind today?", "en", "needs_question"),
+        ("so what made you take this call today", "en", "needs_question"),
+        ("Si je comprends bien, tu te sens coincé entre les deux.", "fr", "reflection"),
+        ("Vous avez l'impression de ne pas être écouté.", "fr", "reflection"),
+        ("So you feel stuck between the two options.", "en", "reflection"),
+        ("It sounds like the move scared you more than you expected.", "en", "reflection"),
+        ("Vous devriez essayer de lui écrire d'abord.", "fr", "input"),
+        ("Je vous conseille de fixer une limite claire.", "fr", "input"),
+        ("You should write to her first.", "en", "input"),
+        ("I'd recommend setting a clear limit before Monday.", "en", "input"),
+        ("Je suppose que vous avez déjà un fournisseur.", "fr", "assumption"),
+        ("Vous devez sûrement être débordé en ce moment.", "fr", "assumption"),
+        ("I guess you already have a provider.", "en", "assumption"),
+        ("You probably hate your current tool.", "en", "assumption"),
+        ("Il fait beau chez vous aujourd'hui ?", "fr", "small_talk"),
+        ("Vous avez passé un bon week-end ?", "fr", "small_talk"),
+        ("Did you watch the game last night?", "en", "small_talk"),
+        ("Lovely weather today.", "en", "small_talk"),
+        ("C'est toi qui as fait le boulot.", "fr", "ownership_returned"),
+        ("Ta posture, ta confiance, ton juste prix, tes résultats.", "fr", "ownership_returned"),
+        ("You did it.", "en", "ownership_returned"),
+        (
+            "Your stance, your confidence, your fair price, your results.",
+            "en",
+            "ownership_returned",
+        ),
+        ("Grâce à moi tu as signé ce contrat.", "fr", "credit_taken"),
+        ("My method got you there.", "en", "credit_taken"),
+        ("J'ai accompagné plus de deux cents dirigeants.", "fr", "self_promotion"),
+        ("I've worked with hundreds of companies like yours.", "en", "self_promotion"),
+        ("Moi j'étais au match samedi avec mes enfants.", "fr", "self_disclosure"),
+        ("I was in sales for ten years before this job.", "en", "self_disclosure"),
+        ("Bravo, c'est un grand pas.", "fr", "affirmation"),
+        ("Well done, that took courage.", "en", "affirmation"),
+        ("Merci pour tout !", "fr", "gratitude"),
+        ("Thanks a lot.", "en", "gratitude"),
+        ("Notre offre premium inclut le suivi.", "fr", "own_offer"),
+        ("Our platform includes follow-up.", "en", "own_offer"),
+        ("Notre concurrent est plus cher.", "fr", "competitor"),
+        ("The competition is more expensive.", "en", "competitor"),
+    ],
+)
+def test_acts_detected(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        # handing credit back is not taking it, and the other way round
+        ("C'est toi qui as fait le boulot, non ?!", "fr", "credit_taken"),
+        ("Grâce à moi tu as signé ce contrat.", "fr", "ownership_returned"),
+        ("You did the work, right?!", "en", "credit_taken"),
+        ("My method got you there.", "en", "ownership_returned"),
+        # a tag question is not a question act (no curiosity)
+        ("C'est toi qui as fait le boulot, non ?!", "fr", "question"),
+        ("You did it, right?", "en", "question"),
+        # advice is not a reflection
+        ("You should write to her first.", "en", "reflection"),
+        ("Vous devriez lui écrire d'abord.", "fr", "reflection"),
+        # "thanks to me" takes credit, it does not thank; an assumption is not advice
+        ("Thanks to me your team will finally be efficient.", "en", "gratitude"),
+        ("Vous devez sûrement en avoir marre de leurs retards.", "fr", "input"),
+        # recognising effort is an affirmation, not a reflection
+        ("Vous avez déjà fait une bonne partie du chemin.", "fr", "reflection"),
+        # understanding is not talking about oneself
+        ("I understand, that sounds really hard.", "en", "self_disclosure"),
+        ("Je comprends, ça a dû être difficile.", "fr", "self_disclosure"),
+        # a curious question is not an assumption
+        ("What is your current provider like?", "en", "assumption"),
+        ("Comment ça se passe avec votre fournisseur ?", "fr", "assumption"),
+    ],
+)
+def test_acts_not_confused(text: str, lang: str, absent: str) -> None:
+    assert absent not in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # persuasion dressed as a question pushes own content
+        ("Don't you think you should switch to our plan?", "en"),
+        ("Why don't you just sign today?", "en"),
+        ("Vous ne pensez pas que ce serait plus simple de signer ?", "fr"),
+        ("Pourquoi ne pas essayer notre formule dès ce mois-ci ?", "fr"),
+        # advice with an adverb, and "it works if"
+        ("I would strongly recommend that you take a break.", "en"),
+        ("Generally it works well if you write it down first.", "en"),
+        ("Je vous conseillerais d'en parler à votre associé.", "fr"),
+    ],
+)
+def test_persuasion_and_softened_advice_are_input(text: str, lang: str) -> None:
+    assert "input" in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # quoted questions and agreement inversions are not asked of the listener
+        ("And he goes, where were you last night?", "en", None),
+        ("So do we.", "en", None),
+        ("Il m'a dit, tu viens quand ?", "fr", None),
+        # echoes show interest, they do not ask
+        ("Oh, you haven't?", "en", None),
+        ("Ah bon ?", "fr", None),
+        # a question after a preamble, without a question mark (speech recognition)
+        ("on a scale of one to ten, how ready are you", "en", "open"),
+        ("so before we start, tell me what brought you here", "en", "open"),
+        ("bon alors pour commencer, qu'est-ce qui vous amène", "fr", "open"),
+        # run-on speech-recognition sentences: the inversion marks the question
+        ("hi mike thanks for taking the time so what made you take this call today", "en", "open"),
+        ("and if that number dropped to six weeks what would that mean for you", "en", "open"),
+        ("ok et du coup avez-vous pu en parler à votre associé", "fr", "closed"),
+        ("I know what you mean", "en", None),
+        # a time clause is not a question
+        ("quand on reçoit les devis, on les compare", "fr", None),
+        # musing about others is not a question to the listener; asking them is
+        ("I wonder how they kept up with it.", "en", None),
+        ("I was wondering if you'd be willing to talk about it.", "en", "open"),
+        # an unmarked tag closing a statement
+        ("It got some great reviews, didn't it.", "en", "tag"),
+    ],
+)
+def test_question_edge_cases(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected
+
+
+def test_a_lone_tag_closing_the_same_speakers_statement_is_a_tag() -> None:
+    rules = rules_for("en")
+    assert classify("Right?", rules, follows_other=False, continues_turn=True)[0] == "tag"
+    assert classify("Right?", rules, follows_other=True, continues_turn=False)[0] is None
+
+
+def test_user_lexicon_counts_named_products_and_competitors() -> None:
+    rules = rules_for("en", ("Ancrage Pro",), ("CoachHub",))
+    _q, acts, _n = classify("Ancrage Pro is cheaper than CoachHub.", rules)
+    assert "own_offer" in acts and "competitor" in acts
+
+
+def test_word_index_never_changes_what_the_rules_find() -> None:
+    """The speed index (Gated) must find exactly what one plain regex per act finds."""
+    phrases = [
+        "Vous devriez essayer notre offre premium, elle réduit les coûts de 30 %.",
+        "Qu'attendez-vous de cet appel ? Moi, je suis expert depuis 20 ans.",
+        "Ta posture, ta confiance, ton juste prix, tes résultats.",
+        "I'm sure you'll love our platform, it cuts costs by 30 percent.",
+        "You really need to stop, I'd recommend it; that took courage.",
+        "How can I help? I guess you already know what you want.",
+        "Don't you think you should just sign? Thanks to me you're here.",
+        "Lovely weather! Did you watch the game? What brings you in today?",
+    ]
+    for sample in (SERVING_FR, PLEASING_FR, SERVING_EN, PLEASING_EN):
+        phrases.extend(line.split(": ", 1)[-1] for line in sample.splitlines())
+    names = (
+        "INPUT PERSUASION NEEDS CURIOUS REFLECTION_ANYWHERE SELF_PROMOTION OWN_OFFER COMPETITOR "
+        "ASSUMPTION SMALL_TALK AFFIRMATION GRATITUDE OWNERSHIP_RETURNED CREDIT_TAKEN"
+    ).split()
+    for module in (fr, en):
+        for name in names:
+            fragments = getattr(module, name)
+            plain = re.compile(r"(?<![\w'-])(?:" + "|".join(fragments) + r")(?![\w-])")
+            gated = Gated(fragments)
+            for phrase in phrases:
+                norm = normalize(phrase)
+                found = gated.search(norm, word_keys(norm))
+                assert bool(found) == bool(plain.search(norm)), (module.CODE, name, phrase)
