@@ -7,6 +7,7 @@ PostgreSQL and SECRET_KEY comes from the environment.
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -33,13 +34,12 @@ def _embedded_secret_key() -> str:
 
 def _embedded_encryption_key() -> str:
     """Embedded mode only: one machine, so a key kept next to the data is enough."""
-    from ancrage.lib.crypto import generate_key
-
     path = DATA_DIR / "encryption_key"
     if not path.exists():
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
-            handle.write(generate_key())
+            # A Fernet key, without importing cryptography at every start.
+            handle.write(base64.urlsafe_b64encode(os.urandom(32)).decode("ascii"))
     return path.read_text().strip()
 
 
