@@ -53,6 +53,8 @@ bench: setup
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/outbound_throughput.py
 	$(BIN)/python benchmarks/inbound_latency.py
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || true
+	$(BIN)/python benchmarks/webhook_load.py
 	$(BIN)/python benchmarks/analysis_speed.py
 	$(BIN)/python benchmarks/accuracy.py  # needs ../shared/corpora
 

@@ -66,6 +66,10 @@ def worker(options: argparse.Namespace) -> int:
     args = ["--queue-name", "*", "--interval", "0.5", "--no-reload"]
     if options.batch:
         args += ["--batch", "--no-startup-delay"]
+    else:
+        from ancrage.messaging.tasks import ensure_sweeper
+
+        ensure_sweeper()  # repairs after crashes run even when nothing is being sent
     call_command("db_worker", *args, verbosity=0 if options.batch else 1)
     return 0
 
