@@ -28,8 +28,11 @@ def env_for(data_dir: str, database_url: str | None = None, **extra: str) -> dic
     env = {**os.environ, "ANCRAGE_DATA_DIR": data_dir, "PYTHONPATH": str(ROOT), **extra}
     env["DJANGO_SETTINGS_MODULE"] = "ancrage.settings"
     env.pop("DATABASE_URL", None)
-    if database_url:
+    if database_url:  # production mode: the encryption key must come from the environment
+        from cryptography.fernet import Fernet
+
         env["DATABASE_URL"] = database_url
+        env.setdefault("ANCRAGE_ENCRYPTION_KEY", Fernet.generate_key().decode())
     return env
 
 
