@@ -206,6 +206,7 @@ FR.update(
         "Benchmark": "Repère",
         "Conversation": "Conversation",
         "Analyze this thread": "Analyser cet échange",
+        "you, the coach of this thread": "vous, le coach de cet échange",
     }
 )
 
@@ -220,7 +221,9 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
-FUZZY = re.compile(r'#, fuzzy\n(?:#\| .*\n)*(msgid (?:"(?:[^"\\]|\\.)*"\n)+)msgstr (?:"(?:[^"\\]|\\.)*"\n)+')
+FUZZY = re.compile(
+    r'#, fuzzy\n(?:#\| .*\n)*(msgid (?:"(?:[^"\\]|\\.)*"\n)+)msgstr (?:"(?:[^"\\]|\\.)*"\n)+'
+)
 
 
 def _unfuzz(text: str) -> str:

@@ -21,12 +21,14 @@ def _ui() -> str:
     return "en" if (get_language() or "fr").startswith("en") else "fr"
 
 
-def _render_report(request: CoachRequest, report: Report, title: str) -> HttpResponse:
+def _render_report(
+    request: CoachRequest, report: Report, title: str, reason: str | None = None
+) -> HttpResponse:
     ui = _ui()
     context = {
         "title": title,
         "report": report,
-        "focus_reason": services.focus_reason(report, ui),
+        "focus_reason": reason or services.focus_reason(report, ui),
         "rows": services.indicator_rows(report, ui),
     }
     return render(request, "conversations/report.html", context)
@@ -75,4 +77,5 @@ def thread_analysis(request: CoachRequest, pk: int) -> HttpResponse:
     except AnalysisError as error:
         context = {"form": None, "error": services.error_text(error, _ui()), "coachee": coachee}
         return render(request, "conversations/upload.html", context, status=422)
-    return _render_report(request, report, _("SMS thread with %(name)s") % {"name": coachee.name})
+    title = _("SMS thread with %(name)s") % {"name": coachee.name}
+    return _render_report(request, report, title, _("you, the coach of this thread"))
