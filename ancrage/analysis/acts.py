@@ -87,6 +87,11 @@ class Rules:
     marker_then_wh: re.Pattern[str]
     aux_start: re.Pattern[str]
     not_inversion: re.Pattern[str]
+    indirect_closed: re.Pattern[str]
+    closed_anywhere: re.Pattern[str]
+    word_search: re.Pattern[str]
+    elliptic_statement: re.Pattern[str]
+    negative_echo: re.Pattern[str]
     open_prompt: re.Pattern[str]
     curious: Gated
     closed_wh: re.Pattern[str]
@@ -156,6 +161,11 @@ def rules_for(
         marker_then_wh=re.compile(mod.MARKER_THEN_WH),
         aux_start=words_regex(mod.AUX_START, anchored=True),
         not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
+        indirect_closed=re.compile(mod.INDIRECT_CLOSED),
+        closed_anywhere=re.compile(mod.CLOSED_ANYWHERE),
+        word_search=re.compile(mod.WORD_SEARCH),
+        elliptic_statement=re.compile(mod.ELLIPTIC_STATEMENT),
+        negative_echo=re.compile(mod.NEGATIVE_ECHO),
         open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
         curious=Gated(mod.CURIOUS),
         closed_wh=words_regex(mod.CLOSED_WH, anchored=True),
@@ -325,6 +335,12 @@ def sentence_question(
     if not has_mark and not _may_ask(body, rules, keys):
         return None
     core = rules.fillers.sub("", body)
+    if core and rules.negative_echo.fullmatch(core):
+        return "tag"  # "Isn't it?", « N'est-ce pas ? »: asks for agreement
+    if core and len(core.split()) <= 8 and rules.word_search.match(core):
+        return None  # "what's the word", « comment dit-on »: talking to oneself
+    if not has_mark and rules.elliptic_statement.match(core):
+        return None  # "Had a great time.", "Have a nice day."
     if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):
         # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
         # that closes a statement of the same speaker ("You did it. Right?")
@@ -347,6 +363,8 @@ def sentence_question(
             form = _leading_forms(clauses[:-1], True, rules, keys)
             if form:
                 return form
+        if rules.indirect_closed.search(core):
+            return "closed"  # "I don't know if you've heard of it?"
         return "open" if _curious(core, rules, keys) else "declarative"
     form = _leading_forms(clauses, False, rules, keys)
     if form:
@@ -357,6 +375,8 @@ def sentence_question(
             rules.wh_no_mark.match(core_clause) and not _RELATIVE.match(core_clause)
         ):
             return "closed" if rules.closed_wh.match(core_clause) else "open"
+    if rules.indirect_closed.search(core):
+        return "closed"  # "I don't know if you've tried it", « je ne sais pas si tu connais »
     if _curious(core, rules, keys):
         return "open"
     last = clauses[-1]
@@ -447,6 +467,8 @@ def classify(
         )
     )
     question = utterance_question(kinds)
+    if question == "open" and rules.closed_anywhere.search(norm):
+        question = "closed"  # "On a scale of 0 to 10, how ready are you?": a number
     acts: list[str] = []
     if question in ("open", "closed"):
         acts.append("question")

@@ -193,7 +193,7 @@ def test_persuasion_and_softened_advice_are_input(text: str, lang: str) -> None:
         ("Oh, you haven't?", "en", None),
         ("Ah bon ?", "fr", None),
         # a question after a preamble, without a question mark (speech recognition)
-        ("on a scale of one to ten, how ready are you", "en", "open"),
+        ("on a scale of one to ten, how ready are you", "en", "closed"),  # a number
         ("so before we start, tell me what brought you here", "en", "open"),
         ("bon alors pour commencer, qu'est-ce qui vous amène", "fr", "open"),
         # run-on speech-recognition sentences: the inversion marks the question
@@ -253,3 +253,73 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
                 norm = normalize(phrase)
                 found = gated.search(norm, word_keys(norm))
                 assert bool(found) == bool(plain.search(norm)), (module.CODE, name, phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # alternative questions continued after a pause: "or" / « ou » opens them
+        ("or would you rather start with the budget", "en", "closed"),
+        ("Or is it the timing that bothers you?", "en", "closed"),
+        ("ou bien est-ce que tu préfères attendre", "fr", "closed"),
+        ("Or something like that.", "en", None),
+        ("Ou alors on verra plus tard.", "fr", None),
+        # indirect yes/no questions put to the listener are closed questions
+        ("I don't know if you've ever used a planner", "en", "closed"),
+        ("I'm not sure whether your manager knows about it?", "en", "closed"),
+        ("I was wondering if we could look at your calendar.", "en", "closed"),
+        ("je ne sais pas si vous connaissez cette méthode", "fr", "closed"),
+        ("Je ne suis pas sûre que tu aies vu mon message ?", "fr", "closed"),
+        ("Je me demandais si on pourrait revoir ton planning.", "fr", "closed"),
+        ("I don't know if it will rain tomorrow.", "en", None),
+        ("I don't know whether they hired someone.", "en", None),
+        ("Je ne sais pas si ça marchera.", "fr", None),
+        # word searches: talking to oneself
+        ("What's the word I'm looking for?", "en", None),
+        ("what do you call it, the little notebook", "en", None),
+        ("Comment dit-on déjà ?", "fr", None),
+        ("C'est quoi le mot, déjà ?", "fr", None),
+        ("What do you call success in your job?", "en", "open"),
+        ("Comment dites-vous cela à votre équipe ?", "fr", "open"),
+        # subject-less statements that open like a yes/no question
+        ("Had a great time at the workshop.", "en", None),
+        ("Have a nice weekend", "en", None),
+        ("Had a good week?", "en", "closed"),
+        ("Have you had a good week", "en", "closed"),
+        # a lone negative tag asks for agreement, a lone "really" echo does not ask
+        ("Isn't it?", "en", "tag"),
+        ("Don't you?", "en", "tag"),
+        ("N'est-ce pas ?", "fr", "tag"),
+        ("Oh, did you really?", "en", None),
+        ("Is it really?", "en", None),
+        ("Ah, vous êtes vraiment ?", "fr", None),
+        ("Did you really finish the report?", "en", "closed"),
+    ],
+)
+def test_question_shapes_beyond_the_mark(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a scale or a number asked for is a closed question
+        ("On a scale of 0 to 10, how confident are you?", "en", "closed"),
+        ("From 1 to 10, how ready do you feel?", "en", "closed"),
+        ("Sur une échelle de 0 à 10, à quel point es-tu prêt ?", "fr", "closed"),
+        ("De 1 à 10, comment vous sentez-vous ?", "fr", "closed"),
+        ("How confident are you about the launch?", "en", "open"),
+        ("Comment vous sentez-vous avant le lancement ?", "fr", "open"),
+        # who asks for a person, a name is one fact: closed
+        ("Who could help you with that?", "en", "closed"),
+        ("What's your manager's name?", "en", "closed"),
+        ("Qui pourrait t'aider là-dessus ?", "fr", "closed"),
+        ("Comment s'appelle votre responsable ?", "fr", "closed"),
+        ("What would help you most right now?", "en", "open"),
+        ("Qu'est-ce qui t'aiderait le plus ?", "fr", "open"),
+    ],
+)
+def test_closed_questions_that_open_with_an_interrogative(
+    text: str, lang: str, expected: str
+) -> None:
+    assert question_of(text, lang) == expected

@@ -14,7 +14,7 @@ MARKERS = frozenset(
 )
 
 # Discourse fillers stripped from the start of a sentence before looking at its shape.
-FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|right|alright|all right|oh|ah|then|sure|i see|great|good|gotcha|got it|wow|like|hey|hi|hello|you know|i mean)"
+FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|right|alright|all right|oh|ah|then|sure|i see|great|good|gotcha|got it|wow|like|hey|hi|hello|you know|i mean|or)"
 
 # Interrogative words that open a question (open question).
 WH_START = [
@@ -39,8 +39,9 @@ CLOSED_WH = [
     r"how (?:many|much|long|often|old|far|soon)",
     r"what (?:time|number|age|year|day|date)",
     r"what(?:'s| is| was) (?:the|your) (?:name|number|age|date|address|longest|most|least)",
-    r"(?:when|where|which)",
+    r"(?:when|where|which|who|whom|whose)",
     r"on a scale",
+    r"what(?:'s| is| was) (?:your|his|her|their|the) (?:\w+'s |\w+ )?name",
 ]
 
 # Without a question mark (speech recognition), only unambiguous shapes count as questions:
@@ -89,7 +90,7 @@ MARKER_THEN_WH = (
 # Echoes that only show interest or check hearing ("Oh, you haven't?", "Are they?").
 ECHO = (
     r"(?:oh |ah |wow |really |huh )?(?:(?:is|are|was|were|do|does|did|have|has|had|can|could|"
-    r"will|would|should)(?:n't)? (?:it|he|she|they|you|we|that|there|i)|(?:it|he|she|they|you|"
+    r"will|would|should)(?:n't)? (?:it|he|she|they|you|we|that|there|i)(?: really)?|(?:it|he|she|they|you|"
     r"we|that|there|i) (?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)"
     r"(?:n't)?(?: not)?|(?:you )?think so|isn't that (?:funny|great|interesting|amazing|nice|"
     r"wonderful|terrible|awful|something|neat|weird|strange|sad|crazy|cool))"
@@ -120,6 +121,42 @@ AUX_START = [
 
 # Imperatives that look like an inversion (French only; never matches in English).
 NOT_INVERSION = r"(?!x)x"
+
+# Indirect yes/no questions put to the listener: closed questions, with or without a question
+# mark ("I don't know if you've heard of it", "I'm not sure whether your team...", and a
+# request for permission: "I wonder if we could look at...").
+INDIRECT_CLOSED = (
+    r"(?:^|\b)(?:i (?:really |just |even )?(?:don't|do not|didn't) (?:really |even )?know (?:if|whether)"
+    r" (?:you|your|y'all)\b|i(?:'m| am) not (?:really |quite )?sure (?:if|whether) (?:you|your)\b|"
+    r"i(?:'m| am| was)? (?:just )?wonder(?:ing|ed)? (?:if|whether) (?:i|we) (?:could|can|might|may)\b)"
+)
+
+# A scale or a number asked for: a closed question whatever its interrogative word
+# ("On a scale of 0 to 10, how ready are you?").
+CLOSED_ANYWHERE = (
+    r"\b(?:on a scale|scale (?:of|from)|from (?:0|1|one|zero) to (?:10|ten|100|a hundred)|"
+    r"(?:pick|give (?:it|me)) a (?:number|score|grade|mark))\b"
+)
+
+# Searching for a word aloud ("what's the word", "what do you call it"): talking to oneself,
+# not a question to the listener.
+WORD_SEARCH = (
+    r"^(?:what(?:'s| is| was) (?:the|that) (?:word|term)|what do (?:you|they|we|people) call "
+    r"(?:it|them|that|those|this)|what(?:'s| is| was| are| were) (?:it|that|this|they|those) "
+    r"called|what am i (?:trying to|gonna|going to) say|how do you say (?:it|that)|where was i|"
+    r"what was i saying)(?![\w'])"
+)
+
+# Subject-less statements that open like a yes/no question ("Had a great time", "Have a nice
+# day"): not questions without a question mark.
+ELLIPTIC_STATEMENT = r"^(?:have|has|had) (?:a|an|the|some|no|lots|fun|such)\b"
+
+# A lone negative tag ("Isn't it?", "Don't you?") asks for agreement: a tag, never a mere
+# backchannel, even when it opens a turn (the statement was the other's or cut off).
+NEGATIVE_ECHO = (
+    r"(?:is|are|was|were|do|does|did|have|has|had|can|could|would|will|should)n't "
+    r"(?:it|he|she|they|you|we|that|there|i)"
+)
 
 # Invitations to talk that count as open questions even without a question mark.
 OPEN_PROMPTS = [
@@ -162,7 +199,8 @@ QUESTION_CUE_PATTERN = (
     r"shouldn't|haven't|hasn't|hadn't) (?:you|i|we|they|he|she|it|there|that|this|these|those|"
     r"anyone|anybody|anything|someone|somebody|something|your|my|our|their|his|her|the|a|any|"
     r"some|people|everyone)\b|n't (?:it|he|she|they|you|we|that|there|i)\b"
-    r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b)"
+    r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b"
+    r"|\b(?:don't|do not|didn't) (?:\w+ )?know (?:if|whether)\b|\bnot (?:\w+ )?sure (?:if|whether)\b)"
 )
 # Sentence endings that can make a tag without a question mark (their words are cues already).
 QUESTION_CUE_ENDINGS: tuple[str, ...] = ()

@@ -12,7 +12,7 @@ MARKERS = frozenset(
     "ça en pour avec mais dans sur très bien alors oui non mon ma mes ton votre j'ai".split()
 )
 
-FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire)"
+FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire|ou|ou bien|ou alors)"
 
 
 WH_START = [
@@ -73,6 +73,8 @@ CLOSED_WH = [
     r"quelle date",
     r"(?:quand|où|d'où|depuis quand|jusqu'à quand|lequel|laquelle|lesquels|lesquelles)",
     r"sur une échelle",
+    r"qui",
+    r"comment (?:s'appelle|il s'appelle|elle s'appelle|tu t'appelles|vous vous appelez)",
 ]
 
 # L'inversion sujet-verbe marque une question directe même au milieu d'une phrase sans
@@ -88,7 +90,7 @@ MARKER_THEN_WH = r"(?:alors|donc|et|mais|bon|ok|du coup)\s+(?=(?:qu'est-ce|qu'es
 # Échos qui marquent l'intérêt ou vérifient l'écoute (« Ah, vous n'avez pas ? »).
 ECHO = (
     r"(?:ah |oh |eh )?(?:(?:vous|tu|il|elle|ils|elles|on) (?:n')?(?:êtes|es|est|sont|avez|as|a|ont|"
-    r"faites|fais|fait|pouvez|peux|peut)(?: pas)?|(?:c'est|ce n'est pas|c'est pas) (?:vrai|ça|"
+    r"faites|fais|fait|pouvez|peux|peut)(?: pas)?(?: vraiment)?|(?:c'est|ce n'est pas|c'est pas) (?:vrai|ça|"
     r"possible|drôle|fou|dingue)|pas possible|sans blague)"
 )
 
@@ -150,6 +152,39 @@ OPEN_PROMPTS = [
     r"j'aimerais (?:comprendre|savoir|entendre)",
 ]
 
+# Questions indirectes fermées adressées à l'autre, avec ou sans point d'interrogation (« je ne
+# sais pas si vous connaissez », « je ne suis pas sûr que tu aies vu »), et demande de
+# permission (« je me demandais si on pourrait regarder… »).
+INDIRECT_CLOSED = (
+    r"(?:^|(?<![\w'-]))(?:je (?:ne )?sais (?:pas|plus) (?:trop |vraiment |bien )?si (?:vous|tu|t'|votre|"
+    r"vos|ton|ta|tes)(?![\w-])|je ne suis pas (?:sûr|sûre|certain|certaine) (?:que|si) (?:vous|tu|t'|"
+    r"votre|vos|ton|ta|tes)(?![\w-])|je (?:me demande|me demandais) si (?:je|j'|nous|on) "
+    r"(?:pourrais|pourrait|pourrions|peux|peut|pouvons|pourrait))"
+)
+
+# Une échelle ou une note demandée : question fermée quel que soit le mot interrogatif
+# (« Sur une échelle de 0 à 10, à quel point êtes-vous prêt ? »).
+CLOSED_ANYWHERE = (
+    r"(?<![\w'-])(?:sur une échelle|échelle de|de (?:0|1|zéro|un) à (?:10|dix|100|cent)|(?:donnez|donne|"
+    r"mettez|mets)(?:-moi)? une note)(?![\w-])"
+)
+
+# Chercher un mot à voix haute (« comment dit-on », « c'est quoi le mot ») : on se parle à
+# soi-même, ce n'est pas une question à l'autre.
+WORD_SEARCH = (
+    r"^(?:comment (?:dit-on|on dit|dire|ça s'appelle|ça se dit|on appelle (?:ça|cela))|(?:c'est "
+    r"quoi|quel est) (?:déjà )?le (?:mot|terme)|où en étais-je|où j'en étais|qu'est-ce que je "
+    r"(?:disais|voulais dire))(?![\w'-])"
+)
+
+# Phrases sans sujet qui commencent comme une question fermée (en anglais « Had a great
+# time ») : le français marque l'interrogation par l'inversion, rien à écarter ici.
+ELLIPTIC_STATEMENT = r"(?!x)x"
+
+# Un « n'est-ce pas ? » seul demande l'accord : une question-tag, jamais une simple relance,
+# même en début de tour.
+NEGATIVE_ECHO = r"(?:n'est-ce pas|n'est ce pas|pas vrai|c'est pas vrai)"
+
 # Formules qui demandent le point de vue de l'autre, où qu'elles soient dans la phrase.
 CURIOUS = [
     r"je (?:me demande|me demandais) (?:si|ce|comment|pourquoi|où|quand|qui)",
@@ -181,6 +216,7 @@ QUESTION_CUE_PATTERN = (
     r"voudriez|seriez|veux|peux|as|es|sais|connais|penses|aimerais|pourrais|voudrais|vas|allez|"
     r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b"
     r"|\bqui (?:est-ce|a|va|peut|veut|vous|t'|te|est)\b"
+    r"|\bsais (?:pas|plus) (?:\w+ )?si\b|\bpas (?:sûr|sûre|certain|certaine) (?:que|si)\b"
 )
 # Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
 QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
