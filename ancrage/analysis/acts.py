@@ -90,6 +90,7 @@ class Rules:
     indirect_closed: re.Pattern[str]
     closed_anywhere: re.Pattern[str]
     word_search: re.Pattern[str]
+    hesitation: re.Pattern[str]
     elliptic_statement: re.Pattern[str]
     negative_echo: re.Pattern[str]
     open_prompt: re.Pattern[str]
@@ -164,6 +165,7 @@ def rules_for(
         indirect_closed=re.compile(mod.INDIRECT_CLOSED),
         closed_anywhere=re.compile(mod.CLOSED_ANYWHERE),
         word_search=re.compile(mod.WORD_SEARCH),
+        hesitation=re.compile(mod.HESITATION),
         elliptic_statement=re.compile(mod.ELLIPTIC_STATEMENT),
         negative_echo=re.compile(mod.NEGATIVE_ECHO),
         open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
@@ -350,6 +352,11 @@ def sentence_question(
     clauses = [c for c in core.split(", ") if c.strip()]
     if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
         return None  # "I said, since when?": a quoted question
+    if len(clauses) > 1:
+        kept = [c for c in clauses[:-1] if not _hesitation(rules.fillers.sub("", c), rules)]
+        if len(kept) < len(clauses) - 1:  # "it was, when was it, last May": a search aloud
+            clauses = [*kept, clauses[-1]]
+            core = ", ".join(clauses)
     if has_mark and _is_tag(core, rules):
         return "tag"
     if not has_mark and len(core.split()) >= 4 and rules.tag_no_mark.search(_tail(core)[0]):
@@ -385,6 +392,13 @@ def sentence_question(
     return _run_on_question(core, rules)
 
 
+def _hesitation(clause: str, rules: Rules) -> bool:
+    """A short clause searching for a word or a fact aloud, inside a longer sentence."""
+    return len(clause.split()) <= 5 and bool(
+        rules.hesitation.fullmatch(clause) or rules.word_search.match(clause)
+    )
+
+
 def _run_on_question(core: str, rules: Rules) -> str | None:
     """A question inside a run-on sentence (speech recognition): an inversion gives it away
     ("... what would that mean for you"), or a marker then a question ("... so what brings
@@ -392,7 +406,9 @@ def _run_on_question(core: str, rules: Rules) -> str | None:
     inverted = search_at_word_start(rules.inverted_anywhere, core)
     while inverted is not None:
         rest = core[inverted.start() :]
-        if not rules.not_inversion.match(rest):
+        if not rules.not_inversion.match(rest) and not rules.reported.search(
+            core[: inverted.start()].rstrip()
+        ):  # "and she said how did you know": a quoted question
             return _core_form(rest, False, rules) or "closed"
         inverted = search_at_word_start(rules.inverted_anywhere, core, inverted.end())
     for marker in rules.marker_then_wh.finditer(core):

@@ -323,3 +323,24 @@ def test_closed_questions_that_open_with_an_interrogative(
     text: str, lang: str, expected: str
 ) -> None:
     assert question_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a search aloud in the middle of a statement asks nothing
+        ("we met in, when was it, early spring, at the fair", "en", None),
+        ("she used, what do they call it, a vision board", "en", None),
+        ("on s'est vus, c'était quand déjà, au printemps", "fr", None),
+        ("il utilise, comment dire, une méthode à lui", "fr", None),
+        ("When was it, your last review?", "en", "closed"),
+        # a question quoted without a comma is not asked of the listener
+        ("and then she said how did you manage that", "en", None),
+        ("and he asked me why did you leave early", "en", None),
+        ("so how did you manage that", "en", "open"),
+        ("et il m'a demandé avez-vous fini", "fr", None),
+        ("et avez-vous fini le dossier", "fr", "closed"),
+    ],
+)
+def test_searches_aloud_and_quoted_questions(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected

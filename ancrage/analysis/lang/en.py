@@ -147,6 +147,14 @@ WORD_SEARCH = (
     r"what was i saying)(?![\w'])"
 )
 
+# The same search as a short clause inside a longer sentence ("it was, when was it, last May"):
+# the sentence goes on with the answer, so the clause asks nothing of the listener.
+HESITATION = (
+    r"(?:oh |gosh |uh |um )*(?:what|when|where|who|which one|how much|how many)(?:'s| is| was) "
+    r"(?:it|that|he|she|they)|what do (?:they|you|we|people) (?:say|call (?:it|them|that))|how "
+    r"would you (?:say|put) it|what(?:'s| is| was) (?:his|her|its|their) name"
+)
+
 # Subject-less statements that open like a yes/no question ("Had a great time", "Have a nice
 # day"): not questions without a question mark.
 ELLIPTIC_STATEMENT = r"^(?:have|has|had) (?:a|an|the|some|no|lots|fun|such)\b"

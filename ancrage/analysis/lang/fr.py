@@ -177,6 +177,14 @@ WORD_SEARCH = (
     r"(?:disais|voulais dire))(?![\w'-])"
 )
 
+# La même recherche en incise dans une phrase plus longue (« c'était, quand déjà, en mai ») :
+# la phrase continue avec la réponse, l'incise ne demande rien à l'autre.
+HESITATION = (
+    r"(?:oh |euh |ah )*(?:c'était (?:quoi|quand|qui|où)(?: déjà)?|c'est quoi déjà|quand déjà|qui "
+    r"déjà|comment dire|comment on dit|comment dit-on|comment ça s'appelle(?: déjà)?|comment "
+    r"(?:il|elle) s'appelle(?: déjà)?)"
+)
+
 # Phrases sans sujet qui commencent comme une question fermée (en anglais « Had a great
 # time ») : le français marque l'interrogation par l'inversion, rien à écarter ici.
 ELLIPTIC_STATEMENT = r"(?!x)x"
