@@ -292,7 +292,9 @@ def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
         return "open"
     if shape.lastgroup == "wh":
         return "closed" if rules.closed_wh.match(core) else "open"
-    return None if rules.not_inversion.match(core) else "closed"
+    if rules.not_inversion.match(core) or (not has_mark and rules.elliptic_statement.match(core)):
+        return None  # « asseyez-vous », "(I) have a four-year-old": not questions
+    return "closed"
 
 
 def _leading_forms(
@@ -341,8 +343,6 @@ def sentence_question(
         return "tag"  # "Isn't it?", « N'est-ce pas ? »: asks for agreement
     if core and len(core.split()) <= 8 and rules.word_search.match(core):
         return None  # "what's the word", « comment dit-on »: talking to oneself
-    if not has_mark and rules.elliptic_statement.match(core):
-        return None  # "Had a great time.", "Have a nice day."
     if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):
         # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
         # that closes a statement of the same speaker ("You did it. Right?")

@@ -284,6 +284,7 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
         # subject-less statements that open like a yes/no question
         ("Had a great time at the workshop.", "en", None),
         ("Have a nice weekend", "en", None),
+        ("well, I, uh, have a two-year-old at home", "en", None),
         ("Had a good week?", "en", "closed"),
         ("Have you had a good week", "en", "closed"),
         # a lone negative tag asks for agreement, a lone "really" echo does not ask

@@ -157,7 +157,9 @@ HESITATION = (
 
 # Subject-less statements that open like a yes/no question ("Had a great time", "Have a nice
 # day"): not questions without a question mark.
-ELLIPTIC_STATEMENT = r"^(?:have|has|had) (?:a|an|the|some|no|lots|fun|such)\b"
+ELLIPTIC_STATEMENT = (
+    r"^(?:have|has|had) (?:a|an|the|some|no|lots|fun|such|something|nothing|plenty|two|three)\b"
+)
 
 # A lone negative tag ("Isn't it?", "Don't you?") asks for agreement: a tag, never a mere
 # backchannel, even when it opens a turn (the statement was the other's or cut off).
