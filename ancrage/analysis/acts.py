@@ -91,6 +91,8 @@ class Rules:
     closed_anywhere: re.Pattern[str]
     word_search: re.Pattern[str]
     hesitation: re.Pattern[str]
+    exclamative: re.Pattern[str]
+    pseudo_cleft: re.Pattern[str]
     elliptic_statement: re.Pattern[str]
     negative_echo: re.Pattern[str]
     open_prompt: re.Pattern[str]
@@ -166,6 +168,8 @@ def rules_for(
         closed_anywhere=re.compile(mod.CLOSED_ANYWHERE),
         word_search=re.compile(mod.WORD_SEARCH),
         hesitation=re.compile(mod.HESITATION),
+        exclamative=re.compile(mod.EXCLAMATIVE),
+        pseudo_cleft=re.compile(mod.PSEUDO_CLEFT),
         elliptic_statement=re.compile(mod.ELLIPTIC_STATEMENT),
         negative_echo=re.compile(mod.NEGATIVE_ECHO),
         open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
@@ -341,6 +345,8 @@ def sentence_question(
     core = rules.fillers.sub("", body)
     if core and rules.negative_echo.fullmatch(core):
         return "tag"  # "Isn't it?", « N'est-ce pas ? »: asks for agreement
+    if core and (rules.exclamative.match(core) or rules.pseudo_cleft.match(core)):
+        return None  # "What a week, huh?", "What happened was...": not asked
     if core and len(core.split()) <= 8 and rules.word_search.match(core):
         return None  # "what's the word", « comment dit-on »: talking to oneself
     if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):

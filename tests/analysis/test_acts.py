@@ -345,3 +345,29 @@ def test_closed_questions_that_open_with_an_interrogative(
 )
 def test_searches_aloud_and_quoted_questions(text: str, lang: str, expected: str | None) -> None:
     assert question_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # exclamations and pseudo-clefts open with an interrogative word but ask nothing
+        ("What a week, huh?", "en", None),
+        ("How about that.", "en", None),
+        ("Quelle chance, hein ?", "fr", None),
+        ("Quel dommage !", "fr", None),
+        ("What happened was the client cancelled", "en", None),
+        ("What I mean is we need more time", "en", None),
+        ("qu'est-ce qui s'est passé, c'est qu'il a annulé", "fr", None),
+        ("What happened with the client?", "en", "open"),
+        ("What a lot of people do is wait, what would you do?", "en", "open"),
+        ("Qu'est-ce qui s'est passé avec le client ?", "fr", "open"),
+        ("Quelle est ta priorité ?", "fr", "open"),
+        # quoted questions after "I'm like", "they say", a named speaker
+        ("and I'm like, why would you do that", "en", None),
+        ("my manager says, when can you start", "en", None),
+        ("you trust what they say, and how does that feel", "en", "open"),
+        ("et je suis genre, pourquoi tu fais ça", "fr", None),
+    ],
+)
+def test_exclamations_clefts_and_quotes(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected

@@ -100,7 +100,12 @@ ECHO = (
 AGREEMENT = r"^(?:so|neither|nor) (?:do|does|did|am|is|are|was|were|have|has|had|can|could|will|would|should) (?:i|we|you|they|he|she|it)$"
 
 # Reported speech: a question quoted from someone else is not asked of the listener.
-REPORTED = r"(?:\b(?:i|he|she|they|someone|people)(?: \w+)? (?:said|says|goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|told|thought|was thinking|was going|wondered)(?: (?:him|her|them|me|us))?|\b(?:saying|asking))$"
+REPORTED = (
+    r"(?:\b(?:i|he|she|they|someone|people|(?:my|his|her|their|the|our) \w+)(?: \w+)? (?:said|says|"
+    r"goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|"
+    r"told|thought|was thinking|was going|wondered)(?: (?:to )?(?:him|her|them|me|us|myself))?|"
+    r"\bi(?:'m| am) like|\bthey(?:'re| are) like|\b(?<!what )(?<!how )(?:they|people) say|\b(?:saying|asking))$"
+)
 
 # Tags that close a statement even without a question mark ("..., isn't it.").
 TAG_NO_MARK = r"(?:(?:,| )(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)n't (?:it|he|she|they|you|we|that|there|i)|, (?:was|were|is|are|did|does|do|would|could|will) (?:he|she|it|they|there|you|we)(?: not)?)$"
@@ -153,6 +158,19 @@ HESITATION = (
     r"(?:oh |gosh |uh |um )*(?:what|when|where|who|which one|how much|how many)(?:'s| is| was) "
     r"(?:it|that|he|she|they)|what do (?:they|you|we|people) (?:say|call (?:it|them|that))|how "
     r"would you (?:say|put) it|what(?:'s| is| was) (?:his|her|its|their) name"
+)
+
+# Exclamations shaped like questions ("What a change, huh?", "How about that."): not asked.
+EXCLAMATIVE = (
+    r"^(?:what an? (?!lot\b)|how about that$|how (?:nice|great|awful|terrible|sad|funny|cool|lovely|"
+    r"wonderful|strange|weird|interesting|neat|sweet)$|isn't that something$)"
+)
+
+# Pseudo-clefts open with an interrogative word but state something ("What happened was...",
+# "What I mean is..."): not questions.
+PSEUDO_CLEFT = (
+    r"^what (?:happened|happens|(?:i|we|they|he|she|you) (?:\w+ )?(?:mean|meant|did|do|like|liked|"
+    r"said|say|want|wanted|found|find|noticed|need|needed|love|hate)) (?:is|was|'s)\b"
 )
 
 # Subject-less statements that open like a yes/no question ("Had a great time", "Have a nice

@@ -98,7 +98,7 @@ ECHO = (
 AGREEMENT = r"^(?:moi|nous|toi|vous|lui|elle|eux) (?:aussi|non plus|pareil)$"
 
 # Discours rapporté : une question citée n'est pas posée à l'interlocuteur.
-REPORTED = r"\b(?:j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre)$"
+REPORTED = r"\b(?:je suis genre|il est genre|elle est genre|ils disent|les gens disent|j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre)$"
 
 # Fausses questions qui ferment une affirmation même sans point d'interrogation.
 TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez|non)$"
@@ -184,6 +184,17 @@ HESITATION = (
     r"déjà|comment dire|comment on dit|comment dit-on|comment ça s'appelle(?: déjà)?|comment "
     r"(?:il|elle) s'appelle(?: déjà)?)"
 )
+
+# Exclamations en forme de question (« Quelle chance, hein ? ») : rien n'est demandé.
+EXCLAMATIVE = (
+    r"^(?:quelle (?:chance|horreur|galère|angoisse|joie|surprise|histoire !)|quel (?:dommage|plaisir|"
+    r"bonheur|soulagement|cauchemar)|que c'est (?:beau|bien|bon|dommage|triste|drôle))(?![\w-])"
+)
+
+# Pseudo-clivées : « ce qui s'est passé, c'est… » affirme, ne demande pas. En français elles
+# ne commencent pas par un mot interrogatif ; seule la forme orale « qu'est-ce qui s'est passé,
+# c'est que… » pourrait tromper.
+PSEUDO_CLEFT = r"^qu'est-ce qui s'est passé,? c'est qu(?:e|')"
 
 # Phrases sans sujet qui commencent comme une question fermée (en anglais « Had a great
 # time ») : le français marque l'interrogation par l'inversion, rien à écarter ici.
