@@ -459,10 +459,12 @@ def classify(
     norm = normalize(text)
     sentences = split_sentences(norm)
     keys = word_keys(norm)
-    kinds = [
-        sentence_question(body, mark, rules, i == 0 and not continues_turn, keys)
-        for i, (body, mark) in enumerate(sentences)
-    ]
+    # a lone "Right?" is a tag only after a statement: "Mm. Yeah?" checks, it closes nothing
+    said = continues_turn
+    kinds = []
+    for body, mark in sentences:
+        kinds.append(sentence_question(body, mark, rules, not said, keys))
+        said = said or bool(rules.fillers.sub("", body))
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
     statements = " . ".join(
         body

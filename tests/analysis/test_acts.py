@@ -295,6 +295,11 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
         ("Is it really?", "en", None),
         ("Ah, vous êtes vraiment ?", "fr", None),
         ("Did you really finish the report?", "en", "closed"),
+        # a lone tag closes a statement, not a backchannel of the same turn
+        ("Okay. Right?", "en", None),
+        ("Bon. Hein ?", "fr", None),
+        ("We agreed on Friday. Right?", "en", "tag"),
+        ("On avait dit vendredi. Non ?", "fr", "tag"),
     ],
 )
 def test_question_shapes_beyond_the_mark(text: str, lang: str, expected: str | None) -> None:
