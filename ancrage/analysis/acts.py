@@ -98,6 +98,7 @@ class Rules:
     open_prompt: re.Pattern[str]
     curious: Gated
     closed_wh: re.Pattern[str]
+    open_wh: re.Pattern[str]
     wh_end: re.Pattern[str]
     wh_end_words: tuple[str, ...]
     question_cues: frozenset[str]
@@ -175,6 +176,7 @@ def rules_for(
         open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
         curious=Gated(mod.CURIOUS),
         closed_wh=words_regex(mod.CLOSED_WH, anchored=True),
+        open_wh=re.compile(mod.OPEN_WH),
         wh_end=re.compile(mod.WH_END),
         wh_end_words=tuple(mod.WH_END_WORDS),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
@@ -295,10 +297,16 @@ def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
     if shape.lastgroup == "prompt":
         return "open"
     if shape.lastgroup == "wh":
-        return "closed" if rules.closed_wh.match(core) else "open"
+        return "closed" if _closed_wh(core, rules) else "open"
     if rules.not_inversion.match(core) or (not has_mark and rules.elliptic_statement.match(core)):
         return None  # « asseyez-vous », "(I) have a four-year-old": not questions
     return "closed"
+
+
+def _closed_wh(core: str, rules: Rules) -> bool:
+    """A fact asked (how many, when, where...), unless the place is a stance or a next step
+    ("Where would you like to start?", « Où en êtes-vous ? »)."""
+    return bool(rules.closed_wh.match(core)) and not rules.open_wh.match(core)
 
 
 def _leading_forms(
@@ -387,7 +395,7 @@ def sentence_question(
         if rules.open_prompt.match(core_clause) or (
             rules.wh_no_mark.match(core_clause) and not _RELATIVE.match(core_clause)
         ):
-            return "closed" if rules.closed_wh.match(core_clause) else "open"
+            return "closed" if _closed_wh(core_clause, rules) else "open"
     if rules.indirect_closed.search(core):
         return "closed"  # "I don't know if you've tried it", « je ne sais pas si tu connais »
     if _curious(core, rules, keys):

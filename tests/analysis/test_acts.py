@@ -322,6 +322,13 @@ def test_question_shapes_beyond_the_mark(text: str, lang: str, expected: str | N
         ("Qui pourrait t'aider là-dessus ?", "fr", "closed"),
         ("Comment s'appelle votre responsable ?", "fr", "closed"),
         ("What would help you most right now?", "en", "open"),
+        # "where" asking for a stance or a next step is open; for a place, closed
+        ("Where would you like to start today?", "en", "open"),
+        ("Where does that leave you?", "en", "open"),
+        ("Where do you live now?", "en", "closed"),
+        ("Où aimeriez-vous commencer ?", "fr", "open"),
+        ("Où en êtes-vous avec ce projet ?", "fr", "open"),
+        ("Où habitez-vous ?", "fr", "closed"),
         ("Qu'est-ce qui t'aiderait le plus ?", "fr", "open"),
     ],
 )

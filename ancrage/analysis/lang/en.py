@@ -44,6 +44,14 @@ CLOSED_WH = [
     r"what(?:'s| is| was) (?:your|his|her|their|the) (?:\w+'s |\w+ )?name",
 ]
 
+# "Where" asking for a stance or a next step, not a place: open ("Where would you like to
+# start?", "Where do you see yourself in a year?", "Where does that leave you?").
+OPEN_WH = (
+    r"^where (?:would|could|might|should) (?:you|we) (?:like to|want to|wanna|start|begin|go from)"
+    r"|^where do (?:you|we) (?:see|want to|wanna|stand|go from)|^where does (?:that|this|it) "
+    r"(?:leave|put) you|^where are you (?:at|with)\b|^where have you got to"
+)
+
 # Without a question mark (speech recognition), only unambiguous shapes count as questions:
 # interrogative word + auxiliary + subject, or fixed interrogative phrases.
 WH_NO_MARK = [

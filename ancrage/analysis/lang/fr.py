@@ -106,6 +106,14 @@ TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous v
 # Une curiosité adressée à l'autre : « je me demande si VOUS... ».
 LISTENER = r"(?<![\w'-])(?:vous|votre|vos|tu|te|t'|toi|ton|ta|tes)(?![\w-])"
 
+# « Où » qui demande une position ou une prochaine étape, pas un lieu : question ouverte
+# (« Où aimeriez-vous commencer ? », « Où en êtes-vous ? », « Où vous voyez-vous dans un an ? »).
+OPEN_WH = (
+    r"^où (?:aimeriez|voudriez|aimerais|voudrais|souhaitez|souhaites)-(?:vous|tu) (?:commencer|"
+    r"aller|en venir)|^où en (?:êtes|es|sommes|est)\b|^où (?:vous|te|nous) voyez-vous|^où te "
+    r"vois-tu|^où est-ce que (?:ça|cela) (?:vous|te|nous) (?:laisse|mène)"
+)
+
 # Sans point d'interrogation (transcription automatique), seules les formes sans ambiguïté
 # comptent : inversion, « est-ce que », mot interrogatif suivi d'un verbe ou d'une inversion.
 WH_NO_MARK = [
