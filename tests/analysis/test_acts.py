@@ -295,6 +295,11 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
         ("Is it really?", "en", None),
         ("Ah, vous êtes vraiment ?", "fr", None),
         ("Did you really finish the report?", "en", "closed"),
+        # stated interest in the listener's view invites them to talk
+        ("I'm really interested to know what you've been trying so far.", "en", "open"),
+        ("Je serais vraiment intéressée de savoir ce que vous avez essayé.", "fr", "open"),
+        ("I'm interested in how they built it.", "en", None),
+        ("Je suis intéressé par ce modèle de voiture.", "fr", None),
         # a lone tag closes a statement, not a backchannel of the same turn
         ("Okay. Right?", "en", None),
         ("Bon. Hein ?", "fr", None),

@@ -208,6 +208,8 @@ OPEN_PROMPTS = [
 CURIOUS = [
     r"i(?:'m| am| was)? (?:just )?wonder(?:ing|ed)? (?:if|whether|what|how|why|about|where|who)",
     r"i(?:'m| am) (?:really )?curious (?:about|what|how|why|whether|if|to)",
+    r"i(?:'m| am| was| would be|'d be) (?:\w+ )?(?:really |very |just )?interested (?:to (?:know|hear)|in "
+    r"(?:knowing|hearing|what|how|why|your))",
     r"i(?:'d| would) (?:like|love) to (?:know|hear|understand)",
     r"tell me (?:more|a (?:little|bit)|about|what|how|why|when|where)",
     r"talk to me (?:about|a (?:little|bit))",
@@ -226,7 +228,7 @@ WH_END_WORDS = ("what",)
 # pre-check before the shape rules; a hyphenated word always goes through the full rules).
 QUESTION_CUES = frozenset(
     """what whats how why when where who whom whose which any anything tell walk help describe
-    wonder wondering wondered curious""".split()
+    wonder wondering wondered curious interested""".split()
 )
 # Auxiliary + subject anywhere ("do you", "isn't it"): the other way a sentence can ask.
 QUESTION_CUE_PATTERN = (

@@ -216,6 +216,8 @@ NEGATIVE_ECHO = r"(?:n'est-ce pas|n'est ce pas|pas vrai|c'est pas vrai)"
 CURIOUS = [
     r"je (?:me demande|me demandais) (?:si|ce|comment|pourquoi|où|quand|qui)",
     r"je suis (?:curieux|curieuse) (?:de|d'|du)",
+    r"(?:je suis|je serais) (?:très |vraiment )?(?:intéressé|intéressée) (?:de savoir|d'entendre|par ce que|"
+    r"par votre|par ton|par ta)|ça m'intéresse(?:rait)? de (?:savoir|comprendre|connaître)",
     r"j'aimerais (?:bien )?(?:savoir|comprendre|entendre|connaître)",
     r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-moi",
     r"(?:aidez|aide)-moi à comprendre",
@@ -235,7 +237,7 @@ WH_END = (
 QUESTION_CUES = frozenset(
     """quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment pourquoi où
     quand combien autre autres demande demandais curieux curieuse savoir comprendre entendre
-    connaître hein""".split()
+    connaître hein intéressé intéressée""".split()
 )
 # Inversion tapée sans trait d'union (« voulez vous ») : l'autre façon de poser une question.
 QUESTION_CUE_PATTERN = (
