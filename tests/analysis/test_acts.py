@@ -295,6 +295,13 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
         ("Is it really?", "en", None),
         ("Ah, vous êtes vraiment ?", "fr", None),
         ("Did you really finish the report?", "en", "closed"),
+        # repair requests check hearing, they do not ask about the other
+        ("Sorry, what did you say?", "en", None),
+        ("A what?", "en", None),
+        ("Pardon, vous pouvez répéter ?", "fr", None),
+        ("Le quoi ?", "fr", None),
+        ("What did you say to your manager?", "en", "open"),
+        ("Qu'est-ce que vous avez dit à votre associé ?", "fr", "open"),
         # stated interest in the listener's view invites them to talk
         ("I'm really interested to know what you've been trying so far.", "en", "open"),
         ("Je serais vraiment intéressée de savoir ce que vous avez essayé.", "fr", "open"),
