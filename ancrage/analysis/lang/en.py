@@ -77,7 +77,8 @@ BACKCHANNEL = (
     r"are they|did you|do you|does it|did it|have you|has it|can you|can't you|will you|would you|"
     r"you did|you do|you are|you were|you can|you have|you will|you think so|you know|"
     r"is that (?:right|so|true)|are you serious|no kidding|pardon(?: me)?|sorry|excuse me|what|who|"
-    r"what did you say|i beg your pardon|come again|say (?:that|it) again|(?:the|a|an) what|"
+    r"(?:(?:sorry|pardon|excuse me),? )?(?:what did you say|i beg your pardon|come again|say (?:that|it) "
+    r"again|(?:the|a|an) what)|"
     r"huh|yeah|yes|no|okay|ok|right|mm-?hmm|uh-huh|hmm+)"
 )
 

@@ -135,8 +135,8 @@ WH_NO_MARK = [
 BACKCHANNEL = (
     r"(?:ah |oh |eh )?(?:bon|vraiment|c'est vrai|ah bon|ah oui|ah ouais|oui|ouais|non|tu crois|"
     r"vous croyez|sérieux|sérieusement|pardon|comment|quoi|hein|d'accord|ok|okay|ah|euh|hum|"
-    r"c'est ça|tu trouves|vous trouvez|qu'est-ce que (?:tu as|vous avez) dit|(?:tu peux|vous pouvez) "
-    r"répéter|(?:le|la|un|une) quoi)"
+    r"c'est ça|tu trouves|vous trouvez|(?:(?:pardon|désolé|désolée|excusez-moi|excuse-moi),? )?"
+    r"(?:qu'est-ce que (?:tu as|vous avez) dit|(?:tu peux|vous pouvez) répéter|(?:le|la|un|une) quoi))"
 )
 
 AUX_START = [
