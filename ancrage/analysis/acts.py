@@ -91,8 +91,7 @@ class Rules:
     closed_anywhere: re.Pattern[str]
     word_search: re.Pattern[str]
     hesitation: re.Pattern[str]
-    exclamative: re.Pattern[str]
-    pseudo_cleft: re.Pattern[str]
+    not_asked: re.Pattern[str]
     elliptic_statement: re.Pattern[str]
     negative_echo: re.Pattern[str]
     open_prompt: re.Pattern[str]
@@ -169,8 +168,7 @@ def rules_for(
         closed_anywhere=re.compile(mod.CLOSED_ANYWHERE),
         word_search=re.compile(mod.WORD_SEARCH),
         hesitation=re.compile(mod.HESITATION),
-        exclamative=re.compile(mod.EXCLAMATIVE),
-        pseudo_cleft=re.compile(mod.PSEUDO_CLEFT),
+        not_asked=re.compile(f"(?:{mod.EXCLAMATIVE})|(?:{mod.PSEUDO_CLEFT})"),
         elliptic_statement=re.compile(mod.ELLIPTIC_STATEMENT),
         negative_echo=re.compile(mod.NEGATIVE_ECHO),
         open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
@@ -353,7 +351,7 @@ def sentence_question(
     core = rules.fillers.sub("", body)
     if core and rules.negative_echo.fullmatch(core):
         return "tag"  # "Isn't it?", « N'est-ce pas ? »: asks for agreement
-    if core and (rules.exclamative.match(core) or rules.pseudo_cleft.match(core)):
+    if core and rules.not_asked.match(core):
         return None  # "What a week, huh?", "What happened was...": not asked
     if core and len(core.split()) <= 8 and rules.word_search.match(core):
         return None  # "what's the word", « comment dit-on »: talking to oneself
@@ -467,12 +465,13 @@ def classify(
     norm = normalize(text)
     sentences = split_sentences(norm)
     keys = word_keys(norm)
+    cores = [rules.fillers.sub("", body) for body, _mark in sentences]
     # a lone "Right?" is a tag only after a statement: "Mm. Yeah?" checks, it closes nothing
     said = continues_turn
     kinds = []
-    for body, mark in sentences:
+    for (body, mark), core in zip(sentences, cores, strict=True):
         kinds.append(sentence_question(body, mark, rules, not said, keys))
-        said = said or bool(rules.fillers.sub("", body))
+        said = said or bool(core)
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
     statements = " . ".join(
         body
@@ -480,7 +479,6 @@ def classify(
         else (_preamble(body, mark, rules) if ", " in body else "")
         for (body, mark), kind in zip(sentences, kinds, strict=True)
     ).strip(" .")
-    cores = [rules.fillers.sub("", body) for body, _mark in sentences]
     plain = [core for core, kind in zip(cores, kinds, strict=True) if kind is None and core]
     pushes = (
         (bool(statements) and bool(rules.input.search(statements, keys)))
