@@ -353,7 +353,8 @@ def sentence_question(
         return "tag"  # "Isn't it?", « N'est-ce pas ? »: asks for agreement
     if core and rules.not_asked.match(core):
         return None  # "What a week, huh?", "What happened was...": not asked
-    if core and len(core.split()) <= 8 and rules.word_search.match(core):
+    search = rules.word_search.match(core) if core and len(core.split()) <= 8 else None
+    if search and not rules.listener.search(core, search.end()):
         return None  # "what's the word", « comment dit-on »: talking to oneself
     if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):
         # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag

@@ -269,6 +269,7 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
         ("I'm not sure whether your manager knows about it?", "en", "closed"),
         ("I was wondering if we could look at your calendar.", "en", "closed"),
         ("je ne sais pas si vous connaissez cette méthode", "fr", "closed"),
+        ("je sais pas si t'as vu mon message", "fr", "closed"),
         ("Je ne suis pas sûre que tu aies vu mon message ?", "fr", "closed"),
         ("Je me demandais si on pourrait revoir ton planning.", "fr", "closed"),
         ("I don't know if it will rain tomorrow.", "en", None),
@@ -280,6 +281,9 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
         ("Comment dit-on déjà ?", "fr", None),
         ("C'est quoi le mot, déjà ?", "fr", None),
         ("What do you call success in your job?", "en", "open"),
+        ("what do you call it when you lose focus", "en", "open"),
+        ("Comment ça s'appelle déjà, ton outil ?", "fr", "closed"),
+        ("Comment ça s'appelle déjà ton outil ?", "fr", "closed"),
         ("Comment dites-vous cela à votre équipe ?", "fr", "open"),
         # subject-less statements that open like a yes/no question
         ("Had a great time at the workshop.", "en", None),

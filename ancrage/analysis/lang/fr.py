@@ -74,7 +74,7 @@ CLOSED_WH = [
     r"(?:quand|où|d'où|depuis quand|jusqu'à quand|lequel|laquelle|lesquels|lesquelles)",
     r"sur une échelle",
     r"qui",
-    r"comment (?:s'appelle|il s'appelle|elle s'appelle|tu t'appelles|vous vous appelez)",
+    r"comment (?:s'appelle|ça s'appelle|il s'appelle|elle s'appelle|tu t'appelles|vous vous appelez)",
 ]
 
 # L'inversion sujet-verbe marque une question directe même au milieu d'une phrase sans
@@ -165,9 +165,9 @@ OPEN_PROMPTS = [
 # sais pas si vous connaissez », « je ne suis pas sûr que tu aies vu »), et demande de
 # permission (« je me demandais si on pourrait regarder… »).
 INDIRECT_CLOSED = (
-    r"(?:^|(?<![\w'-]))(?:je (?:ne )?sais (?:pas|plus) (?:trop |vraiment |bien )?si (?:vous|tu|t'|votre|"
-    r"vos|ton|ta|tes)(?![\w-])|je ne suis pas (?:sûr|sûre|certain|certaine) (?:que|si) (?:vous|tu|t'|"
-    r"votre|vos|ton|ta|tes)(?![\w-])|je (?:me demande|me demandais) si (?:je|j'|nous|on) "
+    r"(?:^|(?<![\w'-]))(?:je (?:ne )?sais (?:pas|plus) (?:trop |vraiment |bien )?si (?:t'|(?:vous|tu|"
+    r"votre|vos|ton|ta|tes)(?![\w-]))|je ne suis pas (?:sûr|sûre|certain|certaine) (?:que|si) (?:t'|"
+    r"(?:vous|tu|votre|vos|ton|ta|tes)(?![\w-]))|je (?:me demande|me demandais) si (?:je|j'|nous|on) "
     r"(?:pourrais|pourrait|pourrions|peux|peut|pouvons|pourrait))"
 )
 
