@@ -366,7 +366,8 @@ def sentence_question(
     if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
         return None  # "I said, since when?": a quoted question
     if len(clauses) > 1:
-        kept = [c for c in clauses[:-1] if not _hesitation(rules.fillers.sub("", c), rules)]
+        kept = [clauses[0]]  # a sentence may open on it: "What is it, deep down, that...?"
+        kept += [c for c in clauses[1:-1] if not _hesitation(rules.fillers.sub("", c), rules)]
         if len(kept) < len(clauses) - 1:  # "it was, when was it, last May": a search aloud
             clauses = [*kept, clauses[-1]]
             core = ", ".join(clauses)

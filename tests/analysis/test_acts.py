@@ -363,6 +363,8 @@ def test_closed_questions_that_open_with_an_interrogative(
         ("on s'est vus, c'était quand déjà, au printemps", "fr", None),
         ("il utilise, comment dire, une méthode à lui", "fr", None),
         ("When was it, your last review?", "en", "closed"),
+        ("What was it like, your first week?", "en", "open"),
+        ("Comment dire, qu'est-ce qui t'a décidé ?", "fr", "open"),
         # a question quoted without a comma is not asked of the listener
         ("and then she said how did you manage that", "en", None),
         ("and he asked me why did you leave early", "en", None),
