@@ -355,7 +355,9 @@ def sentence_question(
         return None  # "What a week, huh?", "What happened was...": not asked
     search = rules.word_search.match(core) if core and len(core.split()) <= 8 else None
     if search and not rules.listener.search(core, search.end()):
-        return None  # "what's the word", « comment dit-on »: talking to oneself
+        rest = rules.fillers.sub("", core[search.end() :].lstrip(" ,"))
+        if not (rest and _core_form(rest, has_mark, rules)):
+            return None  # "what's the word", « comment dit-on »: talking to oneself
     if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):
         # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
         # that closes a statement of the same speaker ("You did it. Right?")

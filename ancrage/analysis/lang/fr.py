@@ -104,7 +104,7 @@ REPORTED = r"\b(?:je suis genre|il est genre|elle est genre|ils disent|les gens 
 TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez|non)$"
 
 # Une curiosité adressée à l'autre : « je me demande si VOUS... ».
-LISTENER = r"(?<![\w'-])(?:vous|votre|vos|tu|te|t'|toi|ton|ta|tes)(?![\w-])"
+LISTENER = r"(?<![\w'-])(?:t'|(?:vous|votre|vos|tu|te|toi|ton|ta|tes)(?![\w-]))"
 
 # « Où » qui demande une position ou une prochaine étape, pas un lieu : question ouverte
 # (« Où aimeriez-vous commencer ? », « Où en êtes-vous ? », « Où vous voyez-vous dans un an ? »).
