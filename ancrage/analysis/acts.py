@@ -168,7 +168,10 @@ def rules_for(
         closed_anywhere=re.compile(mod.CLOSED_ANYWHERE),
         word_search=re.compile(mod.WORD_SEARCH),
         hesitation=re.compile(mod.HESITATION),
-        not_asked=re.compile(f"(?:{mod.EXCLAMATIVE})|(?:{mod.PSEUDO_CLEFT})"),
+        not_asked=re.compile(
+            f"(?P<tag>{mod.NEGATIVE_ECHO}$)|(?P<exclamation>{mod.EXCLAMATIVE}|{mod.PSEUDO_CLEFT})"
+            f"|(?P<search>{mod.WORD_SEARCH})"
+        ),
         elliptic_statement=re.compile(mod.ELLIPTIC_STATEMENT),
         negative_echo=re.compile(mod.NEGATIVE_ECHO),
         open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
@@ -349,11 +352,12 @@ def sentence_question(
     if not has_mark and not _may_ask(body, rules, keys):
         return None
     core = rules.fillers.sub("", body)
-    if core and rules.negative_echo.fullmatch(core):
+    early = rules.not_asked.match(core) if core else None  # one regex for three rules
+    if early is not None and early.lastgroup == "tag":
         return "tag"  # "Isn't it?", « N'est-ce pas ? »: asks for agreement
-    if core and rules.not_asked.match(core):
+    if early is not None and early.lastgroup == "exclamation":
         return None  # "What a week, huh?", "What happened was...": not asked
-    search = rules.word_search.match(core) if core and len(core.split()) <= 8 else None
+    search = early if early is not None and len(core.split()) <= 8 else None
     if search and not rules.listener.search(core, search.end()):
         rest = rules.fillers.sub("", core[search.end() :].lstrip(" ,"))
         if not (rest and _core_form(rest, has_mark, rules)):
@@ -367,7 +371,7 @@ def sentence_question(
     clauses = [c for c in core.split(", ") if c.strip()]
     if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
         return None  # "I said, since when?": a quoted question
-    if len(clauses) > 1:
+    if len(clauses) > 2:
         kept = [clauses[0]]  # a sentence may open on it: "What is it, deep down, that...?"
         kept += [c for c in clauses[1:-1] if not _hesitation(rules.fillers.sub("", c), rules)]
         if len(kept) < len(clauses) - 1:  # "it was, when was it, last May": a search aloud
