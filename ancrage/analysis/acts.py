@@ -87,8 +87,8 @@ class Rules:
     marker_then_wh: re.Pattern[str]
     aux_start: re.Pattern[str]
     not_inversion: re.Pattern[str]
-    indirect_closed: re.Pattern[str]
-    closed_anywhere: re.Pattern[str]
+    indirect_closed: Gated
+    closed_anywhere: Gated
     word_search: re.Pattern[str]
     hesitation: re.Pattern[str]
     not_asked: re.Pattern[str]
@@ -164,8 +164,8 @@ def rules_for(
         marker_then_wh=re.compile(mod.MARKER_THEN_WH),
         aux_start=words_regex(mod.AUX_START, anchored=True),
         not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
-        indirect_closed=re.compile(mod.INDIRECT_CLOSED),
-        closed_anywhere=re.compile(mod.CLOSED_ANYWHERE),
+        indirect_closed=Gated(mod.INDIRECT_CLOSED),
+        closed_anywhere=Gated(mod.CLOSED_ANYWHERE),
         word_search=re.compile(mod.WORD_SEARCH),
         hesitation=re.compile(mod.HESITATION),
         not_asked=re.compile(
@@ -390,7 +390,7 @@ def sentence_question(
             form = _leading_forms(clauses[:-1], True, rules, keys)
             if form:
                 return form
-        if rules.indirect_closed.search(core):
+        if rules.indirect_closed.search(core, keys):
             return "closed"  # "I don't know if you've heard of it?"
         return "open" if _curious(core, rules, keys) else "declarative"
     form = _leading_forms(clauses, False, rules, keys)
@@ -402,7 +402,7 @@ def sentence_question(
             rules.wh_no_mark.match(core_clause) and not _RELATIVE.match(core_clause)
         ):
             return "closed" if _closed_wh(core_clause, rules) else "open"
-    if rules.indirect_closed.search(core):
+    if rules.indirect_closed.search(core, keys):
         return "closed"  # "I don't know if you've tried it", « je ne sais pas si tu connais »
     if _curious(core, rules, keys):
         return "open"
@@ -475,11 +475,10 @@ def classify(
     keys = word_keys(norm)
     cores = [rules.fillers.sub("", body) for body, _mark in sentences]
     # a lone "Right?" is a tag only after a statement: "Mm. Yeah?" checks, it closes nothing
-    said = continues_turn
-    kinds = []
-    for (body, mark), core in zip(sentences, cores, strict=True):
-        kinds.append(sentence_question(body, mark, rules, not said, keys))
-        said = said or bool(core)
+    kinds = [
+        sentence_question(body, mark, rules, not (continues_turn or any(cores[:i])), keys)
+        for i, (body, mark) in enumerate(sentences)
+    ]
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
     statements = " . ".join(
         body
@@ -505,7 +504,7 @@ def classify(
         )
     )
     question = utterance_question(kinds)
-    if question == "open" and rules.closed_anywhere.search(norm):
+    if question == "open" and rules.closed_anywhere.search(norm, keys):
         question = "closed"  # "On a scale of 0 to 10, how ready are you?": a number
     acts: list[str] = []
     if question in ("open", "closed"):

@@ -140,18 +140,21 @@ NOT_INVERSION = r"(?!x)x"
 # Indirect yes/no questions put to the listener: closed questions, with or without a question
 # mark ("I don't know if you've heard of it", "I'm not sure whether your team...", and a
 # request for permission: "I wonder if we could look at...").
-INDIRECT_CLOSED = (
-    r"(?:^|\b)(?:i (?:really |just |even )?(?:don't|do not|didn't) (?:really |even )?know (?:if|whether)"
-    r" (?:you|your|y'all)\b|i(?:'m| am) not (?:really |quite )?sure (?:if|whether) (?:you|your)\b|"
-    r"i(?:'m| am| was)? (?:just )?wonder(?:ing|ed)? (?:if|whether) (?:i|we) (?:could|can|might|may)\b)"
-)
+INDIRECT_CLOSED = [
+    r"i (?:really |just |even )?(?:don't|do not|didn't) (?:really |even )?know (?:if|whether) "
+    r"(?:you|your|y'all)",
+    r"i(?:'m| am) not (?:really |quite )?sure (?:if|whether) (?:you|your)",
+    r"i(?:'m| am| was)? (?:just )?wonder(?:ing|ed)? (?:if|whether) (?:i|we) (?:could|can|might|may)",
+]
 
 # A scale or a number asked for: a closed question whatever its interrogative word
 # ("On a scale of 0 to 10, how ready are you?").
-CLOSED_ANYWHERE = (
-    r"\b(?:on a scale|scale (?:of|from)|from (?:0|1|one|zero) to (?:10|ten|100|a hundred)|"
-    r"(?:pick|give (?:it|me)) a (?:number|score|grade|mark))\b"
-)
+CLOSED_ANYWHERE = [
+    r"on a scale",
+    r"scale (?:of|from)",
+    r"from (?:0|1|one|zero) to (?:10|ten|100|a hundred)",
+    r"(?:pick|give (?:it|me)) a (?:number|score|grade|mark)",
+]
 
 # Searching for a word aloud ("what's the word", "what do you call it"): talking to oneself,
 # not a question to the listener.

@@ -164,19 +164,21 @@ OPEN_PROMPTS = [
 # Questions indirectes fermées adressées à l'autre, avec ou sans point d'interrogation (« je ne
 # sais pas si vous connaissez », « je ne suis pas sûr que tu aies vu »), et demande de
 # permission (« je me demandais si on pourrait regarder… »).
-INDIRECT_CLOSED = (
-    r"(?:^|(?<![\w'-]))(?:je (?:ne )?sais (?:pas|plus) (?:trop |vraiment |bien )?si (?:t'|(?:vous|tu|"
-    r"votre|vos|ton|ta|tes)(?![\w-]))|je ne suis pas (?:sûr|sûre|certain|certaine) (?:que|si) (?:t'|"
-    r"(?:vous|tu|votre|vos|ton|ta|tes)(?![\w-]))|je (?:me demande|me demandais) si (?:je|j'|nous|on) "
-    r"(?:pourrais|pourrait|pourrions|peux|peut|pouvons|pourrait))"
-)
+INDIRECT_CLOSED = [
+    r"je (?:ne )?sais (?:pas|plus) (?:trop |vraiment |bien )?si (?:t'\w+|vous|tu|votre|vos|ton|ta|tes)",
+    r"je ne suis pas (?:sûr|sûre|certain|certaine) (?:que|si) (?:t'\w+|vous|tu|votre|vos|ton|ta|tes)",
+    r"je (?:me demande|me demandais) si (?:je|j'|nous|on) (?:pourrais|pourrait|pourrions|peux|peut|"
+    r"pouvons)",
+]
 
 # Une échelle ou une note demandée : question fermée quel que soit le mot interrogatif
 # (« Sur une échelle de 0 à 10, à quel point êtes-vous prêt ? »).
-CLOSED_ANYWHERE = (
-    r"(?<![\w'-])(?:sur une échelle|échelle de|de (?:0|1|zéro|un) à (?:10|dix|100|cent)|(?:donnez|donne|"
-    r"mettez|mets)(?:-moi)? une note)(?![\w-])"
-)
+CLOSED_ANYWHERE = [
+    r"sur une échelle",
+    r"échelle de",
+    r"de (?:0|1|zéro|un) à (?:10|dix|100|cent)",
+    r"(?:donnez|donne|mettez|mets)(?:-moi)? une note",
+]
 
 # Chercher un mot à voix haute (« comment dit-on », « c'est quoi le mot ») : on se parle à
 # soi-même, ce n'est pas une question à l'autre.
