@@ -87,9 +87,17 @@ class Rules:
     marker_then_wh: re.Pattern[str]
     aux_start: re.Pattern[str]
     not_inversion: re.Pattern[str]
+    indirect_closed: Gated
+    closed_anywhere: Gated
+    word_search: re.Pattern[str]
+    hesitation: re.Pattern[str]
+    not_asked: re.Pattern[str]
+    elliptic_statement: re.Pattern[str]
+    negative_echo: re.Pattern[str]
     open_prompt: re.Pattern[str]
     curious: Gated
     closed_wh: re.Pattern[str]
+    open_wh: re.Pattern[str]
     wh_end: re.Pattern[str]
     wh_end_words: tuple[str, ...]
     question_cues: frozenset[str]
@@ -156,9 +164,20 @@ def rules_for(
         marker_then_wh=re.compile(mod.MARKER_THEN_WH),
         aux_start=words_regex(mod.AUX_START, anchored=True),
         not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
+        indirect_closed=Gated(mod.INDIRECT_CLOSED),
+        closed_anywhere=Gated(mod.CLOSED_ANYWHERE),
+        word_search=re.compile(mod.WORD_SEARCH),
+        hesitation=re.compile(mod.HESITATION),
+        not_asked=re.compile(
+            f"(?P<tag>{mod.NEGATIVE_ECHO}$)|(?P<exclamation>{mod.EXCLAMATIVE}|{mod.PSEUDO_CLEFT})"
+            f"|(?P<search>{mod.WORD_SEARCH})"
+        ),
+        elliptic_statement=re.compile(mod.ELLIPTIC_STATEMENT),
+        negative_echo=re.compile(mod.NEGATIVE_ECHO),
         open_prompt=words_regex(mod.OPEN_PROMPTS, anchored=True),
         curious=Gated(mod.CURIOUS),
         closed_wh=words_regex(mod.CLOSED_WH, anchored=True),
+        open_wh=re.compile(mod.OPEN_WH),
         wh_end=re.compile(mod.WH_END),
         wh_end_words=tuple(mod.WH_END_WORDS),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
@@ -279,8 +298,16 @@ def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
     if shape.lastgroup == "prompt":
         return "open"
     if shape.lastgroup == "wh":
-        return "closed" if rules.closed_wh.match(core) else "open"
-    return None if rules.not_inversion.match(core) else "closed"
+        return "closed" if _closed_wh(core, rules) else "open"
+    if rules.not_inversion.match(core) or (not has_mark and rules.elliptic_statement.match(core)):
+        return None  # « asseyez-vous », "(I) have a four-year-old": not questions
+    return "closed"
+
+
+def _closed_wh(core: str, rules: Rules) -> bool:
+    """A fact asked (how many, when, where...), unless the place is a stance or a next step
+    ("Where would you like to start?", « Où en êtes-vous ? »)."""
+    return bool(rules.closed_wh.match(core)) and not rules.open_wh.match(core)
 
 
 def _leading_forms(
@@ -325,6 +352,16 @@ def sentence_question(
     if not has_mark and not _may_ask(body, rules, keys):
         return None
     core = rules.fillers.sub("", body)
+    early = rules.not_asked.match(core) if core else None  # one regex for three rules
+    if early is not None and early.lastgroup == "tag":
+        return "tag"  # "Isn't it?", « N'est-ce pas ? »: asks for agreement
+    if early is not None and early.lastgroup == "exclamation":
+        return None  # "What a week, huh?", "What happened was...": not asked
+    search = early if early is not None and len(core.split()) <= 8 else None
+    if search and not rules.listener.search(core, search.end()):
+        rest = rules.fillers.sub("", core[search.end() :].lstrip(" ,"))
+        if not (rest and _core_form(rest, has_mark, rules)):
+            return None  # "what's the word", « comment dit-on »: talking to oneself
     if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):
         # "Really?", "Ah bon ?", a lone "Yeah?": interest or a hearing check, except a tag
         # that closes a statement of the same speaker ("You did it. Right?")
@@ -334,6 +371,12 @@ def sentence_question(
     clauses = [c for c in core.split(", ") if c.strip()]
     if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
         return None  # "I said, since when?": a quoted question
+    if len(clauses) > 2:
+        kept = [clauses[0]]  # a sentence may open on it: "What is it, deep down, that...?"
+        kept += [c for c in clauses[1:-1] if not _hesitation(rules.fillers.sub("", c), rules)]
+        if len(kept) < len(clauses) - 1:  # "it was, when was it, last May": a search aloud
+            clauses = [*kept, clauses[-1]]
+            core = ", ".join(clauses)
     if has_mark and _is_tag(core, rules):
         return "tag"
     if not has_mark and len(core.split()) >= 4 and rules.tag_no_mark.search(_tail(core)[0]):
@@ -347,6 +390,8 @@ def sentence_question(
             form = _leading_forms(clauses[:-1], True, rules, keys)
             if form:
                 return form
+        if rules.indirect_closed.search(core, keys):
+            return "closed"  # "I don't know if you've heard of it?"
         return "open" if _curious(core, rules, keys) else "declarative"
     form = _leading_forms(clauses, False, rules, keys)
     if form:
@@ -356,13 +401,22 @@ def sentence_question(
         if rules.open_prompt.match(core_clause) or (
             rules.wh_no_mark.match(core_clause) and not _RELATIVE.match(core_clause)
         ):
-            return "closed" if rules.closed_wh.match(core_clause) else "open"
+            return "closed" if _closed_wh(core_clause, rules) else "open"
+    if rules.indirect_closed.search(core, keys):
+        return "closed"  # "I don't know if you've tried it", « je ne sais pas si tu connais »
     if _curious(core, rules, keys):
         return "open"
     last = clauses[-1]
     if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
         return "open"
     return _run_on_question(core, rules)
+
+
+def _hesitation(clause: str, rules: Rules) -> bool:
+    """A short clause searching for a word or a fact aloud, inside a longer sentence."""
+    return len(clause.split()) <= 5 and bool(
+        rules.hesitation.fullmatch(clause) or rules.word_search.match(clause)
+    )
 
 
 def _run_on_question(core: str, rules: Rules) -> str | None:
@@ -372,7 +426,9 @@ def _run_on_question(core: str, rules: Rules) -> str | None:
     inverted = search_at_word_start(rules.inverted_anywhere, core)
     while inverted is not None:
         rest = core[inverted.start() :]
-        if not rules.not_inversion.match(rest):
+        if not rules.not_inversion.match(rest) and not rules.reported.search(
+            core[: inverted.start()].rstrip()
+        ):  # "and she said how did you know": a quoted question
             return _core_form(rest, False, rules) or "closed"
         inverted = search_at_word_start(rules.inverted_anywhere, core, inverted.end())
     for marker in rules.marker_then_wh.finditer(core):
@@ -417,8 +473,10 @@ def classify(
     norm = normalize(text)
     sentences = split_sentences(norm)
     keys = word_keys(norm)
+    cores = [rules.fillers.sub("", body) for body, _mark in sentences]
+    # a lone "Right?" is a tag only after a statement: "Mm. Yeah?" checks, it closes nothing
     kinds = [
-        sentence_question(body, mark, rules, i == 0 and not continues_turn, keys)
+        sentence_question(body, mark, rules, not (continues_turn or any(cores[:i])), keys)
         for i, (body, mark) in enumerate(sentences)
     ]
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
@@ -428,7 +486,6 @@ def classify(
         else (_preamble(body, mark, rules) if ", " in body else "")
         for (body, mark), kind in zip(sentences, kinds, strict=True)
     ).strip(" .")
-    cores = [rules.fillers.sub("", body) for body, _mark in sentences]
     plain = [core for core, kind in zip(cores, kinds, strict=True) if kind is None and core]
     pushes = (
         (bool(statements) and bool(rules.input.search(statements, keys)))
@@ -447,6 +504,8 @@ def classify(
         )
     )
     question = utterance_question(kinds)
+    if question == "open" and rules.closed_anywhere.search(norm, keys):
+        question = "closed"  # "On a scale of 0 to 10, how ready are you?": a number
     acts: list[str] = []
     if question in ("open", "closed"):
         acts.append("question")

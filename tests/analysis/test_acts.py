@@ -193,7 +193,7 @@ def test_persuasion_and_softened_advice_are_input(text: str, lang: str) -> None:
         ("Oh, you haven't?", "en", None),
         ("Ah bon ?", "fr", None),
         # a question after a preamble, without a question mark (speech recognition)
-        ("on a scale of one to ten, how ready are you", "en", "open"),
+        ("on a scale of one to ten, how ready are you", "en", "closed"),  # a number
         ("so before we start, tell me what brought you here", "en", "open"),
         ("bon alors pour commencer, qu'est-ce qui vous amène", "fr", "open"),
         # run-on speech-recognition sentences: the inversion marks the question
@@ -253,3 +253,151 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
                 norm = normalize(phrase)
                 found = gated.search(norm, word_keys(norm))
                 assert bool(found) == bool(plain.search(norm)), (module.CODE, name, phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # alternative questions continued after a pause: "or" / « ou » opens them
+        ("or would you rather start with the budget", "en", "closed"),
+        ("Or is it the timing that bothers you?", "en", "closed"),
+        ("ou bien est-ce que tu préfères attendre", "fr", "closed"),
+        ("Or something like that.", "en", None),
+        ("Ou alors on verra plus tard.", "fr", None),
+        # indirect yes/no questions put to the listener are closed questions
+        ("I don't know if you've ever used a planner", "en", "closed"),
+        ("I'm not sure whether your manager knows about it?", "en", "closed"),
+        ("I was wondering if we could look at your calendar.", "en", "closed"),
+        ("je ne sais pas si vous connaissez cette méthode", "fr", "closed"),
+        ("je sais pas si t'as vu mon message", "fr", "closed"),
+        ("Je ne suis pas sûre que tu aies vu mon message ?", "fr", "closed"),
+        ("Je me demandais si on pourrait revoir ton planning.", "fr", "closed"),
+        ("I don't know if it will rain tomorrow.", "en", None),
+        ("I don't know whether they hired someone.", "en", None),
+        ("Je ne sais pas si ça marchera.", "fr", None),
+        # word searches: talking to oneself
+        ("What's the word I'm looking for?", "en", None),
+        ("what do you call it, the little notebook", "en", None),
+        ("Comment dit-on déjà ?", "fr", None),
+        ("C'est quoi le mot, déjà ?", "fr", None),
+        ("What do you call success in your job?", "en", "open"),
+        ("what do you call it when you lose focus", "en", "open"),
+        ("Comment ça s'appelle déjà, ton outil ?", "fr", "closed"),
+        ("Comment ça s'appelle déjà ton outil ?", "fr", "closed"),
+        ("Comment dites-vous cela à votre équipe ?", "fr", "open"),
+        # subject-less statements that open like a yes/no question
+        ("Had a great time at the workshop.", "en", None),
+        ("Have a nice weekend", "en", None),
+        ("well, I, uh, have a two-year-old at home", "en", None),
+        ("Had a good week?", "en", "closed"),
+        ("Have you had a good week", "en", "closed"),
+        # a lone negative tag asks for agreement, a lone "really" echo does not ask
+        ("Isn't it?", "en", "tag"),
+        ("Don't you?", "en", "tag"),
+        ("N'est-ce pas ?", "fr", "tag"),
+        ("Oh, did you really?", "en", None),
+        ("Is it really?", "en", None),
+        ("Ah, vous êtes vraiment ?", "fr", None),
+        ("Did you really finish the report?", "en", "closed"),
+        # repair requests check hearing, they do not ask about the other
+        ("Sorry, what did you say?", "en", None),
+        ("A what?", "en", None),
+        ("Pardon, vous pouvez répéter ?", "fr", None),
+        ("Le quoi ?", "fr", None),
+        ("What did you say to your manager?", "en", "open"),
+        ("Qu'est-ce que vous avez dit à votre associé ?", "fr", "open"),
+        # stated interest in the listener's view invites them to talk
+        ("I'm really interested to know what you've been trying so far.", "en", "open"),
+        ("Je serais vraiment intéressée de savoir ce que vous avez essayé.", "fr", "open"),
+        ("I'm interested in how they built it.", "en", None),
+        ("Je suis intéressé par ce modèle de voiture.", "fr", None),
+        # a lone tag closes a statement, not a backchannel of the same turn
+        ("Okay. Right?", "en", None),
+        ("Bon. Hein ?", "fr", None),
+        ("We agreed on Friday. Right?", "en", "tag"),
+        ("On avait dit vendredi. Non ?", "fr", "tag"),
+    ],
+)
+def test_question_shapes_beyond_the_mark(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a scale or a number asked for is a closed question
+        ("On a scale of 0 to 10, how confident are you?", "en", "closed"),
+        ("From 1 to 10, how ready do you feel?", "en", "closed"),
+        ("Sur une échelle de 0 à 10, à quel point es-tu prêt ?", "fr", "closed"),
+        ("De 1 à 10, comment vous sentez-vous ?", "fr", "closed"),
+        ("How confident are you about the launch?", "en", "open"),
+        ("Comment vous sentez-vous avant le lancement ?", "fr", "open"),
+        # who asks for a person, a name is one fact: closed
+        ("Who could help you with that?", "en", "closed"),
+        ("What's your manager's name?", "en", "closed"),
+        ("Qui pourrait t'aider là-dessus ?", "fr", "closed"),
+        ("Comment s'appelle votre responsable ?", "fr", "closed"),
+        ("What would help you most right now?", "en", "open"),
+        # "where" asking for a stance or a next step is open; for a place, closed
+        ("Where would you like to start today?", "en", "open"),
+        ("Where does that leave you?", "en", "open"),
+        ("Where do you live now?", "en", "closed"),
+        ("Où aimeriez-vous commencer ?", "fr", "open"),
+        ("Où en êtes-vous avec ce projet ?", "fr", "open"),
+        ("Où habitez-vous ?", "fr", "closed"),
+        ("Qu'est-ce qui t'aiderait le plus ?", "fr", "open"),
+    ],
+)
+def test_closed_questions_that_open_with_an_interrogative(
+    text: str, lang: str, expected: str
+) -> None:
+    assert question_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a search aloud in the middle of a statement asks nothing
+        ("we met in, when was it, early spring, at the fair", "en", None),
+        ("she used, what do they call it, a vision board", "en", None),
+        ("on s'est vus, c'était quand déjà, au printemps", "fr", None),
+        ("il utilise, comment dire, une méthode à lui", "fr", None),
+        ("When was it, your last review?", "en", "closed"),
+        ("What was it like, your first week?", "en", "open"),
+        ("Comment dire, qu'est-ce qui t'a décidé ?", "fr", "open"),
+        # a question quoted without a comma is not asked of the listener
+        ("and then she said how did you manage that", "en", None),
+        ("and he asked me why did you leave early", "en", None),
+        ("so how did you manage that", "en", "open"),
+        ("et il m'a demandé avez-vous fini", "fr", None),
+        ("et avez-vous fini le dossier", "fr", "closed"),
+    ],
+)
+def test_searches_aloud_and_quoted_questions(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # exclamations and pseudo-clefts open with an interrogative word but ask nothing
+        ("What a week, huh?", "en", None),
+        ("How about that.", "en", None),
+        ("Quelle chance, hein ?", "fr", None),
+        ("Quel dommage !", "fr", None),
+        ("What happened was the client cancelled", "en", None),
+        ("What I mean is we need more time", "en", None),
+        ("qu'est-ce qui s'est passé, c'est qu'il a annulé", "fr", None),
+        ("What happened with the client?", "en", "open"),
+        ("What a lot of people do is wait, what would you do?", "en", "open"),
+        ("Qu'est-ce qui s'est passé avec le client ?", "fr", "open"),
+        ("Quelle est ta priorité ?", "fr", "open"),
+        # quoted questions after "I'm like", "they say", a named speaker
+        ("and I'm like, why would you do that", "en", None),
+        ("my manager says, when can you start", "en", None),
+        ("you trust what they say, and how does that feel", "en", "open"),
+        ("et je suis genre, pourquoi tu fais ça", "fr", None),
+    ],
+)
+def test_exclamations_clefts_and_quotes(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected

@@ -14,7 +14,7 @@ MARKERS = frozenset(
 )
 
 # Discourse fillers stripped from the start of a sentence before looking at its shape.
-FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|right|alright|all right|oh|ah|then|sure|i see|great|good|gotcha|got it|wow|like|hey|hi|hello|you know|i mean)"
+FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|right|alright|all right|oh|ah|then|sure|i see|great|good|gotcha|got it|wow|like|hey|hi|hello|you know|i mean|or)"
 
 # Interrogative words that open a question (open question).
 WH_START = [
@@ -39,9 +39,18 @@ CLOSED_WH = [
     r"how (?:many|much|long|often|old|far|soon)",
     r"what (?:time|number|age|year|day|date)",
     r"what(?:'s| is| was) (?:the|your) (?:name|number|age|date|address|longest|most|least)",
-    r"(?:when|where|which)",
+    r"(?:when|where|which|who|whom|whose)",
     r"on a scale",
+    r"what(?:'s| is| was) (?:your|his|her|their|the) (?:\w+'s |\w+ )?name",
 ]
+
+# "Where" asking for a stance or a next step, not a place: open ("Where would you like to
+# start?", "Where do you see yourself in a year?", "Where does that leave you?").
+OPEN_WH = (
+    r"^where (?:would|could|might|should) (?:you|we) (?:like to|want to|wanna|start|begin|go from)"
+    r"|^where do (?:you|we) (?:see|want to|wanna|stand|go from)|^where does (?:that|this|it) "
+    r"(?:leave|put) you|^where are you (?:at|with)\b|^where have you got to"
+)
 
 # Without a question mark (speech recognition), only unambiguous shapes count as questions:
 # interrogative word + auxiliary + subject, or fixed interrogative phrases.
@@ -68,6 +77,8 @@ BACKCHANNEL = (
     r"are they|did you|do you|does it|did it|have you|has it|can you|can't you|will you|would you|"
     r"you did|you do|you are|you were|you can|you have|you will|you think so|you know|"
     r"is that (?:right|so|true)|are you serious|no kidding|pardon(?: me)?|sorry|excuse me|what|who|"
+    r"(?:(?:sorry|pardon|excuse me),? )?(?:what did you say|i beg your pardon|come again|say (?:that|it) "
+    r"again|(?:the|a|an) what)|"
     r"huh|yeah|yes|no|okay|ok|right|mm-?hmm|uh-huh|hmm+)"
 )
 
@@ -89,7 +100,7 @@ MARKER_THEN_WH = (
 # Echoes that only show interest or check hearing ("Oh, you haven't?", "Are they?").
 ECHO = (
     r"(?:oh |ah |wow |really |huh )?(?:(?:is|are|was|were|do|does|did|have|has|had|can|could|"
-    r"will|would|should)(?:n't)? (?:it|he|she|they|you|we|that|there|i)|(?:it|he|she|they|you|"
+    r"will|would|should)(?:n't)? (?:it|he|she|they|you|we|that|there|i)(?: really)?|(?:it|he|she|they|you|"
     r"we|that|there|i) (?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)"
     r"(?:n't)?(?: not)?|(?:you )?think so|isn't that (?:funny|great|interesting|amazing|nice|"
     r"wonderful|terrible|awful|something|neat|weird|strange|sad|crazy|cool))"
@@ -99,7 +110,12 @@ ECHO = (
 AGREEMENT = r"^(?:so|neither|nor) (?:do|does|did|am|is|are|was|were|have|has|had|can|could|will|would|should) (?:i|we|you|they|he|she|it)$"
 
 # Reported speech: a question quoted from someone else is not asked of the listener.
-REPORTED = r"(?:\b(?:i|he|she|they|someone|people)(?: \w+)? (?:said|says|goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|told|thought|was thinking|was going|wondered)(?: (?:him|her|them|me|us))?|\b(?:saying|asking))$"
+REPORTED = (
+    r"(?:\b(?:i|he|she|they|someone|people|(?:my|his|her|their|the|our) \w+)(?: \w+)? (?:said|says|"
+    r"goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|"
+    r"told|thought|was thinking|was going|wondered)(?: (?:to )?(?:him|her|them|me|us|myself))?|"
+    r"\bi(?:'m| am) like|\bthey(?:'re| are) like|\b(?<!what )(?<!how )(?:they|people) say|\b(?:saying|asking))$"
+)
 
 # Tags that close a statement even without a question mark ("..., isn't it.").
 TAG_NO_MARK = r"(?:(?:,| )(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)n't (?:it|he|she|they|you|we|that|there|i)|, (?:was|were|is|are|did|does|do|would|could|will) (?:he|she|it|they|there|you|we)(?: not)?)$"
@@ -121,6 +137,68 @@ AUX_START = [
 # Imperatives that look like an inversion (French only; never matches in English).
 NOT_INVERSION = r"(?!x)x"
 
+# Indirect yes/no questions put to the listener: closed questions, with or without a question
+# mark ("I don't know if you've heard of it", "I'm not sure whether your team...", and a
+# request for permission: "I wonder if we could look at...").
+INDIRECT_CLOSED = [
+    r"i (?:really |just |even )?(?:don't|do not|didn't) (?:really |even )?know (?:if|whether) "
+    r"(?:you|your|y'all)",
+    r"i(?:'m| am) not (?:really |quite )?sure (?:if|whether) (?:you|your)",
+    r"i(?:'m| am| was)? (?:just )?wonder(?:ing|ed)? (?:if|whether) (?:i|we) (?:could|can|might|may)",
+]
+
+# A scale or a number asked for: a closed question whatever its interrogative word
+# ("On a scale of 0 to 10, how ready are you?").
+CLOSED_ANYWHERE = [
+    r"on a scale",
+    r"scale (?:of|from)",
+    r"from (?:0|1|one|zero) to (?:10|ten|100|a hundred)",
+    r"(?:pick|give (?:it|me)) a (?:number|score|grade|mark)",
+]
+
+# Searching for a word aloud ("what's the word", "what do you call it"): talking to oneself,
+# not a question to the listener.
+WORD_SEARCH = (
+    r"^(?:what(?:'s| is| was) (?:the|that) (?:word|term)|what do (?:you|they|we|people) call "
+    r"(?:it|them|that|those|this)|what(?:'s| is| was| are| were) (?:it|that|this|they|those) "
+    r"called|what am i (?:trying to|gonna|going to) say|how do you say (?:it|that)|where was i|"
+    r"what was i saying)(?![\w'])"
+)
+
+# The same search as a short clause inside a longer sentence ("it was, when was it, last May"):
+# the sentence goes on with the answer, so the clause asks nothing of the listener.
+HESITATION = (
+    r"(?:oh |gosh |uh |um )*(?:what|when|where|who|which one|how much|how many)(?:'s| is| was) "
+    r"(?:it|that|he|she|they)|what do (?:they|you|we|people) (?:say|call (?:it|them|that))|how "
+    r"would you (?:say|put) it|what(?:'s| is| was) (?:his|her|its|their) name"
+)
+
+# Exclamations shaped like questions ("What a change, huh?", "How about that."): not asked.
+EXCLAMATIVE = (
+    r"^(?:what an? (?!lot\b)|how about that$|how (?:nice|great|awful|terrible|sad|funny|cool|lovely|"
+    r"wonderful|strange|weird|interesting|neat|sweet)$|isn't that something$)"
+)
+
+# Pseudo-clefts open with an interrogative word but state something ("What happened was...",
+# "What I mean is..."): not questions.
+PSEUDO_CLEFT = (
+    r"^what (?:happened|happens|(?:i|we|they|he|she|you) (?:\w+ )?(?:mean|meant|did|do|like|liked|"
+    r"said|say|want|wanted|found|find|noticed|need|needed|love|hate)) (?:is|was|'s)\b"
+)
+
+# Subject-less statements that open like a yes/no question ("Had a great time", "Have a nice
+# day"): not questions without a question mark.
+ELLIPTIC_STATEMENT = (
+    r"^(?:have|has|had) (?:a|an|the|some|no|lots|fun|such|something|nothing|plenty|two|three)\b"
+)
+
+# A lone negative tag ("Isn't it?", "Don't you?") asks for agreement: a tag, never a mere
+# backchannel, even when it opens a turn (the statement was the other's or cut off).
+NEGATIVE_ECHO = (
+    r"(?:is|are|was|were|do|does|did|have|has|had|can|could|would|will|should)n't "
+    r"(?:it|he|she|they|you|we|that|there|i)"
+)
+
 # Invitations to talk that count as open questions even without a question mark.
 OPEN_PROMPTS = [
     r"any(?:thing)? (?:else|other|others|thoughts|ideas|questions)",
@@ -135,6 +213,8 @@ OPEN_PROMPTS = [
 CURIOUS = [
     r"i(?:'m| am| was)? (?:just )?wonder(?:ing|ed)? (?:if|whether|what|how|why|about|where|who)",
     r"i(?:'m| am) (?:really )?curious (?:about|what|how|why|whether|if|to)",
+    r"i(?:'m| am| was| would be|'d be) (?:\w+ )?(?:really |very |just )?interested (?:to (?:know|hear)|in "
+    r"(?:knowing|hearing|what|how|why|your))",
     r"i(?:'d| would) (?:like|love) to (?:know|hear|understand)",
     r"tell me (?:more|a (?:little|bit)|about|what|how|why|when|where)",
     r"talk to me (?:about|a (?:little|bit))",
@@ -153,7 +233,7 @@ WH_END_WORDS = ("what",)
 # pre-check before the shape rules; a hyphenated word always goes through the full rules).
 QUESTION_CUES = frozenset(
     """what whats how why when where who whom whose which any anything tell walk help describe
-    wonder wondering wondered curious""".split()
+    wonder wondering wondered curious interested""".split()
 )
 # Auxiliary + subject anywhere ("do you", "isn't it"): the other way a sentence can ask.
 QUESTION_CUE_PATTERN = (
@@ -162,7 +242,8 @@ QUESTION_CUE_PATTERN = (
     r"shouldn't|haven't|hasn't|hadn't) (?:you|i|we|they|he|she|it|there|that|this|these|those|"
     r"anyone|anybody|anything|someone|somebody|something|your|my|our|their|his|her|the|a|any|"
     r"some|people|everyone)\b|n't (?:it|he|she|they|you|we|that|there|i)\b"
-    r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b)"
+    r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b"
+    r"|\b(?:don't|do not|didn't) (?:\w+ )?know (?:if|whether)\b|\bnot (?:\w+ )?sure (?:if|whether)\b)"
 )
 # Sentence endings that can make a tag without a question mark (their words are cues already).
 QUESTION_CUE_ENDINGS: tuple[str, ...] = ()

@@ -12,7 +12,7 @@ MARKERS = frozenset(
     "ça en pour avec mais dans sur très bien alors oui non mon ma mes ton votre j'ai".split()
 )
 
-FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire)"
+FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire|ou|ou bien|ou alors)"
 
 
 WH_START = [
@@ -73,6 +73,8 @@ CLOSED_WH = [
     r"quelle date",
     r"(?:quand|où|d'où|depuis quand|jusqu'à quand|lequel|laquelle|lesquels|lesquelles)",
     r"sur une échelle",
+    r"qui",
+    r"comment (?:s'appelle|ça s'appelle|il s'appelle|elle s'appelle|tu t'appelles|vous vous appelez)",
 ]
 
 # L'inversion sujet-verbe marque une question directe même au milieu d'une phrase sans
@@ -88,7 +90,7 @@ MARKER_THEN_WH = r"(?:alors|donc|et|mais|bon|ok|du coup)\s+(?=(?:qu'est-ce|qu'es
 # Échos qui marquent l'intérêt ou vérifient l'écoute (« Ah, vous n'avez pas ? »).
 ECHO = (
     r"(?:ah |oh |eh )?(?:(?:vous|tu|il|elle|ils|elles|on) (?:n')?(?:êtes|es|est|sont|avez|as|a|ont|"
-    r"faites|fais|fait|pouvez|peux|peut)(?: pas)?|(?:c'est|ce n'est pas|c'est pas) (?:vrai|ça|"
+    r"faites|fais|fait|pouvez|peux|peut)(?: pas)?(?: vraiment)?|(?:c'est|ce n'est pas|c'est pas) (?:vrai|ça|"
     r"possible|drôle|fou|dingue)|pas possible|sans blague)"
 )
 
@@ -96,13 +98,21 @@ ECHO = (
 AGREEMENT = r"^(?:moi|nous|toi|vous|lui|elle|eux) (?:aussi|non plus|pareil)$"
 
 # Discours rapporté : une question citée n'est pas posée à l'interlocuteur.
-REPORTED = r"\b(?:j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre)$"
+REPORTED = r"\b(?:je suis genre|il est genre|elle est genre|ils disent|les gens disent|j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre)$"
 
 # Fausses questions qui ferment une affirmation même sans point d'interrogation.
 TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez|non)$"
 
 # Une curiosité adressée à l'autre : « je me demande si VOUS... ».
-LISTENER = r"(?<![\w'-])(?:vous|votre|vos|tu|te|t'|toi|ton|ta|tes)(?![\w-])"
+LISTENER = r"(?<![\w'-])(?:t'|(?:vous|votre|vos|tu|te|toi|ton|ta|tes)(?![\w-]))"
+
+# « Où » qui demande une position ou une prochaine étape, pas un lieu : question ouverte
+# (« Où aimeriez-vous commencer ? », « Où en êtes-vous ? », « Où vous voyez-vous dans un an ? »).
+OPEN_WH = (
+    r"^où (?:aimeriez|voudriez|aimerais|voudrais|souhaitez|souhaites)-(?:vous|tu) (?:commencer|"
+    r"aller|en venir)|^où en (?:êtes|es|sommes|est)\b|^où (?:vous|te|nous) voyez-vous|^où te "
+    r"vois-tu|^où est-ce que (?:ça|cela) (?:vous|te|nous) (?:laisse|mène)"
+)
 
 # Sans point d'interrogation (transcription automatique), seules les formes sans ambiguïté
 # comptent : inversion, « est-ce que », mot interrogatif suivi d'un verbe ou d'une inversion.
@@ -125,7 +135,8 @@ WH_NO_MARK = [
 BACKCHANNEL = (
     r"(?:ah |oh |eh )?(?:bon|vraiment|c'est vrai|ah bon|ah oui|ah ouais|oui|ouais|non|tu crois|"
     r"vous croyez|sérieux|sérieusement|pardon|comment|quoi|hein|d'accord|ok|okay|ah|euh|hum|"
-    r"c'est ça|tu trouves|vous trouvez)"
+    r"c'est ça|tu trouves|vous trouvez|(?:(?:pardon|désolé|désolée|excusez-moi|excuse-moi),? )?"
+    r"(?:qu'est-ce que (?:tu as|vous avez) dit|(?:tu peux|vous pouvez) répéter|(?:le|la|un|une) quoi))"
 )
 
 AUX_START = [
@@ -150,10 +161,66 @@ OPEN_PROMPTS = [
     r"j'aimerais (?:comprendre|savoir|entendre)",
 ]
 
+# Questions indirectes fermées adressées à l'autre, avec ou sans point d'interrogation (« je ne
+# sais pas si vous connaissez », « je ne suis pas sûr que tu aies vu »), et demande de
+# permission (« je me demandais si on pourrait regarder… »).
+INDIRECT_CLOSED = [
+    r"je (?:ne )?sais (?:pas|plus) (?:trop |vraiment |bien )?si (?:t'\w+|vous|tu|votre|vos|ton|ta|tes)",
+    r"je ne suis pas (?:sûr|sûre|certain|certaine) (?:que|si) (?:t'\w+|vous|tu|votre|vos|ton|ta|tes)",
+    r"je (?:me demande|me demandais) si (?:je|j'|nous|on) (?:pourrais|pourrait|pourrions|peux|peut|"
+    r"pouvons)",
+]
+
+# Une échelle ou une note demandée : question fermée quel que soit le mot interrogatif
+# (« Sur une échelle de 0 à 10, à quel point êtes-vous prêt ? »).
+CLOSED_ANYWHERE = [
+    r"sur une échelle",
+    r"échelle de",
+    r"de (?:0|1|zéro|un) à (?:10|dix|100|cent)",
+    r"(?:donnez|donne|mettez|mets)(?:-moi)? une note",
+]
+
+# Chercher un mot à voix haute (« comment dit-on », « c'est quoi le mot ») : on se parle à
+# soi-même, ce n'est pas une question à l'autre.
+WORD_SEARCH = (
+    r"^(?:comment (?:dit-on|on dit|dire|ça s'appelle|ça se dit|on appelle (?:ça|cela))|(?:c'est "
+    r"quoi|quel est) (?:déjà )?le (?:mot|terme)|où en étais-je|où j'en étais|qu'est-ce que je "
+    r"(?:disais|voulais dire))(?![\w'-])"
+)
+
+# La même recherche en incise dans une phrase plus longue (« c'était, quand déjà, en mai ») :
+# la phrase continue avec la réponse, l'incise ne demande rien à l'autre.
+HESITATION = (
+    r"(?:oh |euh |ah )*(?:c'était (?:quoi|quand|qui|où)(?: déjà)?|c'est quoi déjà|quand déjà|qui "
+    r"déjà|comment dire|comment on dit|comment dit-on|comment ça s'appelle(?: déjà)?|comment "
+    r"(?:il|elle) s'appelle(?: déjà)?)"
+)
+
+# Exclamations en forme de question (« Quelle chance, hein ? ») : rien n'est demandé.
+EXCLAMATIVE = (
+    r"^(?:quelle (?:chance|horreur|galère|angoisse|joie|surprise|histoire !)|quel (?:dommage|plaisir|"
+    r"bonheur|soulagement|cauchemar)|que c'est (?:beau|bien|bon|dommage|triste|drôle))(?![\w-])"
+)
+
+# Pseudo-clivées : « ce qui s'est passé, c'est… » affirme, ne demande pas. En français elles
+# ne commencent pas par un mot interrogatif ; seule la forme orale « qu'est-ce qui s'est passé,
+# c'est que… » pourrait tromper.
+PSEUDO_CLEFT = r"^qu'est-ce qui s'est passé,? c'est qu(?:e|')"
+
+# Phrases sans sujet qui commencent comme une question fermée (en anglais « Had a great
+# time ») : le français marque l'interrogation par l'inversion, rien à écarter ici.
+ELLIPTIC_STATEMENT = r"(?!x)x"
+
+# Un « n'est-ce pas ? » seul demande l'accord : une question-tag, jamais une simple relance,
+# même en début de tour.
+NEGATIVE_ECHO = r"(?:n'est-ce pas|n'est ce pas|pas vrai|c'est pas vrai)"
+
 # Formules qui demandent le point de vue de l'autre, où qu'elles soient dans la phrase.
 CURIOUS = [
     r"je (?:me demande|me demandais) (?:si|ce|comment|pourquoi|où|quand|qui)",
     r"je suis (?:curieux|curieuse) (?:de|d'|du)",
+    r"(?:je suis|je serais) (?:très |vraiment )?(?:intéressé|intéressée) (?:de savoir|d'entendre|par ce que|"
+    r"par votre|par ton|par ta)|ça m'intéresse(?:rait)? de (?:savoir|comprendre|connaître)",
     r"j'aimerais (?:bien )?(?:savoir|comprendre|entendre|connaître)",
     r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-moi",
     r"(?:aidez|aide)-moi à comprendre",
@@ -173,7 +240,7 @@ WH_END = (
 QUESTION_CUES = frozenset(
     """quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment pourquoi où
     quand combien autre autres demande demandais curieux curieuse savoir comprendre entendre
-    connaître hein""".split()
+    connaître hein intéressé intéressée""".split()
 )
 # Inversion tapée sans trait d'union (« voulez vous ») : l'autre façon de poser une question.
 QUESTION_CUE_PATTERN = (
@@ -181,6 +248,7 @@ QUESTION_CUE_PATTERN = (
     r"voudriez|seriez|veux|peux|as|es|sais|connais|penses|aimerais|pourrais|voudrais|vas|allez|"
     r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b"
     r"|\bqui (?:est-ce|a|va|peut|veut|vous|t'|te|est)\b"
+    r"|\bsais (?:pas|plus) (?:\w+ )?si\b|\bpas (?:sûr|sûre|certain|certaine) (?:que|si)\b"
 )
 # Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
 QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
