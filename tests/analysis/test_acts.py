@@ -106,6 +106,14 @@ def test_english_question_types(text: str, expected: str | None) -> None:
         ("Did you watch the game last night?", "en", "small_talk"),
         ("Lovely weather today.", "en", "small_talk"),
         ("C'est toi qui as fait le boulot.", "fr", "ownership_returned"),
+        (
+            "Trois envoyés, un accepté : c'est toi qui as décroché ce oui.",
+            "fr",
+            "ownership_returned",
+        ),
+        ("C'est vous qui les avez signés, ces contrats.", "fr", "ownership_returned"),
+        ("It was you who closed that deal.", "en", "ownership_returned"),
+        ("You're the one who picked up the phone.", "en", "ownership_returned"),
         ("Ta posture, ta confiance, ton juste prix, tes résultats.", "fr", "ownership_returned"),
         ("You did it.", "en", "ownership_returned"),
         (
@@ -141,6 +149,9 @@ def test_acts_detected(text: str, lang: str, act: str) -> None:
         ("Grâce à moi tu as signé ce contrat.", "fr", "ownership_returned"),
         ("You did the work, right?!", "en", "credit_taken"),
         ("My method got you there.", "en", "ownership_returned"),
+        # who said or asked something is not who earned the result
+        ("C'est toi qui as demandé ce rendez-vous.", "fr", "ownership_returned"),
+        ("It was you who asked for this call.", "en", "ownership_returned"),
         # a tag question is not a question act (no curiosity)
         ("C'est toi qui as fait le boulot, non ?!", "fr", "question"),
         ("You did it, right?", "en", "question"),

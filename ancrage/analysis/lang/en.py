@@ -579,7 +579,7 @@ GRATITUDE = [
 ]
 OWNERSHIP_RETURNED = [
     r"you did (?:it|that|this|the work|all the work|the hard work|the heavy lifting|great)",
-    r"(?:it|that) was (?:all )?(?:you|your (?:work|doing|effort|decision|choice))",
+    r"(?:it|that) was (?:all )?(?:you\b(?! who)|your (?:work|doing|effort|decision|choice))",
     r"(?:that(?:'s| is)|it(?:'s| is)) (?:all )?(?:on|down to|thanks to) you",
     r"(?:all )?(?:the )?credit (?:goes to|is) (?:you|yours)",
     r"you (?:earned|deserve|made) (?:it|this|that|them)",
@@ -587,7 +587,9 @@ OWNERSHIP_RETURNED = [
     r"(?:it(?:'s| is)|these are|those are) (?:all )?your (?:results|win|success|achievement|doing|work)",
     r"your (?:stance|posture|confidence|courage|work|effort|decision|choice|price|fair price|"
     r"results|progress)\b[^.?!]*,\s*your (?:\w+ ){0,2}\w+",
-    r"you (?:were|are) the one who",
+    r"you(?: were| are|'re) the one who",
+    # "it was you who signed them", not "it was you who asked"
+    r"it was (?:all )?you who (?!asked\b|said\b|wanted\b)\w+",
     r"i (?:only|just) (?:asked|listened|held the space)",
 ]
 CREDIT_TAKEN = [

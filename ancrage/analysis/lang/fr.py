@@ -559,8 +559,9 @@ GRATITUDE = [
     r"(?:merci|je vous remercie|je te remercie|reconnaissant|reconnaissante|gratitude)",
 ]
 OWNERSHIP_RETURNED = [
-    r"c'est (?:toi|vous) qui (?:as|avez|l'as|l'avez) (?:fait|tout fait|réussi|travaillé|décidé|"
-    r"osé|trouvé|mené|porté)",
+    # any past participle: "c'est toi qui as décroché ce oui", "c'est vous qui avez signé"
+    r"c'est (?:toi|vous) qui (?:as|avez|l'as|l'avez|les as|les avez) (?:tout )?"
+    r"(?!dit\b|demandé\b|voulu\b|proposé\b)\w+(?:é|i|is|it|u|ert)e?s?\b",
     r"(?:tu as|vous avez) fait (?:le boulot|le travail|tout le travail|tout le boulot)",
     r"(?:tu l'as|vous l'avez) fait",
     r"c'est (?:ton|votre|ta) (?:travail|mérite|succès|réussite|victoire|boulot|décision|choix)",
