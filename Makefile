@@ -49,7 +49,12 @@ test-browser: setup browser-deps
 messages: setup
 	cd ancrage && ../$(BIN)/django-admin compilemessages --ignore=.venv
 
-bench: setup
+# The spaCy baseline of the analyzer benchmark needs spaCy and its French model (extra "bench").
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
+	touch $@
+
+bench: setup $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/outbound_throughput.py
 	$(BIN)/python benchmarks/inbound_latency.py
