@@ -375,7 +375,7 @@ SELF_START = r"^(?:i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|le
 EMPATHY_START = r"^(?:i|we) (?:(?:can |totally |really |completely |do )?(?:understand|see|hear|get it|get that|know|appreciate|agree|remember|hear you)|(?:'m|am) (?:so |really |very )?(?:sorry|glad|happy|hearing|wondering|curious|interested|not sure))"
 
 # Imperative advice opening a statement ("Try to...", "Make sure you...").
-ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take|go|call|write|tell (?:him|her|them))\b"
+ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take(?! care\b)|go|call|write|tell (?:him|her|them))\b"
 
 # Summaries open with "so": a statement that starts this way gives back what was heard.
 SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+|uh+|and|well|oh|hmm+|sure|i see)[\s,.-]*)*(?:so|sounds like)\b"
@@ -383,8 +383,15 @@ SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+
 # The speaker pushes own content: information, advice, persuasion, options.
 INPUT = [
     r"(?<!what )(?<!how )(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
-    r"still |also )?(?:should|ought to|must|need to|have to|had better|'d better|gotta|got to)",
-    r"(?:one thing )?you (?:could|might want to|may want to) (?!be\b|have\b|not\b|say\b)\w+",
+    r"still |also )?(?:should(?! be (?:proud|pleased|happy|glad)\b)|ought to|"
+    r"must(?! be\b| like\b| love\b| feel\b| have been\b| know\b| think\b)|had better|'d better)",
+    # an obligation in a subordinate clause reports the other's situation ("the reasons you
+    # have to quit", "told that you have to"): only a main-clause one pushes
+    r"(?<!what )(?<!how )(?<!that )(?<!when )(?<!things )(?<!reasons )(?<!knows )(?:you|we)(?:'ve)? "
+    r"(?:really |just |definitely |seriously |absolutely |probably |still |also |do )?"
+    r"(?:need to|have to|gotta|got to)",
+    r"(?<!if )(?<!that )(?<!what )(?<!how )(?:one thing )?you (?:could|might want to|may want to) "
+    r"(?!be\b|have\b|not\b|say\b|do\b)\w+",
     r"you(?:'d| would) (?:be better|benefit|need to)",
     r"you (?:might|may|could) (?:want to|try|consider|think about|start|also)",
     r"i(?:'d| would)? (?:strongly |really |definitely |just |also )?(?:recommend|suggest|advise|"
@@ -433,9 +440,13 @@ INPUT = [
     r"(?:it's|it has|it's been|it has been) (?:been )?(?:helpful|useful) for (?:some |other |a lot "
     r"of )?(?:other )?(?:people|clients|patients|folks)",
     r"(?:some|many|other) (?:people|clients|patients|folks) (?:find|found|say|like|prefer|choose)",
-    r"you can (?:always |also |just )?(?:come|call|ask|talk|work|bring|contact|reach|use|try|go|"
-    r"book|get|tell|say|stop|start|do)\b",
+    # an option offered, not what the other can do in a subordinate clause ("that you can do it")
+    r"(?<!if )(?<!that )(?<!what )(?<!how )(?<!and )(?<!as )(?<!body )you can (?:always |also |just )?"
+    r"(?:come|call|ask|talk|work|bring|contact|reach|use|try|go|book|get|tell|say|stop|start)\b",
     r"that's something (?:you|we) (?:can|could|might)",
+    # an option pointed at: "something you can get to", "places that you can work with"
+    r"(?:something|things|places|ways|people|resources|options) (?:that )?you (?:can|could|might) "
+    r"(?!do\b|be\b|have\b|feel\b)\w+",
     r"i think (?:that )?(?:if )?(?:you|it|that|this|we)\b[^.?!]{0,40}\b(?:would|will|could|should|"
     r"might|need)\b",
     r"if you (?:have|want|need) (?:any )?(?:more )?(?:questions|help|information|support)",
@@ -475,7 +486,6 @@ INPUT = [
     r"common|recommended|the law|required|mandatory|not safe|safe)",
     r"i (?:can |could )?(?:see|saw|noticed|notice) (?:that|on|from|in) (?:your|the)",
     r"i (?:see|saw|noticed|notice) (?:that )?your",
-    r"(?:you|we) (?:do )?need to",
     r"just so you know",
     r"my (?:role|job|goal) (?:is|here|today)",
     r"the (?:goal|idea|plan|next step|purpose|point) (?:is|would be|here)",
