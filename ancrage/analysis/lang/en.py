@@ -383,8 +383,8 @@ SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+
 # The speaker pushes own content: information, advice, persuasion, options.
 INPUT = [
     r"(?<!what )(?<!how )(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
-    r"still |also )?(?:should(?! be (?:proud|pleased|happy|glad)\b)|ought to|"
-    r"must(?! be\b| like\b| love\b| feel\b| have been\b| know\b| think\b)|had better|'d better)",
+    r"still |also )?(?:should\b(?! be (?:proud|pleased|happy|glad)\b)|ought to|"
+    r"must\b(?! be\b| like\b| love\b| feel\b| have been\b| know\b| think\b)|had better|'d better)",
     # an obligation in a subordinate clause reports the other's situation ("the reasons you
     # have to quit", "told that you have to"): only a main-clause one pushes
     r"(?<!what )(?<!how )(?<!that )(?<!when )(?<!things )(?<!reasons )(?<!knows )(?:you|we)(?:'ve)? "
@@ -401,7 +401,7 @@ INPUT = [
     r"my (?:advice|suggestion|recommendation|recommendations|concern)",
     r"i(?:'m| am) (?:concerned|worried) (?:that|about)",
     r"(?:it(?:'s| is)|it would be|that(?:'s| is)) (?:important|essential|best|better|"
-    r"a good idea|helpful|recommended|necessary) (?:to|that|for)",
+    r"a good idea|helpful|recommended|necessary) (?:to(?! (?:you|him|her|them|me)\b)|that|for)",
     r"(?:let me|i can|i could|i'll|i will|i'd like to) (?:explain|show|tell|give|share|offer|"
     r"provide|send|recommend|refer|walk you)",
     r"here(?:'s| is) (?:what|how|the)",
@@ -470,7 +470,9 @@ INPUT = [
     r"(?:we|doctors|experts|researchers|people) (?:know|define|recommend|consider|found|believe) "
     r"(?:that|it|this|as|if)",
     r"we (?:do )?know (?:that|if|from)",
-    r"(?:can|could|may|might|will|would) (?:really |also |actually |definitely |often |usually )?"
+    # a claim about effects ("it can help", "that will take"); a "would" rather voices the
+    # other's own hypothesis ("having childcare would help"), so it is left out
+    r"(?:can|could|may|might|will) (?:really |also |actually |definitely |often |usually )?"
     r"(?:help|cause|lead|increase|reduce|lower|raise|affect|damage|improve|make it easier|"
     r"get you|take)",
     r"let's (?!see\b)",
@@ -498,7 +500,7 @@ INPUT = [
 PERSUASION = [
     r"don't you think",
     r"(?:yeah|yes|okay|ok|well|sure|right),? but (?:you|your|that|it|this)\b",
-    r"come on",
+    r"come on(?! board| in\b| over| back| down| up\b| out\b)",
     r"wouldn't it be (?:better|good|nice|easier|wise|smart)",
     r"why don't you(?! (?:tell|fill|share|talk|describe|walk|say|explain|start by telling))",
     r"why not (?:just |try|start|stop|give)",

@@ -381,11 +381,15 @@ ADVICE_START = r"^(?:juste |simplement |alors )?(?:essayez|essaie|essaye|évitez
 SUMMARY_START = r"^(?:(?:ok|okay|oui|ouais|d'accord|hum+|euh+|et|bon|ah|très bien|je vois)[\s,.-]*)*(?:donc|bref|en somme|en résumé|si je résume|en fait,? (?:vous|tu|pour))\b"
 
 INPUT = [
+    r"(?<!ce que )(?<!quand )(?<!lorsque )(?<!si )"
     r"(?:vous|tu) (?:devriez|devrais|devez|dois|pourriez|pourrais|auriez intérêt|aurais intérêt)"
     r" (?:\w+ )?(?:essayer|faire|prendre|commencer|arrêter|penser|éviter|aller|voir|demander|"
     r"changer|mettre|utiliser|réduire|augmenter|appeler|lire|tester|choisir|envisager|[a-zéè]+er)\b",
     r"il (?:faut|faudrait|suffit de|suffirait de|vaut mieux|vaudrait mieux)",
-    r"(?:vous|tu) (?:devez|dois|devriez|devrais) (?:vraiment |absolument |juste |aussi )?"
+    # une obligation dans une subordonnée rapporte la situation de l'autre (« ce que vous devez
+    # faire », « quand tu dois partir ») : seule celle de la principale pousse
+    r"(?<!ce que )(?<!quand )(?<!lorsque )(?:vous|tu) (?:devez|dois|devriez|devrais) "
+    r"(?:vraiment |absolument |juste |aussi )?"
     r"(?!sûrement|certainement|probablement|bien|sans doute|forcément|être)\w+",
     r"je (?:vous |te |t')?(?:conseille|recommande|suggère|propose|préconise|encourage)",
     r"je (?:vous |te |t')?(?:conseillerais|recommanderais|suggérerais|proposerais)",
@@ -406,9 +410,14 @@ INPUT = [
     r"(?:quelques|deux|plusieurs) (?:idées|options|pistes|suggestions)",
     r"ce que (?:font )?(?:certaines personnes|certains clients|beaucoup de gens|d'autres)",
     r"(?:ça|cela) (?:a aidé|aide souvent|aide) (?:d'autres|beaucoup de|certains|certaines)",
-    r"(?:vous pouvez|tu peux) (?:toujours |aussi |simplement )?(?:venir|appeler|demander|en parler|"
+    # une option offerte, pas ce que l'autre peut faire dans une subordonnée (« si tu peux venir »)
+    r"(?<!si )(?<!que )(?<!qu'on )(?:vous pouvez|tu peux) (?:toujours |aussi |simplement )?"
+    r"(?:venir|appeler|demander|en parler|"
     r"travailler|contacter|utiliser|essayer|aller|réserver|m'appeler|m'écrire)\b",
     r"c'est quelque chose que (?:vous pouvez|tu peux|nous pouvons|on peut)",
+    # une option montrée : « quelque chose que tu peux essayer », « des gens à qui vous pourriez parler »
+    r"(?:quelque chose|des choses|des endroits|des gens|des personnes|des ressources|des façons) "
+    r"(?:que|qu'|où|à qui) (?:vous|tu) (?:pouvez|pourriez|peux|pourrais) (?!faire\b|être\b|avoir\b)\w+",
     r"je (?:pense|crois) (?:que|qu') (?:vous|tu|ça|cela|il|on) (?:devriez|devrais|pourriez|pourrais|"
     r"gagneriez|gagnerais|aurait|serait|faudrait|devrait)",
     r"si (?:vous avez|tu as) (?:des|d'autres) (?:questions|besoins)",
