@@ -494,6 +494,22 @@ INPUT = [
     r"we have (?:about|a few|some|a couple of|\d)",
     r"(?:there(?:'s| is| are)) (?:a|an|some|two|three|several|many) (?:\w+ )?(?:risk|risks|"
     r"categories|types|kinds|ways|programs|products|options|studies|resources|medications)",
+    # information as a claim about people in general ("a lot of people...", "for most folks")
+    r"(?:a lot of|lots of|many|most|some) (?:other )?(?:people|folks|guys|women|men|parents|"
+    r"students|clients|patients|customers)\b(?! like me\b)",
+    r"you(?:'re| are) not alone",
+    r"sometimes,? (?:when |if )?(?:people|we|it|they|folks|guys)\b",
+    # agenda-setting: the speaker steers the session with own plan ("before you leave...",
+    # "the way this works is...", "I'd like to ask you a few questions")
+    r"before (?:you leave|we (?:finish|go any further|end|wrap up|get started))",
+    r"the way (?:this|it|we) (?:usually |normally |typically )?works?",
+    r"what (?:i'd|i would|we'll|we will|we're going to|we're gonna|i'm going to|i'm gonna) "
+    r"(?:like to |want to )?do",
+    r"i(?:'d| would) like to (?:ask|talk|gather|spend|start|check|look)\b",
+    r"i (?:wanted|want) to (?:talk to you|talk with you|ask you|check in|go over|let you know)",
+    r"the reason (?:why )?i(?:'m asking| ask| asked)",
+    r"(?:part of|one of) my (?:job|jobs|role)",
+    r"part of (?:being here|what we do|the work)",
 ]
 
 # Persuasion dressed as a question ("Don't you think you should...?"): own content pushed.
@@ -512,6 +528,17 @@ PERSUASION = [
     r"signing|taking|going|stopping|cutting)",
     r"(?:can|could) you (?:try|stop|start|just)",
     r"how about (?:you|we|trying|using|switching|signing)",
+]
+
+# A plan, an arrangement or an offer the speaker puts forward, even as a question ("Shall we
+# meet next week?", "Would you like me to send it?"): the speaker steers with own content.
+# Questions asking the other for THEIR plan ("What would you like to do next?") are not here.
+PROPOSAL = [
+    r"(?:should|shall|can|could|why don't|how about) we (?:meet|get together|set up|schedule|book|"
+    r"arrange|come back|talk again|see each other|pick a date)",
+    r"(?:would|do) you (?:like|want) me to\b",
+    r"(?:would you like to|do you want to|can you|could you) come back",
+    r"(?:come back|meet|see me|get together|talk) again (?:next|in|on|at)\b",
 ]
 
 SELF_PROMOTION = [

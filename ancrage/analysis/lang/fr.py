@@ -490,6 +490,18 @@ PERSUASION = [
     r"(?:et si|que diriez-vous de|que dirais-tu de) (?:vous|tu|on|nous)? ?(?:essay|pren|pass|sign|achet)",
 ]
 
+# Un plan, un rendez-vous ou une offre que la personne avance, même en question (« On se revoit
+# la semaine prochaine ? », « Voulez-vous que je vous l'envoie ? ») : elle mène avec son contenu.
+# Les questions qui demandent à l'autre SON plan (« Qu'aimeriez-vous faire ensuite ? ») n'y sont pas.
+PROPOSAL = [
+    r"(?:on se revoit|on se retrouve|on se rappelle|on fixe|on prend|on planifie|on programme|"
+    r"on cale|on convient d'|on peut se revoir|on pourrait se revoir|on pourrait fixer)",
+    r"(?:voulez-vous|veux-tu|vous voulez|tu veux|souhaitez-vous|aimeriez-vous) que je (?:vous |te |t')?",
+    r"(?:voulez-vous|veux-tu|vous voulez|tu veux|pouvez-vous|peux-tu) (?:revenir|repasser|me rappeler)",
+    r"(?:se revoir|nous revoir|revenir me voir|repasser|en reparler) (?:la semaine|le mois|dans|lundi|"
+    r"mardi|mercredi|jeudi|vendredi|demain|la prochaine fois)",
+]
+
 SELF_PROMOTION = [
     r"j'ai (?:accompagné|aidé|coaché|formé|travaillé avec|conseillé) (?:des|plus de|\d|"
     r"beaucoup|énormément|des centaines|des milliers|de nombreux|tellement)",
