@@ -474,6 +474,24 @@ INPUT = [
     r"je (?:vois|constate) (?:que|sur|dans) (?:votre|ton|ta|vos|tes|le|la)",
     r"(?:vous avez|tu as|on a|nous avons) besoin de (?:\w+ )?(?:prendre|faire|commencer|arrêter)",
     r"(?:mon rôle|mon objectif|l'objectif|le but|la prochaine étape) (?:est|c'est|ici|serait)",
+    # une information sous forme de constat sur les gens en général (« beaucoup de gens... »)
+    r"(?:beaucoup de|la plupart des|bien des|pas mal de|de nombreux|de nombreuses|certaines) "
+    r"(?:autres )?(?:gens|personnes|clients|patients|parents|femmes|hommes|jeunes)\b",
+    r"(?:vous n'êtes|tu n'es|t'es) pas (?:seul|seule|seuls|seules)\b",
+    r"parfois,? (?:quand |si |lorsque )?(?:les gens|on|ça|c'est|il y a|certains)\b",
+    # la personne fixe l'ordre du jour avec son propre plan (« avant que vous partiez... »,
+    # « la façon dont ça marche... », « j'aimerais vous poser quelques questions »)
+    r"avant (?:que vous partiez|que tu partes|de partir|qu'on termine|de terminer|d'aller plus loin|"
+    r"qu'on commence|de commencer)",
+    r"(?:la façon dont|la manière dont|comment) (?:ça|cela|on) (?:marche|fonctionne|procède|travaille)"
+    r"(?:,|\s)+(?:c'est|ici|d'habitude|en général)",
+    r"ce (?:que je vous propose|que je te propose|que j'aimerais|que je voudrais|que je vais|qu'on va|"
+    r"que nous allons) (?:de )?faire",
+    r"j'aimerais (?:vous poser|te poser|qu'on parle|qu'on regarde|qu'on fasse|commencer|prendre)",
+    r"je (?:voulais|voudrais) (?:vous |te )?(?:parler|demander|poser|faire le point|vous dire|te dire)",
+    r"la raison pour laquelle je (?:vous |te )?(?:demande|pose|pose la question)",
+    r"(?:ça fait partie de|une partie de|ça fait partie du) (?:mon|mes) (?:travail|rôle|métier|missions)",
+    r"mon (?:travail|métier) (?:c'est|est|consiste)",
 ]
 
 # La persuasion déguisée en question (« Vous ne pensez pas que vous devriez... ? »).
@@ -496,7 +514,7 @@ PERSUASION = [
 PROPOSAL = [
     r"(?:on se revoit|on se retrouve|on se rappelle|on fixe|on prend|on planifie|on programme|"
     r"on cale|on convient d'|on peut se revoir|on pourrait se revoir|on pourrait fixer)",
-    r"(?:voulez-vous|veux-tu|vous voulez|tu veux|souhaitez-vous|aimeriez-vous) que je (?:vous |te |t')?",
+    r"(?:voulez-vous|veux-tu|vous voulez|tu veux|souhaitez-vous|aimeriez-vous) que je\b",
     r"(?:voulez-vous|veux-tu|vous voulez|tu veux|pouvez-vous|peux-tu) (?:revenir|repasser|me rappeler)",
     r"(?:se revoir|nous revoir|revenir me voir|repasser|en reparler) (?:la semaine|le mois|dans|lundi|"
     r"mardi|mercredi|jeudi|vendredi|demain|la prochaine fois)",
