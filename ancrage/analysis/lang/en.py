@@ -399,7 +399,11 @@ INPUT = [
     r"it (?:usually |often |really |generally )?(?:works|helps|can help)(?: \w+)? (?:if|when|to)",
     r"i (?:would|'d) (?:say|want you to|like you to|encourage)",
     r"my (?:advice|suggestion|recommendation|recommendations|concern)",
-    r"i(?:'m| am) (?:concerned|worried) (?:that|about)",
+    # the speaker's own concern ("I'm just so concerned", "that's concerning to me")
+    r"i(?:'m| am) (?:just |so |really |very |a little |a bit |a little bit |quite |also )*"
+    r"(?:concerned|worried)\b",
+    r"(?:is|are|that's|it's|was) (?:kind of |a bit |a little |really |very |quite )?"
+    r"(?:concerning|worrying|worrisome)(?! you\b)",
     r"(?:it(?:'s| is)|it would be|that(?:'s| is)) (?:important|essential|best|better|"
     r"a good idea|helpful|recommended|necessary) (?:to(?! (?:you|him|her|them|me)\b)|that|for)",
     r"(?:let me|i can|i could|i'll|i will|i'd like to) (?:explain|show|tell|give|share|offer|"
@@ -428,7 +432,7 @@ INPUT = [
     r"if i were you",
     r"(?:maybe|perhaps) you (?:can|could|should|might|ought to) (?!be\b|have\b)\w+",
     r"(?:it|that|this) (?:might|would|could|will) (?:really )?be (?:good|helpful|a good idea|useful|"
-    r"better|best|wise|smart|important),? (?:to|for|if|is)\b",
+    r"better|best|wise|smart|important|reasonable|worth|a safe place),? (?:to|for|if|is|\w+ing)\b",
     r"you(?:'re| are) (?:not )?(?:gonna|going to) (?:have to|need to|be able to|regret|lose|fail)",
     r"i(?:'ll| will) (?:plan|arrange|schedule) (?:to|a|an|for)",
     r"we (?:define|call|consider|recommend|suggest|usually recommend|often see)\b",
@@ -510,6 +514,21 @@ INPUT = [
     r"the reason (?:why )?i(?:'m asking| ask| asked)",
     r"(?:part of|one of) my (?:job|jobs|role)",
     r"part of (?:being here|what we do|the work)",
+    # an offer of the speaker's own help or time ("I'd be happy to...", "I'm willing to...")
+    r"i(?:'d| would) (?:love|be (?:very |really )?happy|be glad) to (?!hear|know|learn|listen|understand)",
+    r"i(?:'m| am) (?:willing to|available|here for you)",
+    r"(?:i|we) (?:can|could|'ll|will) get back to you",
+    # a wish for the other's behaviour is advice ("I hope you consider...", "I wish you would...")
+    r"i (?:hope|wish) (?:that )?you(?:'d| would| will| can| could| consider| really| try)\b",
+    # a rule stated ("you're not allowed to...", "what we say is confidential")
+    r"(?:not|n't) allowed to",
+    r"(?:we have|there are|there's) (?:\w+ )?(?:rules|a rule|a policy)\b",
+    r"(?:report|form|record|chart|file|results?|questionnaire|screening) (?:says|states|shows|indicates)",
+    r"(?:that|it|this)(?:'s| is) (?:pretty |very |highly |quite |really )?(?:unlikely|likely)\b",
+    r"i(?:'ve| have) (?:also )?heard (?:that|of|about)\b",
+    r"(?:is|are) (?:confidential|mandatory|required by)",
+    # a generic claim with a frequency adverb ("those are often...", "it's typically...")
+    r"(?:those|these|they|it)(?:'re| are|'s| is) (?:often|usually|typically|generally) (?!you\b)",
 ]
 
 # Persuasion dressed as a question ("Don't you think you should...?"): own content pushed.
@@ -537,6 +556,7 @@ PROPOSAL = [
     r"(?:should|shall|can|could|why don't|how about) we (?:meet|get together|set up|schedule|book|"
     r"arrange|come back|talk again|see each other|pick a date)",
     r"(?:would|do) you (?:like|want) me to\b",
+    r"shall we\b",
     r"(?:would you like to|do you want to|can you|could you) come back",
     r"(?:come back|meet|see me|get together|talk) again (?:next|in|on|at)\b",
 ]
