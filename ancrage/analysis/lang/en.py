@@ -479,7 +479,6 @@ INPUT = [
     r"(?:can|could|may|might|will) (?:really |also |actually |definitely |often |usually )?"
     r"(?:help|cause|lead|increase|reduce|lower|raise|affect|damage|improve|make it easier|"
     r"get you|take)",
-    r"let's (?!see\b)",
     r"we (?:can|could) (?:also )?(?:take|look|try|talk|work|do|start|set|make|discuss|pursue|"
     r"figure|explore|go)",
     r"you(?:'ll| will|'re going to|'re gonna| are going to| are gonna) (?:need|have) to",
@@ -515,7 +514,7 @@ INPUT = [
     r"(?:part of|one of) my (?:job|jobs|role)",
     r"part of (?:being here|what we do|the work)",
     # an offer of the speaker's own help or time ("I'd be happy to...", "I'm willing to...")
-    r"i(?:'d| would) (?:love|be (?:very |really )?happy|be glad) to (?!hear|know|learn|listen|understand)",
+    r"i(?:'d| would) (?:love|be (?:very |really )?happy|be glad) to\b(?! hear| know| learn| listen| understand)",
     r"i(?:'m| am) (?:willing to|available|here for you)",
     r"(?:i|we) (?:can|could|'ll|will) get back to you",
     # a wish for the other's behaviour is advice ("I hope you consider...", "I wish you would...")
@@ -528,7 +527,7 @@ INPUT = [
     r"i(?:'ve| have) (?:also )?heard (?:that|of|about)\b",
     r"(?:is|are) (?:confidential|mandatory|required by)",
     # a generic claim with a frequency adverb ("those are often...", "it's typically...")
-    r"(?:those|these|they|it)(?:'re| are|'s| is) (?:often|usually|typically|generally) (?!you\b)",
+    r"(?:those|these|they|it)(?:'re| are|'s| is) (?:often|usually|typically|generally)\b(?! you\b)",
 ]
 
 # Persuasion dressed as a question ("Don't you think you should...?"): own content pushed.

@@ -402,6 +402,7 @@ INPUT = [
     r"(?:à votre place|à ta place|si j'étais (?:vous|toi))",
     r"peut-être que (?:vous|tu) (?:pourriez|pourrais|devriez|devrais|pouvez|peux)",
     r"(?:ce serait|ça serait|ça pourrait être|ce pourrait être) (?:bien|utile|une bonne idée|mieux|"
+    r"raisonnable|plus sûr|plus simple|"
     r"judicieux|important) (?:de|d'|que|si)",
     r"(?:vous allez|tu vas) (?:devoir|regretter|perdre|échouer|avoir du mal)",
     r"(?:on|nous) (?:appelle|appelons|définit|définissons|recommande|recommandons|conseille)\b",
@@ -492,6 +493,30 @@ INPUT = [
     r"la raison pour laquelle je (?:vous |te )?(?:demande|pose|pose la question)",
     r"(?:ça fait partie de|une partie de|ça fait partie du) (?:mon|mes) (?:travail|rôle|métier|missions)",
     r"mon (?:travail|métier) (?:c'est|est|consiste)",
+    # une offre de son aide ou de son temps (« je serais ravi de... », « je suis disponible »)
+    r"je serais (?:très |vraiment )?(?:ravi|ravie|content|contente|heureux|heureuse) de\b"
+    r"(?! savoir| connaître| comprendre| vous entendre| t'entendre| l'entendre)",
+    r"je suis (?:disponible|prêt à|prête à|là pour vous|là pour toi)",
+    r"je (?:reviens|reviendrai|peux revenir) vers (?:vous|toi)",
+    # souhaiter un comportement de l'autre est un conseil (« j'espère que vous allez... »)
+    r"(?:j'espère|je souhaite|j'aimerais|je voudrais) (?:vraiment )?que (?:vous|tu) "
+    r"(?:alliez|ailles|allez|vas|puissiez|puisses|pourrez|pourras|essayiez|essaies|arrêtiez|arrêtes|"
+    r"pensiez|penses|preniez|prennes)\b",
+    # une inquiétude de la personne (« je suis vraiment inquiète », « ça m'inquiète »)
+    r"je suis (?:vraiment |très |un peu |assez |aussi |juste )*(?:inquiet|inquiète|préoccupé|"
+    r"préoccupée|soucieux|soucieuse)\b",
+    r"(?:ça|cela) m'(?:inquiète|préoccupe|inquiéterait)",
+    r"(?:c'est|ce qui est) (?:un peu |assez |très |vraiment )?(?:inquiétant|préoccupant)",
+    # une règle énoncée (« vous n'avez pas le droit de... », « il y a des règles »)
+    r"(?:vous n'avez|tu n'as|t'as|on n'a|nous n'avons) pas le droit de",
+    r"(?:il y a|on a|nous avons) (?:des|quelques|certaines) règles",
+    r"(?:le rapport|le dossier|le formulaire|les résultats|le questionnaire|le bilan) "
+    r"(?:indique|indiquent|montre|montrent|dit|disent|mentionne)",
+    r"(?:c'est|ce serait) (?:peu |très |assez |plutôt )?probable\b",
+    r"j'ai (?:aussi |déjà )?entendu (?:dire que|dire qu'|parler de)",
+    # un constat général avec un adverbe de fréquence (« ce sont souvent... », « c'est en général »)
+    r"(?:ce sont|c'est|ils sont|elles sont) (?:souvent|généralement|en général|habituellement)\b"
+    r"(?! vous\b| toi\b)",
 ]
 
 # La persuasion déguisée en question (« Vous ne pensez pas que vous devriez... ? »).
@@ -514,7 +539,7 @@ PERSUASION = [
 PROPOSAL = [
     r"(?:on se revoit|on se retrouve|on se rappelle|on fixe|on prend|on planifie|on programme|"
     r"on cale|on convient d'|on peut se revoir|on pourrait se revoir|on pourrait fixer)",
-    r"(?:voulez-vous|veux-tu|vous voulez|tu veux|souhaitez-vous|aimeriez-vous) que je\b",
+    r"(?:voulez-vous|veux-tu|vous voulez|tu veux|souhaitez-vous|aimeriez-vous) (?:que je|qu'on)\b",
     r"(?:voulez-vous|veux-tu|vous voulez|tu veux|pouvez-vous|peux-tu) (?:revenir|repasser|me rappeler)",
     r"(?:se revoir|nous revoir|revenir me voir|repasser|en reparler) (?:la semaine|le mois|dans|lundi|"
     r"mardi|mercredi|jeudi|vendredi|demain|la prochaine fois)",
