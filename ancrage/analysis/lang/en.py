@@ -513,6 +513,19 @@ INPUT = [
     r"the reason (?:why )?i(?:'m asking| ask| asked)",
     r"(?:part of|one of) my (?:job|jobs|role)",
     r"part of (?:being here|what we do|the work)",
+    # describing what will happen in the session ("we're going to...", "you and I will...")
+    r"(?:we|you and i)(?:'re| are) (?:gonna|going to)\b",
+    r"(?:we(?:'ll| will)|you and i will) (?:be able to|be doing|be working|work|start)\b",
+    # enumerating own content ("the other thing is...", "another option would be...")
+    r"the other (?:thing|things|aspect|option|source|piece|part) (?:is|are|would be|that (?:need|needs|"
+    r"we|i))\b",
+    r"another (?:thing|source|option|aspect|idea|way) (?:is|would be|that (?:we|i)|was)\b",
+    r"one of the (?:\w+ )?(?:risks|effects|symptoms|benefits|challenges|problems|dangers|advantages) "
+    r"(?:of|is|with)\b",
+    r"one of the things (?:that )?(?:we|i) (?:use|do|offer|recommend|see|know|don't want|suggest)\b",
+    # relaying what a third party said ("your manager told me...", "your mom gave me a call")
+    r"(?:your|the) \w+ (?:had |has )?(?:told me|called me|gave me a call|given me a call|let me know|"
+    r"mentioned to me|sent me)",
     # an offer of the speaker's own help or time ("I'd be happy to...", "I'm willing to...")
     r"i(?:'d| would) (?:love|be (?:very |really )?happy|be glad) to\b(?! hear| know| learn| listen| understand)",
     r"i(?:'m| am) (?:willing to|available|here for you)",
