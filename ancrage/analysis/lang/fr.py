@@ -493,6 +493,19 @@ INPUT = [
     r"la raison pour laquelle je (?:vous |te )?(?:demande|pose|pose la question)",
     r"(?:ça fait partie de|une partie de|ça fait partie du) (?:mon|mes) (?:travail|rôle|métier|missions)",
     r"mon (?:travail|métier) (?:c'est|est|consiste)",
+    # décrire ce qui va se passer dans la séance (« on va regarder... », « vous et moi allons... »)
+    r"(?:on va|nous allons|vous et moi allons|toi et moi on va) (?:d'abord |ensemble |aussi )?"
+    r"(?:faire|regarder|travailler|commencer|essayer|prendre|passer|parler|revoir|laisser|voir ensemble|"
+    r"creuser|avancer)\b",
+    # énumérer son propre contenu (« l'autre chose, c'est... », « une autre piste serait... »)
+    r"l'autre (?:chose|aspect|option|piste|point|source),? (?:c'est|est|serait|qui)\b",
+    r"une autre (?:chose|option|piste|source|idée|façon) (?:c'est|est|serait|que (?:je|nous|on))\b",
+    r"(?:l'un|l'une) des (?:risques|effets|avantages|problèmes|défis|dangers|bénéfices) "
+    r"(?:de|du|des|c'est|est)\b",
+    r"une des choses que (?:nous|je|on) (?:faisons|fais|fait|utilisons|utilise|proposons|propose|"
+    r"recommandons|recommande)\b",
+    # rapporter ce qu'un tiers a dit (« votre responsable m'a dit... »)
+    r"(?:votre|ton|ta|vos|tes) \w+ (?:m'a|m'ont) (?:dit|appelé|appelée|prévenu|prévenue|écrit|signalé)",
     # une offre de son aide ou de son temps (« je serais ravi de... », « je suis disponible »)
     r"je serais (?:très |vraiment )?(?:ravi|ravie|content|contente|heureux|heureuse) de\b"
     r"(?! savoir| connaître| comprendre| vous entendre| t'entendre| l'entendre)",
