@@ -397,7 +397,7 @@ INPUT = [
     r"i(?:'d| would)? (?:strongly |really |definitely |just |also )?(?:recommend|suggest|advise|"
     r"encourage|urge)",
     r"it (?:usually |often |really |generally )?(?:works|helps|can help)(?: \w+)? (?:if|when|to)",
-    r"i (?:would|'d) (?:say|want you to|like you to|encourage)",
+    r"i(?: would|'d) (?:say|want you to|like you to|encourage)",
     r"my (?:advice|suggestion|recommendation|recommendations|concern)",
     # the speaker's own concern ("I'm just so concerned", "that's concerning to me")
     r"i(?:'m| am) (?:just |so |really |very |a little |a bit |a little bit |quite |also )*"
@@ -406,8 +406,10 @@ INPUT = [
     r"(?:concerning|worrying|worrisome)(?! you\b)",
     r"(?:it(?:'s| is)|it would be|that(?:'s| is)) (?:important|essential|best|better|"
     r"a good idea|helpful|recommended|necessary) (?:to(?! (?:you|him|her|them|me)\b)|that|for)",
-    r"(?:let me|i can|i could|i'll|i will|i'd like to) (?:explain|show|tell|give|share|offer|"
-    r"provide|send|recommend|refer|walk you)",
+    # "I can tell you're a good mom" perceives, it does not tell: an affirmation
+    r"(?:let me|i can|i could|i'll|i will|i'd like to) (?:explain|show|"
+    r"tell(?!(?: that)? you(?:'re| are| really| have| seem| feel| care| want| love| know)\b)|"
+    r"give|share|offer|provide|send|recommend|refer|walk you)",
     r"here(?:'s| is) (?:what|how|the)",
     r"(?:research|studies|study|evidence|data|science|experts|doctors|guidelines|statistics)"
     r" (?:show|shows|says|suggest|suggests|found|has shown|have shown|recommend|indicate)",
@@ -429,6 +431,7 @@ INPUT = [
     r"(?:our|my) (?:product|offer|solution|platform|service|program|method|approach|package|"
     r"plan|tool|team|company)",
     r"the (?:best|right|only) (?:way|thing|solution|option|choice) (?:is|would be)",
+    r"(?:could|would|might) be the best (?:thing|way|option|choice)\b",
     r"if i were you",
     r"(?:maybe|perhaps) you (?:can|could|should|might|ought to) (?!be\b|have\b)\w+",
     r"(?:it|that|this) (?:might|would|could|will) (?:really )?be (?:good|helpful|a good idea|useful|"
@@ -476,7 +479,7 @@ INPUT = [
     r"we (?:do )?know (?:that|if|from)",
     # a claim about effects ("it can help", "that will take"); a "would" rather voices the
     # other's own hypothesis ("having childcare would help"), so it is left out
-    r"(?:can|could|may|might|will) (?:really |also |actually |definitely |often |usually )?"
+    r"(?<!you )(?<!i )(?:can|could|may|might|will) (?:really |also |actually |definitely |often |usually )?"
     r"(?:help|cause|lead|increase|reduce|lower|raise|affect|damage|improve|make it easier|"
     r"get you|take)",
     r"we (?:can|could) (?:also )?(?:take|look|try|talk|work|do|start|set|make|discuss|pursue|"
@@ -491,6 +494,9 @@ INPUT = [
     r"common|recommended|the law|required|mandatory|not safe|safe)",
     r"i (?:can |could )?(?:see|saw|noticed|notice) (?:that|on|from|in) (?:your|the)",
     r"i (?:see|saw|noticed|notice) (?:that )?your",
+    # feedback from what the speaker observed ("I see you've had...", "I noticed some...")
+    r"i (?:see|noticed|notice) (?:that )?you(?:'ve| have)\b",
+    r"(?:i|we) noticed (?:some|that you(?!'re| are| said))\b",
     r"just so you know",
     r"my (?:role|job|goal) (?:is|here|today)",
     r"the (?:goal|idea|plan|next step|purpose|point) (?:is|would be|here)",

@@ -453,6 +453,7 @@ INPUT = [
     r"(?:notre|nos|mon|ma|mes) (?:produit|produits|offre|offres|solution|solutions|plateforme|"
     r"service|services|programme|méthode|approche|formule|outil|équipe|entreprise|société)",
     r"(?:la meilleure|la seule|le meilleur|la bonne) (?:façon|solution|option|chose|méthode)",
+    r"(?:serait|pourrait être|ce serait) (?:la meilleure|le meilleur) (?:chose|façon|option|choix)\b",
     r"(?:à mon avis|selon moi|d'après moi|dans mon expérience|par expérience)",
     r"(?:on|nous) (?:va|allons|pourra|pourrons|peut|pouvons) (?:fixer|planifier|prévoir|"
     r"programmer|envoyer|vérifier|revoir|prendre rendez-vous|commencer|faire le point)",
@@ -466,13 +467,16 @@ INPUT = [
     r"(?:on|nous) (?:peut|pourrait|pouvons|pourrions) (?:aussi )?(?:regarder|essayer|travailler|"
     r"voir|commencer|fixer|explorer|parler)",
     r"(?:vous allez|tu vas) (?:devoir|avoir besoin de)",
-    r"j'ai (?:constaté|remarqué|observé) (?:que|chez|avec)",
+    r"(?:j'ai|nous avons|on a) (?:constaté|remarqué|observé) (?:que|chez|avec)",
     r"(?:je suis là|je suis ravi|je suis ravie) pour (?:vous |t')?(?:aider|expliquer|donner)",
     r"(?:vous|tu) (?:comprenez|comprends|réalisez|réalises|savez|sais) (?:bien )?(?:que|qu'|ce que)"
     r" (?:c'est|vous|tu|votre|ton)",
     r"(?:c'est|cela s'appelle|ça s'appelle|on appelle ça) (?:ce qu'on appelle|un signe|un symptôme|"
     r"normal de|courant|recommandé|obligatoire|la loi)",
     r"je (?:vois|constate) (?:que|sur|dans) (?:votre|ton|ta|vos|tes|le|la)",
+    # un retour de ce que la personne a observé (« je vois que vous avez déjà... »)
+    r"je (?:vois|constate) que (?:vous avez|tu as|vous avez déjà|tu as déjà)\b",
+    r"je (?:vous |te )?dirais (?:que|qu'|de|d')",
     r"(?:vous avez|tu as|on a|nous avons) besoin de (?:\w+ )?(?:prendre|faire|commencer|arrêter)",
     r"(?:mon rôle|mon objectif|l'objectif|le but|la prochaine étape) (?:est|c'est|ici|serait)",
     # une information sous forme de constat sur les gens en général (« beaucoup de gens... »)
