@@ -387,11 +387,13 @@ INPUT = [
     r"must\b(?! be\b| like\b| love\b| feel\b| have been\b| know\b| think\b)|had better|'d better)",
     # an obligation in a subordinate clause reports the other's situation ("the reasons you
     # have to quit", "told that you have to"): only a main-clause one pushes
-    r"(?<!what )(?<!how )(?<!that )(?<!when )(?<!things )(?<!reasons )(?<!knows )(?:you|we)(?:'ve)? "
+    # (look-behinds after the pronoun: a leading one would disable the regex prefix scan)
+    r"(?:you|we)(?<!what you)(?<!how you)(?<!that you)(?<!when you)(?<!things you)"
+    r"(?<!reasons you)(?<!knows you)(?<!what we)(?<!how we)(?:'ve)? "
     r"(?:really |just |definitely |seriously |absolutely |probably |still |also |do )?"
     r"(?:need to|have to|gotta|got to)",
-    r"(?<!if )(?<!that )(?<!what )(?<!how )(?:one thing )?you (?:could|might want to|may want to) "
-    r"(?!be\b|have\b|not\b|say\b|do\b)\w+",
+    r"(?:one thing )?you(?<!if you)(?<!that you)(?<!what you)(?<!how you) "
+    r"(?:could|might want to|may want to) (?!be\b|have\b|not\b|say\b|do\b)\w+",
     r"you(?:'d| would) (?:be better|benefit|need to)",
     r"you (?:might|may|could) (?:want to|try|consider|think about|start|also)",
     r"i(?:'d| would)? (?:strongly |really |definitely |just |also )?(?:recommend|suggest|advise|"
@@ -448,7 +450,8 @@ INPUT = [
     r"of )?(?:other )?(?:people|clients|patients|folks)",
     r"(?:some|many|other) (?:people|clients|patients|folks) (?:find|found|say|like|prefer|choose)",
     # an option offered, not what the other can do in a subordinate clause ("that you can do it")
-    r"(?<!if )(?<!that )(?<!what )(?<!how )(?<!and )(?<!as )(?<!body )you can (?:always |also |just )?"
+    r"you(?<!if you)(?<!that you)(?<!what you)(?<!how you)(?<!and you)(?<!as you)(?<!body you) "
+    r"can (?:always |also |just )?"
     r"(?:come|call|ask|talk|work|bring|contact|reach|use|try|go|book|get|tell|say|stop|start)\b",
     r"that's something (?:you|we) (?:can|could|might)",
     # an option pointed at: "something you can get to", "places that you can work with"
@@ -479,7 +482,8 @@ INPUT = [
     r"we (?:do )?know (?:that|if|from)",
     # a claim about effects ("it can help", "that will take"); a "would" rather voices the
     # other's own hypothesis ("having childcare would help"), so it is left out
-    r"(?<!you )(?<!i )(?:can|could|may|might|will) (?:really |also |actually |definitely |often |usually )?"
+    r"(?:can|could|may|might|will)(?<!you can)(?<!i can)(?<!you could) "
+    r"(?:really |also |actually |definitely |often |usually )?"
     r"(?:help|cause|lead|increase|reduce|lower|raise|affect|damage|improve|make it easier|"
     r"get you|take)",
     r"we (?:can|could) (?:also )?(?:take|look|try|talk|work|do|start|set|make|discuss|pursue|"
@@ -500,7 +504,9 @@ INPUT = [
     r"just so you know",
     r"my (?:role|job|goal) (?:is|here|today)",
     r"the (?:goal|idea|plan|next step|purpose|point) (?:is|would be|here)",
-    r"we have (?:about|a few|some|a couple of|\d)",
+    # (two fragments: with "\d" in the group the rule was filed under "has a digit")
+    r"we have (?:about|a few|some|a couple of)",
+    r"we have \d",
     r"(?:there(?:'s| is| are)) (?:a|an|some|two|three|several|many) (?:\w+ )?(?:risk|risks|"
     r"categories|types|kinds|ways|programs|products|options|studies|resources|medications)",
     # information as a claim about people in general ("a lot of people...", "for most folks")

@@ -381,14 +381,16 @@ ADVICE_START = r"^(?:juste |simplement |alors )?(?:essayez|essaie|essaye|évitez
 SUMMARY_START = r"^(?:(?:ok|okay|oui|ouais|d'accord|hum+|euh+|et|bon|ah|très bien|je vois)[\s,.-]*)*(?:donc|bref|en somme|en résumé|si je résume|en fait,? (?:vous|tu|pour))\b"
 
 INPUT = [
-    r"(?<!ce que )(?<!quand )(?<!lorsque )(?<!si )"
-    r"(?:vous|tu) (?:devriez|devrais|devez|dois|pourriez|pourrais|auriez intérêt|aurais intérêt)"
+    # (look-behinds après le pronom : en tête, ils empêcheraient la recherche rapide du préfixe)
+    r"(?:vous|tu)(?<!ce que vous)(?<!quand vous)(?<!lorsque vous)(?<!si vous)(?<!ce que tu)"
+    r"(?<!quand tu)(?<!lorsque tu)(?<!si tu) (?:devriez|devrais|devez|dois|pourriez|pourrais|auriez intérêt|aurais intérêt)"
     r" (?:\w+ )?(?:essayer|faire|prendre|commencer|arrêter|penser|éviter|aller|voir|demander|"
     r"changer|mettre|utiliser|réduire|augmenter|appeler|lire|tester|choisir|envisager|[a-zéè]+er)\b",
     r"il (?:faut|faudrait|suffit de|suffirait de|vaut mieux|vaudrait mieux)",
     # une obligation dans une subordonnée rapporte la situation de l'autre (« ce que vous devez
     # faire », « quand tu dois partir ») : seule celle de la principale pousse
-    r"(?<!ce que )(?<!quand )(?<!lorsque )(?:vous|tu) (?:devez|dois|devriez|devrais) "
+    r"(?:vous|tu)(?<!ce que vous)(?<!quand vous)(?<!lorsque vous)(?<!ce que tu)(?<!quand tu)"
+    r"(?<!lorsque tu) (?:devez|dois|devriez|devrais) "
     r"(?:vraiment |absolument |juste |aussi )?"
     r"(?!sûrement|certainement|probablement|bien|sans doute|forcément|être)\w+",
     r"je (?:vous |te |t')?(?:conseille|recommande|suggère|propose|préconise|encourage)",
@@ -412,7 +414,8 @@ INPUT = [
     r"ce que (?:font )?(?:certaines personnes|certains clients|beaucoup de gens|d'autres)",
     r"(?:ça|cela) (?:a aidé|aide souvent|aide) (?:d'autres|beaucoup de|certains|certaines)",
     # une option offerte, pas ce que l'autre peut faire dans une subordonnée (« si tu peux venir »)
-    r"(?<!si )(?<!que )(?<!qu'on )(?:vous pouvez|tu peux) (?:toujours |aussi |simplement )?"
+    r"(?:vous|tu)(?<!si vous)(?<!que vous)(?<!qu'on vous)(?<!si tu)(?<!que tu) "
+    r"(?:pouvez|peux) (?:toujours |aussi |simplement )?"
     r"(?:venir|appeler|demander|en parler|"
     r"travailler|contacter|utiliser|essayer|aller|réserver|m'appeler|m'écrire)\b",
     r"c'est quelque chose que (?:vous pouvez|tu peux|nous pouvons|on peut)",
