@@ -547,7 +547,7 @@ INPUT = [
     # a rule stated ("you're not allowed to...", "what we say is confidential")
     r"(?:not|n't) allowed to",
     r"(?:we have|there are|there's) (?:\w+ )?(?:rules|a rule|a policy)\b",
-    r"(?:report|form|record|chart|file|results?|questionnaire|screening) (?:says|states|shows|indicates)",
+    r"(?:report|form|record|file|results?|questionnaire) (?:says|states|shows|indicates)",
     r"(?:that|it|this)(?:'s| is) (?:pretty |very |highly |quite |really )?(?:unlikely|likely)\b",
     r"i(?:'ve| have) (?:also )?heard (?:that|of|about)\b",
     r"(?:is|are) (?:confidential|mandatory|required by)",
