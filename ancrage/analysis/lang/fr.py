@@ -559,7 +559,8 @@ PERSUASION = [
 PROPOSAL = [
     r"(?:on se revoit|on se retrouve|on se rappelle|on fixe|on prend|on planifie|on programme|"
     r"on cale|on convient d'|on peut se revoir|on pourrait se revoir|on pourrait fixer)",
-    r"(?:voulez-vous|veux-tu|vous voulez|tu veux|souhaitez-vous|aimeriez-vous) (?:que je|qu'on)\b",
+    r"(?:voulez-vous|voulez vous|veux-tu|veux tu|vous voulez|tu veux|souhaitez-vous|aimeriez-vous) "
+    r"(?:que je|qu'on)\b",
     r"(?:voulez-vous|veux-tu|vous voulez|tu veux|pouvez-vous|peux-tu) (?:revenir|repasser|me rappeler)",
     r"(?:se revoir|nous revoir|revenir me voir|repasser|en reparler) (?:la semaine|le mois|dans|lundi|"
     r"mardi|mercredi|jeudi|vendredi|demain|la prochaine fois)",
