@@ -91,6 +91,8 @@ def test_a_proposal_is_input_even_as_a_question(text: str, lang: str) -> None:
         ("You should be proud of what you did.", "en"),
         ("I can tell you really care about your team.", "en"),
         ("All right, take care.", "en"),
+        ("Go on, tell me more.", "en"),
+        ("Prends soin de toi, à bientôt.", "fr"),
         ("Bravo, vous avez tenu bon toute la semaine.", "fr"),
         ("I'd love to hear more about that.", "en"),
         ("Je serais ravie de savoir ce que vous en pensez.", "fr"),
