@@ -189,7 +189,8 @@ def rules_for(
         reflection_anywhere=Gated(mod.REFLECTION_ANYWHERE),
         summary_start=re.compile(mod.SUMMARY_START),
         input=Gated(mod.INPUT),
-        persuasion=Gated(mod.PERSUASION),
+        # proposals count even as questions ("Shall we meet next week?"): own plan pushed
+        persuasion=Gated(mod.PERSUASION + mod.PROPOSAL),
         self_promotion=Gated(mod.SELF_PROMOTION),
         own_offer=_terms_regex(mod.OWN_OFFER, products),
         competitor=_terms_regex(mod.COMPETITOR, competitors),

@@ -91,6 +91,8 @@ def _sequence(fragment: str, ends_word: bool) -> list[tuple[str, str, bool, bool
             flush(i)
             close = _closing_paren(fragment, i)
             body, i = fragment[i + 1 : close], close + 1
+            if body.startswith(("?<!", "?<=")):
+                continue  # a look-behind matches no text: a word start before it still holds
             optional = fragment[i : i + 1] in _QUANTIFIERS
             if body.startswith("?:") and not optional:
                 out.append(("group", body[2:], at_word, boundary_at(i)))

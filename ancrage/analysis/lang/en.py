@@ -375,7 +375,7 @@ SELF_START = r"^(?:i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|le
 EMPATHY_START = r"^(?:i|we) (?:(?:can |totally |really |completely |do )?(?:understand|see|hear|get it|get that|know|appreciate|agree|remember|hear you)|(?:'m|am) (?:so |really |very )?(?:sorry|glad|happy|hearing|wondering|curious|interested|not sure))"
 
 # Imperative advice opening a statement ("Try to...", "Make sure you...").
-ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take|go|call|write|tell (?:him|her|them))\b"
+ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take(?! care\b)|go(?! on\b| ahead\b)|call|write|tell (?:him|her|them))\b"
 
 # Summaries open with "so": a statement that starts this way gives back what was heard.
 SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+|uh+|and|well|oh|hmm+|sure|i see)[\s,.-]*)*(?:so|sounds like)\b"
@@ -383,20 +383,35 @@ SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+
 # The speaker pushes own content: information, advice, persuasion, options.
 INPUT = [
     r"(?<!what )(?<!how )(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
-    r"still |also )?(?:should|ought to|must|need to|have to|had better|'d better|gotta|got to)",
-    r"(?:one thing )?you (?:could|might want to|may want to) (?!be\b|have\b|not\b|say\b)\w+",
+    r"still |also )?(?:should\b(?! be (?:proud|pleased|happy|glad)\b)|ought to|"
+    r"must\b(?! be\b| like\b| love\b| feel\b| have been\b| know\b| think\b)|had better|'d better)",
+    # an obligation in a subordinate clause reports the other's situation ("the reasons you
+    # have to quit", "told that you have to"): only a main-clause one pushes
+    # (look-behinds after the pronoun: a leading one would disable the regex prefix scan)
+    r"(?:you|we)(?<!what you)(?<!how you)(?<!that you)(?<!when you)(?<!things you)"
+    r"(?<!reasons you)(?<!knows you)(?<!what we)(?<!how we)(?:'ve)? "
+    r"(?:really |just |definitely |seriously |absolutely |probably |still |also |do )?"
+    r"(?:need to|have to|gotta|got to)",
+    r"(?:one thing )?you(?<!if you)(?<!that you)(?<!what you)(?<!how you) "
+    r"(?:could|might want to|may want to) (?!be\b|have\b|not\b|say\b|do\b)\w+",
     r"you(?:'d| would) (?:be better|benefit|need to)",
     r"you (?:might|may|could) (?:want to|try|consider|think about|start|also)",
     r"i(?:'d| would)? (?:strongly |really |definitely |just |also )?(?:recommend|suggest|advise|"
     r"encourage|urge)",
     r"it (?:usually |often |really |generally )?(?:works|helps|can help)(?: \w+)? (?:if|when|to)",
-    r"i (?:would|'d) (?:say|want you to|like you to|encourage)",
+    r"i(?: would|'d) (?:say|want you to|like you to|encourage)",
     r"my (?:advice|suggestion|recommendation|recommendations|concern)",
-    r"i(?:'m| am) (?:concerned|worried) (?:that|about)",
+    # the speaker's own concern ("I'm just so concerned", "that's concerning to me")
+    r"i(?:'m| am) (?:just |so |really |very |a little |a bit |a little bit |quite |also )*"
+    r"(?:concerned|worried)\b",
+    r"(?:is|are|that's|it's|was) (?:kind of |a bit |a little |really |very |quite )?"
+    r"(?:concerning|worrying|worrisome)(?! you\b)",
     r"(?:it(?:'s| is)|it would be|that(?:'s| is)) (?:important|essential|best|better|"
-    r"a good idea|helpful|recommended|necessary) (?:to|that|for)",
-    r"(?:let me|i can|i could|i'll|i will|i'd like to) (?:explain|show|tell|give|share|offer|"
-    r"provide|send|recommend|refer|walk you)",
+    r"a good idea|helpful|recommended|necessary) (?:to(?! (?:you|him|her|them|me)\b)|that|for)",
+    # "I can tell you're a good mom" perceives, it does not tell: an affirmation
+    r"(?:let me|i can|i could|i'll|i will|i'd like to) (?:explain|show|"
+    r"tell(?!(?: that)? you(?:'re| are| really| have| seem| feel| care| want| love| know)\b)|"
+    r"give|share|offer|provide|send|recommend|refer|walk you)",
     r"here(?:'s| is) (?:what|how|the)",
     r"(?:research|studies|study|evidence|data|science|experts|doctors|guidelines|statistics)"
     r" (?:show|shows|says|suggest|suggests|found|has shown|have shown|recommend|indicate)",
@@ -418,10 +433,11 @@ INPUT = [
     r"(?:our|my) (?:product|offer|solution|platform|service|program|method|approach|package|"
     r"plan|tool|team|company)",
     r"the (?:best|right|only) (?:way|thing|solution|option|choice) (?:is|would be)",
+    r"(?:could|would|might) be the best (?:thing|way|option|choice)\b",
     r"if i were you",
     r"(?:maybe|perhaps) you (?:can|could|should|might|ought to) (?!be\b|have\b)\w+",
     r"(?:it|that|this) (?:might|would|could|will) (?:really )?be (?:good|helpful|a good idea|useful|"
-    r"better|best|wise|smart|important),? (?:to|for|if|is)\b",
+    r"better|best|wise|smart|important|reasonable|worth|a safe place),? (?:to|for|if|is|\w+ing)\b",
     r"you(?:'re| are) (?:not )?(?:gonna|going to) (?:have to|need to|be able to|regret|lose|fail)",
     r"i(?:'ll| will) (?:plan|arrange|schedule) (?:to|a|an|for)",
     r"we (?:define|call|consider|recommend|suggest|usually recommend|often see)\b",
@@ -433,9 +449,14 @@ INPUT = [
     r"(?:it's|it has|it's been|it has been) (?:been )?(?:helpful|useful) for (?:some |other |a lot "
     r"of )?(?:other )?(?:people|clients|patients|folks)",
     r"(?:some|many|other) (?:people|clients|patients|folks) (?:find|found|say|like|prefer|choose)",
-    r"you can (?:always |also |just )?(?:come|call|ask|talk|work|bring|contact|reach|use|try|go|"
-    r"book|get|tell|say|stop|start|do)\b",
+    # an option offered, not what the other can do in a subordinate clause ("that you can do it")
+    r"you(?<!if you)(?<!that you)(?<!what you)(?<!how you)(?<!and you)(?<!as you)(?<!body you) "
+    r"can (?:always |also |just )?"
+    r"(?:come|call|ask|talk|work|bring|contact|reach|use|try|go|book|get|tell|say|stop|start)\b",
     r"that's something (?:you|we) (?:can|could|might)",
+    # an option pointed at: "something you can get to", "places that you can work with"
+    r"(?:something|things|places|ways|people|resources|options) (?:that )?you (?:can|could|might) "
+    r"(?!do\b|be\b|have\b|feel\b)\w+",
     r"i think (?:that )?(?:if )?(?:you|it|that|this|we)\b[^.?!]{0,40}\b(?:would|will|could|should|"
     r"might|need)\b",
     r"if you (?:have|want|need) (?:any )?(?:more )?(?:questions|help|information|support)",
@@ -459,10 +480,12 @@ INPUT = [
     r"(?:we|doctors|experts|researchers|people) (?:know|define|recommend|consider|found|believe) "
     r"(?:that|it|this|as|if)",
     r"we (?:do )?know (?:that|if|from)",
-    r"(?:can|could|may|might|will|would) (?:really |also |actually |definitely |often |usually )?"
+    # a claim about effects ("it can help", "that will take"); a "would" rather voices the
+    # other's own hypothesis ("having childcare would help"), so it is left out
+    r"(?:can|could|may|might|will)(?<!you can)(?<!i can)(?<!you could) "
+    r"(?:really |also |actually |definitely |often |usually )?"
     r"(?:help|cause|lead|increase|reduce|lower|raise|affect|damage|improve|make it easier|"
     r"get you|take)",
-    r"let's (?!see\b)",
     r"we (?:can|could) (?:also )?(?:take|look|try|talk|work|do|start|set|make|discuss|pursue|"
     r"figure|explore|go)",
     r"you(?:'ll| will|'re going to|'re gonna| are going to| are gonna) (?:need|have) to",
@@ -475,20 +498,68 @@ INPUT = [
     r"common|recommended|the law|required|mandatory|not safe|safe)",
     r"i (?:can |could )?(?:see|saw|noticed|notice) (?:that|on|from|in) (?:your|the)",
     r"i (?:see|saw|noticed|notice) (?:that )?your",
-    r"(?:you|we) (?:do )?need to",
+    # feedback from what the speaker observed ("I see you've had...", "I noticed some...")
+    r"i (?:see|noticed|notice) (?:that )?you(?:'ve| have)\b",
+    r"(?:i|we) noticed (?:some|that you(?!'re| are| said))\b",
     r"just so you know",
     r"my (?:role|job|goal) (?:is|here|today)",
     r"the (?:goal|idea|plan|next step|purpose|point) (?:is|would be|here)",
-    r"we have (?:about|a few|some|a couple of|\d)",
+    # (two fragments: with "\d" in the group the rule was filed under "has a digit")
+    r"we have (?:about|a few|some|a couple of)",
+    r"we have \d",
     r"(?:there(?:'s| is| are)) (?:a|an|some|two|three|several|many) (?:\w+ )?(?:risk|risks|"
     r"categories|types|kinds|ways|programs|products|options|studies|resources|medications)",
+    # information as a claim about people in general ("a lot of people...", "for most folks")
+    r"(?:a lot of|lots of|many|most|some) (?:other )?(?:people|folks|guys|women|men|parents|"
+    r"students|clients|patients|customers)\b(?! like me\b)",
+    r"you(?:'re| are) not alone",
+    r"sometimes,? (?:when |if )?(?:people|we|it|they|folks|guys)\b",
+    # agenda-setting: the speaker steers the session with own plan ("before you leave...",
+    # "the way this works is...", "I'd like to ask you a few questions")
+    r"before (?:you leave|we (?:finish|go any further|end|wrap up|get started))",
+    r"the way (?:this|it|we) (?:usually |normally |typically )?works?",
+    r"what (?:i'd|i would|we'll|we will|we're going to|we're gonna|i'm going to|i'm gonna) "
+    r"(?:like to |want to )?do",
+    r"i(?:'d| would) like to (?:ask|talk|gather|spend|start|check|look)\b",
+    r"i (?:wanted|want) to (?:talk to you|talk with you|ask you|check in|go over|let you know)",
+    r"the reason (?:why )?i(?:'m asking| ask| asked)",
+    r"(?:part of|one of) my (?:job|jobs|role)",
+    r"part of (?:being here|what we do|the work)",
+    # describing what will happen in the session ("we're going to...", "you and I will...")
+    r"(?:we|you and i)(?:'re| are) (?:gonna|going to)\b",
+    r"(?:we(?:'ll| will)|you and i will) (?:be able to|be doing|be working|work|start)\b",
+    # enumerating own content ("the other thing is...", "another option would be...")
+    r"the other (?:thing|things|aspect|option|source|piece|part) (?:is|are|would be|that (?:need|needs|"
+    r"we|i))\b",
+    r"another (?:thing|source|option|aspect|idea|way) (?:is|would be|that (?:we|i)|was)\b",
+    r"one of the (?:\w+ )?(?:risks|effects|symptoms|benefits|challenges|problems|dangers|advantages) "
+    r"(?:of|is|with)\b",
+    r"one of the things (?:that )?(?:we|i) (?:use|do|offer|recommend|see|know|don't want|suggest)\b",
+    # relaying what a third party said ("your manager told me...", "your mom gave me a call")
+    r"(?:your|the) \w+ (?:had |has )?(?:told me|called me|gave me a call|given me a call|let me know|"
+    r"mentioned to me|sent me)",
+    # an offer of the speaker's own help or time ("I'd be happy to...", "I'm willing to...")
+    r"i(?:'d| would) (?:love|be (?:very |really )?happy|be glad) to\b(?! hear| know| learn| listen| understand)",
+    r"i(?:'m| am) (?:willing to|available|here for you)",
+    r"(?:i|we) (?:can|could|'ll|will) get back to you",
+    # a wish for the other's behaviour is advice ("I hope you consider...", "I wish you would...")
+    r"i (?:hope|wish) (?:that )?you(?:'d| would| will| can| could| consider| really| try)\b",
+    # a rule stated ("you're not allowed to...", "what we say is confidential")
+    r"(?:not|n't) allowed to",
+    r"(?:we have|there are|there's) (?:\w+ )?(?:rules|a rule|a policy)\b",
+    r"(?:report|form|record|file|results?|questionnaire) (?:says|states|shows|indicates)",
+    r"(?:that|it|this)(?:'s| is) (?:pretty |very |highly |quite |really )?(?:unlikely|likely)\b",
+    r"i(?:'ve| have) (?:also )?heard (?:that|of|about)\b",
+    r"(?:is|are) (?:confidential|mandatory|required by)",
+    # a generic claim with a frequency adverb ("those are often...", "it's typically...")
+    r"(?:those|these|they|it)(?:'re| are|'s| is) (?:often|usually|typically|generally)\b(?! you\b)",
 ]
 
 # Persuasion dressed as a question ("Don't you think you should...?"): own content pushed.
 PERSUASION = [
     r"don't you think",
     r"(?:yeah|yes|okay|ok|well|sure|right),? but (?:you|your|that|it|this)\b",
-    r"come on",
+    r"come on(?! board| in\b| over| back| down| up\b| out\b)",
     r"wouldn't it be (?:better|good|nice|easier|wise|smart)",
     r"why don't you(?! (?:tell|fill|share|talk|describe|walk|say|explain|start by telling))",
     r"why not (?:just |try|start|stop|give)",
@@ -500,6 +571,18 @@ PERSUASION = [
     r"signing|taking|going|stopping|cutting)",
     r"(?:can|could) you (?:try|stop|start|just)",
     r"how about (?:you|we|trying|using|switching|signing)",
+]
+
+# A plan, an arrangement or an offer the speaker puts forward, even as a question ("Shall we
+# meet next week?", "Would you like me to send it?"): the speaker steers with own content.
+# Questions asking the other for THEIR plan ("What would you like to do next?") are not here.
+PROPOSAL = [
+    r"(?:should|shall|can|could|why don't|how about) we (?:meet|get together|set up|schedule|book|"
+    r"arrange|come back|talk again|see each other|pick a date)",
+    r"(?:would|do) you (?:like|want) me to\b",
+    r"shall we\b",
+    r"(?:would you like to|do you want to|can you|could you) come back",
+    r"(?:come back|meet|see me|get together|talk) again (?:next|in|on|at)\b",
 ]
 
 SELF_PROMOTION = [

@@ -375,17 +375,23 @@ SELF_START = r"^(?:je|j'|moi|me|m'|nous|on|mon|ma|mes|notre|nos|laissez-moi|lais
 EMPATHY_START = r"^(?:je |j')(?:(?:vous |te |t')?(?:comprends|vois|entends|sais|imagine|remercie)|suis (?:désolé|désolée|content|contente|ravi|ravie|curieux|curieuse|touché|touchée))"
 
 # Conseil à l'impératif en tête de phrase (« Essayez de... », « Pensez à... »).
-ADVICE_START = r"^(?:juste |simplement |alors )?(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|commencez par|commence par|arrêtez de|arrête de|prenez|prends|faites|fais|gardez|garde|appelez|appelle|écrivez|écris)(?![\w-])"
+ADVICE_START = r"^(?:juste |simplement |alors )?(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|commencez par|commence par|arrêtez de|arrête de|prenez(?! soin)|prends(?! soin)|faites|fais|gardez|garde|appelez|appelle|écrivez|écris)(?![\w-])"
 
 # Les reformulations-résumés commencent souvent par « donc » ou « en fait ».
 SUMMARY_START = r"^(?:(?:ok|okay|oui|ouais|d'accord|hum+|euh+|et|bon|ah|très bien|je vois)[\s,.-]*)*(?:donc|bref|en somme|en résumé|si je résume|en fait,? (?:vous|tu|pour))\b"
 
 INPUT = [
-    r"(?:vous|tu) (?:devriez|devrais|devez|dois|pourriez|pourrais|auriez intérêt|aurais intérêt)"
+    # (look-behinds après le pronom : en tête, ils empêcheraient la recherche rapide du préfixe)
+    r"(?:vous|tu)(?<!ce que vous)(?<!quand vous)(?<!lorsque vous)(?<!si vous)(?<!ce que tu)"
+    r"(?<!quand tu)(?<!lorsque tu)(?<!si tu) (?:devriez|devrais|devez|dois|pourriez|pourrais|auriez intérêt|aurais intérêt)"
     r" (?:\w+ )?(?:essayer|faire|prendre|commencer|arrêter|penser|éviter|aller|voir|demander|"
     r"changer|mettre|utiliser|réduire|augmenter|appeler|lire|tester|choisir|envisager|[a-zéè]+er)\b",
     r"il (?:faut|faudrait|suffit de|suffirait de|vaut mieux|vaudrait mieux)",
-    r"(?:vous|tu) (?:devez|dois|devriez|devrais) (?:vraiment |absolument |juste |aussi )?"
+    # une obligation dans une subordonnée rapporte la situation de l'autre (« ce que vous devez
+    # faire », « quand tu dois partir ») : seule celle de la principale pousse
+    r"(?:vous|tu)(?<!ce que vous)(?<!quand vous)(?<!lorsque vous)(?<!ce que tu)(?<!quand tu)"
+    r"(?<!lorsque tu) (?:devez|dois|devriez|devrais) "
+    r"(?:vraiment |absolument |juste |aussi )?"
     r"(?!sûrement|certainement|probablement|bien|sans doute|forcément|être)\w+",
     r"je (?:vous |te |t')?(?:conseille|recommande|suggère|propose|préconise|encourage)",
     r"je (?:vous |te |t')?(?:conseillerais|recommanderais|suggérerais|proposerais)",
@@ -398,6 +404,7 @@ INPUT = [
     r"(?:à votre place|à ta place|si j'étais (?:vous|toi))",
     r"peut-être que (?:vous|tu) (?:pourriez|pourrais|devriez|devrais|pouvez|peux)",
     r"(?:ce serait|ça serait|ça pourrait être|ce pourrait être) (?:bien|utile|une bonne idée|mieux|"
+    r"raisonnable|plus sûr|plus simple|"
     r"judicieux|important) (?:de|d'|que|si)",
     r"(?:vous allez|tu vas) (?:devoir|regretter|perdre|échouer|avoir du mal)",
     r"(?:on|nous) (?:appelle|appelons|définit|définissons|recommande|recommandons|conseille)\b",
@@ -406,9 +413,15 @@ INPUT = [
     r"(?:quelques|deux|plusieurs) (?:idées|options|pistes|suggestions)",
     r"ce que (?:font )?(?:certaines personnes|certains clients|beaucoup de gens|d'autres)",
     r"(?:ça|cela) (?:a aidé|aide souvent|aide) (?:d'autres|beaucoup de|certains|certaines)",
-    r"(?:vous pouvez|tu peux) (?:toujours |aussi |simplement )?(?:venir|appeler|demander|en parler|"
+    # une option offerte, pas ce que l'autre peut faire dans une subordonnée (« si tu peux venir »)
+    r"(?:vous|tu)(?<!si vous)(?<!que vous)(?<!qu'on vous)(?<!si tu)(?<!que tu) "
+    r"(?:pouvez|peux) (?:toujours |aussi |simplement )?"
+    r"(?:venir|appeler|demander|en parler|"
     r"travailler|contacter|utiliser|essayer|aller|réserver|m'appeler|m'écrire)\b",
     r"c'est quelque chose que (?:vous pouvez|tu peux|nous pouvons|on peut)",
+    # une option montrée : « quelque chose que tu peux essayer », « des gens à qui vous pourriez parler »
+    r"(?:quelque chose|des choses|des endroits|des gens|des personnes|des ressources|des façons) "
+    r"(?:que|qu'|où|à qui) (?:vous|tu) (?:pouvez|pourriez|peux|pourrais) (?!faire\b|être\b|avoir\b)\w+",
     r"je (?:pense|crois) (?:que|qu') (?:vous|tu|ça|cela|il|on) (?:devriez|devrais|pourriez|pourrais|"
     r"gagneriez|gagnerais|aurait|serait|faudrait|devrait)",
     r"si (?:vous avez|tu as) (?:des|d'autres) (?:questions|besoins)",
@@ -443,6 +456,7 @@ INPUT = [
     r"(?:notre|nos|mon|ma|mes) (?:produit|produits|offre|offres|solution|solutions|plateforme|"
     r"service|services|programme|méthode|approche|formule|outil|équipe|entreprise|société)",
     r"(?:la meilleure|la seule|le meilleur|la bonne) (?:façon|solution|option|chose|méthode)",
+    r"(?:serait|pourrait être|ce serait) (?:la meilleure|le meilleur) (?:chose|façon|option|choix)\b",
     r"(?:à mon avis|selon moi|d'après moi|dans mon expérience|par expérience)",
     r"(?:on|nous) (?:va|allons|pourra|pourrons|peut|pouvons) (?:fixer|planifier|prévoir|"
     r"programmer|envoyer|vérifier|revoir|prendre rendez-vous|commencer|faire le point)",
@@ -456,15 +470,73 @@ INPUT = [
     r"(?:on|nous) (?:peut|pourrait|pouvons|pourrions) (?:aussi )?(?:regarder|essayer|travailler|"
     r"voir|commencer|fixer|explorer|parler)",
     r"(?:vous allez|tu vas) (?:devoir|avoir besoin de)",
-    r"j'ai (?:constaté|remarqué|observé) (?:que|chez|avec)",
+    r"(?:j'ai|nous avons|on a) (?:constaté|remarqué|observé) (?:que|chez|avec)",
     r"(?:je suis là|je suis ravi|je suis ravie) pour (?:vous |t')?(?:aider|expliquer|donner)",
     r"(?:vous|tu) (?:comprenez|comprends|réalisez|réalises|savez|sais) (?:bien )?(?:que|qu'|ce que)"
     r" (?:c'est|vous|tu|votre|ton)",
     r"(?:c'est|cela s'appelle|ça s'appelle|on appelle ça) (?:ce qu'on appelle|un signe|un symptôme|"
     r"normal de|courant|recommandé|obligatoire|la loi)",
     r"je (?:vois|constate) (?:que|sur|dans) (?:votre|ton|ta|vos|tes|le|la)",
+    # un retour de ce que la personne a observé (« je vois que vous avez déjà... »)
+    r"je (?:vois|constate) que (?:vous avez|tu as|vous avez déjà|tu as déjà)\b",
+    r"je (?:vous |te )?dirais (?:que|qu'|de|d')",
     r"(?:vous avez|tu as|on a|nous avons) besoin de (?:\w+ )?(?:prendre|faire|commencer|arrêter)",
     r"(?:mon rôle|mon objectif|l'objectif|le but|la prochaine étape) (?:est|c'est|ici|serait)",
+    # une information sous forme de constat sur les gens en général (« beaucoup de gens... »)
+    r"(?:beaucoup de|la plupart des|bien des|pas mal de|de nombreux|de nombreuses|certaines) "
+    r"(?:autres )?(?:gens|personnes|clients|patients|parents|femmes|hommes|jeunes)\b",
+    r"(?:vous n'êtes|tu n'es|t'es) pas (?:seul|seule|seuls|seules)\b",
+    r"parfois,? (?:quand |si |lorsque )?(?:les gens|on|ça|c'est|il y a|certains)\b",
+    # la personne fixe l'ordre du jour avec son propre plan (« avant que vous partiez... »,
+    # « la façon dont ça marche... », « j'aimerais vous poser quelques questions »)
+    r"avant (?:que vous partiez|que tu partes|de partir|qu'on termine|de terminer|d'aller plus loin|"
+    r"qu'on commence|de commencer)",
+    r"(?:la façon dont|la manière dont|comment) (?:ça|cela|on) (?:marche|fonctionne|procède|travaille)"
+    r"(?:,|\s)+(?:c'est|ici|d'habitude|en général)",
+    r"ce (?:que je vous propose|que je te propose|que j'aimerais|que je voudrais|que je vais|qu'on va|"
+    r"que nous allons) (?:de )?faire",
+    r"j'aimerais (?:vous poser|te poser|qu'on parle|qu'on regarde|qu'on fasse|commencer|prendre)",
+    r"je (?:voulais|voudrais) (?:vous |te )?(?:parler|demander|poser|faire le point|vous dire|te dire)",
+    r"la raison pour laquelle je (?:vous |te )?(?:demande|pose|pose la question)",
+    r"(?:ça fait partie de|une partie de|ça fait partie du) (?:mon|mes) (?:travail|rôle|métier|missions)",
+    r"mon (?:travail|métier) (?:c'est|est|consiste)",
+    # décrire ce qui va se passer dans la séance (« on va regarder... », « vous et moi allons... »)
+    r"(?:on va|nous allons|vous et moi allons|toi et moi on va) (?:d'abord |ensemble |aussi )?"
+    r"(?:faire|regarder|travailler|commencer|essayer|prendre|passer|parler|revoir|laisser|voir ensemble|"
+    r"creuser|avancer)\b",
+    # énumérer son propre contenu (« l'autre chose, c'est... », « une autre piste serait... »)
+    r"l'autre (?:chose|aspect|option|piste|point|source),? (?:c'est|est|serait|qui)\b",
+    r"une autre (?:chose|option|piste|source|idée|façon) (?:c'est|est|serait|que (?:je|nous|on))\b",
+    r"(?:l'un|l'une) des (?:risques|effets|avantages|problèmes|défis|dangers|bénéfices) "
+    r"(?:de|du|des|c'est|est)\b",
+    r"une des choses que (?:nous|je|on) (?:faisons|fais|fait|utilisons|utilise|proposons|propose|"
+    r"recommandons|recommande)\b",
+    # rapporter ce qu'un tiers a dit (« votre responsable m'a dit... »)
+    r"(?:votre|ton|ta|vos|tes) \w+ (?:m'a|m'ont) (?:dit|appelé|appelée|prévenu|prévenue|écrit|signalé)",
+    # une offre de son aide ou de son temps (« je serais ravi de... », « je suis disponible »)
+    r"je serais (?:très |vraiment )?(?:ravi|ravie|content|contente|heureux|heureuse) de\b"
+    r"(?! savoir| connaître| comprendre| vous entendre| t'entendre| l'entendre)",
+    r"je suis (?:disponible|prêt à|prête à|là pour vous|là pour toi)",
+    r"je (?:reviens|reviendrai|peux revenir) vers (?:vous|toi)",
+    # souhaiter un comportement de l'autre est un conseil (« j'espère que vous allez... »)
+    r"(?:j'espère|je souhaite|j'aimerais|je voudrais) (?:vraiment )?que (?:vous|tu) "
+    r"(?:alliez|ailles|allez|vas|puissiez|puisses|pourrez|pourras|essayiez|essaies|arrêtiez|arrêtes|"
+    r"pensiez|penses|preniez|prennes)\b",
+    # une inquiétude de la personne (« je suis vraiment inquiète », « ça m'inquiète »)
+    r"je suis (?:vraiment |très |un peu |assez |aussi |juste )*(?:inquiet|inquiète|préoccupé|"
+    r"préoccupée|soucieux|soucieuse)\b",
+    r"(?:ça|cela) m'(?:inquiète|préoccupe|inquiéterait)",
+    r"(?:c'est|ce qui est) (?:un peu |assez |très |vraiment )?(?:inquiétant|préoccupant)",
+    # une règle énoncée (« vous n'avez pas le droit de... », « il y a des règles »)
+    r"(?:vous n'avez|tu n'as|t'as|on n'a|nous n'avons) pas le droit de",
+    r"(?:il y a|on a|nous avons) (?:des|quelques|certaines) règles",
+    r"(?:le rapport|le dossier|le formulaire|les résultats|le questionnaire|le bilan) "
+    r"(?:indique|indiquent|montre|montrent|dit|disent|mentionne)",
+    r"(?:c'est|ce serait) (?:peu |très |assez |plutôt )?probable\b",
+    r"j'ai (?:aussi |déjà )?entendu (?:dire que|dire qu'|parler de)",
+    # un constat général avec un adverbe de fréquence (« ce sont souvent... », « c'est en général »)
+    r"(?:ce sont|c'est|ils sont|elles sont) (?:souvent|généralement|en général|habituellement)\b"
+    r"(?! vous\b| toi\b)",
 ]
 
 # La persuasion déguisée en question (« Vous ne pensez pas que vous devriez... ? »).
@@ -479,6 +551,19 @@ PERSUASION = [
     r"(?:avez-vous|as-tu|vous avez|tu as) (?:déjà )?(?:pensé|songé) à (?:essayer|prendre|passer|"
     r"acheter|signer|arrêter|changer)",
     r"(?:et si|que diriez-vous de|que dirais-tu de) (?:vous|tu|on|nous)? ?(?:essay|pren|pass|sign|achet)",
+]
+
+# Un plan, un rendez-vous ou une offre que la personne avance, même en question (« On se revoit
+# la semaine prochaine ? », « Voulez-vous que je vous l'envoie ? ») : elle mène avec son contenu.
+# Les questions qui demandent à l'autre SON plan (« Qu'aimeriez-vous faire ensuite ? ») n'y sont pas.
+PROPOSAL = [
+    r"(?:on se revoit|on se retrouve|on se rappelle|on fixe|on prend|on planifie|on programme|"
+    r"on cale|on convient d'|on peut se revoir|on pourrait se revoir|on pourrait fixer)",
+    r"(?:voulez-vous|voulez vous|veux-tu|veux tu|vous voulez|tu veux|souhaitez-vous|aimeriez-vous) "
+    r"(?:que je|qu'on)\b",
+    r"(?:voulez-vous|veux-tu|vous voulez|tu veux|pouvez-vous|peux-tu) (?:revenir|repasser|me rappeler)",
+    r"(?:se revoir|nous revoir|revenir me voir|repasser|en reparler) (?:la semaine|le mois|dans|lundi|"
+    r"mardi|mercredi|jeudi|vendredi|demain|la prochaine fois)",
 ]
 
 SELF_PROMOTION = [
