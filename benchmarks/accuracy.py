@@ -197,15 +197,15 @@ def _score_from_expert_labels(rows: list[dict[str, str]]) -> float:
     from ancrage.analysis.score import ramp
 
     mine = [r for r in rows if r["interlocutor"] == "therapist"]
-    inputs = sum(r["therapist_input_exists"] == "True" for r in mine) / len(mine)
+    inputs = sum(r["therapist_input_exists"] == "True" for r in mine)
     questions = sum(r["question_exists"] == "True" for r in mine)
     reflections = sum(r["reflection_exists"] == "True" for r in mine)
     opens = sum(r["question_subtype"] == "open" for r in mine)
+    moves = inputs + questions + reflections
+    telling = ramp(inputs / moves, 0.5, 0.0) if moves else 0.0
     ratio = reflections / questions if questions else float(reflections)
     open_share = opens / questions if questions else 0.0
-    return (
-        35 * ramp(inputs, 0.4, 0.0) + 25 * ramp(ratio, 0.0, 2.0) + 10 * ramp(open_share, 0.2, 0.7)
-    )
+    return 35 * telling + 25 * ramp(ratio, 0.0, 2.0) + 10 * ramp(open_share, 0.2, 0.7)
 
 
 def swda_figures(path: Path, table: Table, errors: str | None) -> None:

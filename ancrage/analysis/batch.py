@@ -29,6 +29,7 @@ SUMMARY_FIELDS = (
     "open_question_share",
     "reflection_question_ratio",
     "input_share",
+    "telling_share",
     "longest_monologue_words",
     "error",
 )

@@ -39,7 +39,12 @@ def _improvements(
     not_reflected = [i for i in ev["after_story"] if "reflection" not in utterances[i].acts]
     ratio = v.get("reflection_question_ratio")
     out = [
-        (lost("input_share"), "input_high", _first(inputs_by_length), _pct(v.get("input_share"))),
+        (
+            lost("telling_share"),
+            "input_high",
+            _first(inputs_by_length),
+            _pct(v.get("telling_share")),
+        ),
         (
             lost("reflection_question_ratio"),
             "few_reflections",

@@ -83,6 +83,9 @@ def compute(utterances: list[Annotated], focus: str, rules_pronouns: tuple) -> M
     )
     inputs = [u for u in mine if "input" in u.acts]
     v["input_share"] = _ratio(len(inputs), len(mine))
+    # MITI-style: own content against the asking and listening it displaces, per behaviour and
+    # not per turn, so transcribed backchannels ("Mm-hmm" turns) do not dilute it
+    v["telling_share"] = _ratio(len(inputs), len(inputs) + len(questions) + len(reflections))
     _monologues(turns, focus, v, m.evidence)
     v["interactivity_per_min"] = _interactivity(turns, duration)
     v["patience_seconds"] = _patience(turns, focus)

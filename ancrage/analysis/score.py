@@ -3,13 +3,19 @@
 Each component maps one indicator to a subscore between 0 and 1 with a linear ramp between
 a "bad" and a "good" value taken from public benchmarks; its points are weight * subscore.
 The weights follow the evidence: how much the helper pushes own content separates good from
-poor sessions far better than the number of questions, so `input_share` weighs most, then
+poor sessions far better than the number of questions, so `telling_share` weighs most, then
 listening (reflections); Gong's talk-share and monologue benchmarks come from sales calls and
 count less.
 
+`telling_share` counts behaviours as MITI's summary scores do (ratios between behaviour
+counts, never per turn): own content (information, advice, persuasion) against own content +
+questions + reflections. A per-turn share moved with how the transcript splits turns (a
+"Mm-hmm" transcribed as its own turn dilutes it) and saturated at 40 %; `input_share` (per
+turn) is still shown, without points.
+
 | component                    | weight | 1.0 when        | 0.0 when         | benchmark                        |
 |------------------------------|-------:|-----------------|------------------|----------------------------------|
-| input_share                  |     35 | 0 % of turns    | >= 40 % turns    | expert-coded sessions            |
+| telling_share                |     35 | 0 %             | >= 50 %          | as much telling as asking + listening |
 | reflection_question_ratio    |     25 | >= 2.0          | 0                | MITI 4.2.1: 1:1 fair, 2:1 good   |
 | talk_share_words             |     10 | <= 43 %         | >= 75 %          | Gong: top 43 %, average 65-75 %  |
 | open_question_share          |     10 | >= 70 %         | <= 20 %          | MITI 3.1.1: 50 % fair, 70 % good |
@@ -55,11 +61,11 @@ def _linear(zero_at: float, one_at: float) -> Callable[[float | None], float]:
 
 COMPONENTS = (
     Component(
-        "input_share",
+        "telling_share",
         35,
         "share",
-        "0% best, >= 40% poor (expert-coded sessions)",
-        _linear(0.40, 0.0),
+        "0% best, >= 50% poor: telling as much as asking and reflecting together",
+        _linear(0.50, 0.0),
     ),
     Component(
         "reflection_question_ratio",
@@ -102,6 +108,7 @@ COMPONENTS = (
 )
 
 INFORMATIVE = {
+    "input_share": ("share", "per turn; the score uses telling_share (per behaviour)"),
     "talk_share_time": ("share", "Gong: top sellers ~43%"),
     "questions": ("count", "Gong: 11-14 per discovery call, spread out"),
     "questions_per_100_words": ("per 100 words", None),

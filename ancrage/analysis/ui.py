@@ -196,6 +196,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 INDICATOR_LABELS: dict[str, dict[str, str]] = {
     "fr": {
+        "telling_share": "Contenu propre face aux questions et reformulations",
         "input_share": "Tours avec contenu propre (infos, conseils, persuasion)",
         "reflection_question_ratio": "Ratio reformulations / questions",
         "talk_share_words": "Part de parole (mots)",
@@ -224,6 +225,7 @@ INDICATOR_LABELS: dict[str, dict[str, str]] = {
         "other_focus_pronoun_share": "Pronoms tournés vers l'autre",
     },
     "en": {
+        "telling_share": "Own content vs questions and reflections",
         "input_share": "Turns pushing own content (info, advice, persuasion)",
         "reflection_question_ratio": "Reflections-to-questions ratio",
         "talk_share_words": "Talk share (words)",
@@ -256,7 +258,8 @@ INDICATOR_LABELS: dict[str, dict[str, str]] = {
 
 # French wording of the benchmarks (score.py holds the English text, also used in JSON).
 BENCHMARKS_FR: dict[str, str] = {
-    "input_share": "0 % idéal, >= 40 % faible (séances codées par des experts)",
+    "telling_share": "0 % idéal, >= 50 % faible : autant d'apports que de questions et reformulations",
+    "input_share": "par tour ; le score utilise telling_share (par comportement)",
     "reflection_question_ratio": "MITI 4.2.1 : 1:1 correct, 2:1 bon",
     "talk_share_words": "Gong : meilleurs vendeurs ~43 %, moyenne 65-75 %",
     "open_question_share": "MITI 3.1.1 : 50 % correct, 70 % bon",

@@ -694,8 +694,9 @@ SELF_PRONOUNS = frozenset("i me my mine myself i'm i've i'll i'd we us our ours 
 # Feedback, in the conversation's language. {quote} and {value} are filled in.
 FEEDBACK = {
     "input_high": (
-        "You pushed your own content in {value} of your turns (information, advice, "
-        "persuasion). Before advising, ask what they already know or want, then reflect it."
+        "Your own content (information, advice, persuasion) made up {value} of what you "
+        "asked, reflected and told. Before advising, ask what they already know or want, then "
+        "reflect it."
     ),
     "talk_high": (
         "You spoke {value} of the words (top sellers: ~43%). Your longest stretch: "

@@ -675,8 +675,8 @@ SELF_PRONOUNS = frozenset("je j' me m' moi mon ma mes nous notre nos moi-même".
 
 FEEDBACK = {
     "input_high": (
-        "Vous avez apporté votre propre contenu dans {value} de vos tours de parole "
-        "(informations, conseils, persuasion). Avant de conseiller, demandez ce que l'autre "
+        "Votre propre contenu (informations, conseils, persuasion) représente {value} de vos "
+        "questions, reformulations et apports. Avant de conseiller, demandez ce que l'autre "
         "sait ou veut déjà, puis reformulez."
     ),
     "talk_high": (
