@@ -64,7 +64,7 @@ COMPONENTS = (
         "telling_share",
         35,
         "share",
-        "0% best, >= 50% poor: telling as much as asking and reflecting together",
+        "0% best, >= 50% poor (telling = asking + reflecting)",
         _linear(0.50, 0.0),
     ),
     Component(
@@ -108,7 +108,7 @@ COMPONENTS = (
 )
 
 INFORMATIVE = {
-    "input_share": ("share", "per turn; the score uses telling_share (per behaviour)"),
+    "input_share": ("share", "per turn, no points: the score counts per behaviour"),
     "talk_share_time": ("share", "Gong: top sellers ~43%"),
     "questions": ("count", "Gong: 11-14 per discovery call, spread out"),
     "questions_per_100_words": ("per 100 words", None),

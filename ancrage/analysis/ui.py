@@ -258,8 +258,8 @@ INDICATOR_LABELS: dict[str, dict[str, str]] = {
 
 # French wording of the benchmarks (score.py holds the English text, also used in JSON).
 BENCHMARKS_FR: dict[str, str] = {
-    "telling_share": "0 % idéal, >= 50 % faible : autant d'apports que de questions et reformulations",
-    "input_share": "par tour ; le score utilise telling_share (par comportement)",
+    "telling_share": "0 % idéal, >= 50 % faible (apports = questions + reformulations)",
+    "input_share": "par tour, sans points : le score compte par comportement",
     "reflection_question_ratio": "MITI 4.2.1 : 1:1 correct, 2:1 bon",
     "talk_share_words": "Gong : meilleurs vendeurs ~43 %, moyenne 65-75 %",
     "open_question_share": "MITI 3.1.1 : 50 % correct, 70 % bon",
