@@ -13,15 +13,15 @@ questions + reflections. A per-turn share moved with how the transcript splits t
 "Mm-hmm" transcribed as its own turn dilutes it) and saturated at 40 %; `input_share` (per
 turn) is still shown, without points.
 
-| component                     | weight | 1.0 when    | 0.0 when    | benchmark                      |
-|-------------------------------|-------:|-------------|-------------|--------------------------------|
-| telling_share                 |     35 | 0 %         | >= 50 %     | tells as much as asks+reflects |
-| reflection_question_ratio     |     25 | >= 2.0      | 0           | MITI 4.2.1: 1:1 fair, 2:1 good |
-| talk_share_words              |     10 | <= 43 %     | >= 75 %     | Gong: top 43%, average 65-75%  |
-| open_question_share           |     10 | >= 70 %     | <= 20 %     | MITI 3.1.1: 50% fair, 70% good |
-| longest_monologue_words       |      5 | <= 100 w    | >= 300 w    | Gong: monologues lose deals    |
-| pleasing_rate                 |     10 | 0/turn      | >= 0.2/turn | assumptions, self-promotion... |
-| first_needs_question_position |      5 | 1st quarter | never       | coaching: their needs first    |
+| component                     | pts | 1.0 when    | 0.0 when    | benchmark                      |
+|-------------------------------|----:|-------------|-------------|--------------------------------|
+| telling_share                 |  35 | 0 %         | >= 50 %     | tells as much as asks+reflects |
+| reflection_question_ratio     |  25 | >= 2.0      | 0           | MITI 4.2.1: 1:1 fair, 2:1 good |
+| talk_share_words              |  10 | <= 43 %     | >= 75 %     | Gong: top 43%, average 65-75%  |
+| open_question_share           |  10 | >= 70 %     | <= 20 %     | MITI 3.1.1: 50% fair, 70% good |
+| longest_monologue_words       |   5 | <= 100 w    | >= 300 w    | Gong: monologues lose deals    |
+| pleasing_rate                 |  10 | 0/turn      | >= 0.2/turn | assumptions, self-promotion... |
+| first_needs_question_position |   5 | 1st quarter | never       | coaching: their needs first    |
 """
 
 from __future__ import annotations
