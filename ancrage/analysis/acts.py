@@ -317,8 +317,8 @@ def _leading_forms(
     for clause in clauses:
         core = rules.fillers.sub("", clause)
         form = _core_form(core, has_mark, rules) if core else None
-        if form or len(core.split()) > 2:
-            return form
+        if form or len(core.split()) > 2 or _DECLARATIVE.match(core):
+            return form  # "they still, you know, do their thing": a statement's subject
     return None
 
 

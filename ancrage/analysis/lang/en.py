@@ -53,9 +53,11 @@ OPEN_WH = (
 )
 
 # Without a question mark (speech recognition), only unambiguous shapes count as questions:
-# interrogative word + auxiliary + subject, or fixed interrogative phrases.
+# interrogative word + auxiliary + subject, or fixed interrogative phrases. A sentence opening
+# on "which is a / which has the" continues the previous one (a relative clause), not a question,
+# and "... and what have you" means "and so on".
 WH_NO_MARK = [
-    r"(?:what|how|why|where|when|who|which)(?:'s|'re| is| are| was| were| do| does| did| can|"
+    r"(?!which(?:'s| is| was| has| had) |what have you(?:$|,| and| or| uh| um))(?:what|how|why|where|when|who|which)(?:'s|'re| is| are| was| were| do| does| did| can|"
     r" could| would| will| should| have| has| had| am)\s+(?:you|i|we|they|he|she|it|there|that|"
     r"this|your|my|the|a|an|those|these|his|her|their|our|people|anyone|anything|things|u)\b",
     r"what (?:happened|brings|brought|made|makes|else|kind of|sort of|about|other|would|do|does|"
@@ -114,7 +116,10 @@ REPORTED = (
     r"(?:\b(?:i|he|she|they|someone|people|(?:my|his|her|their|the|our) \w+)(?: \w+)? (?:said|says|"
     r"goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|"
     r"told|thought|was thinking|was going|wondered)(?: (?:to )?(?:him|her|them|me|us|myself))?|"
-    r"\bi(?:'m| am) like|\bthey(?:'re| are) like|\b(?<!what )(?<!how )(?:they|people) say|\b(?:saying|asking))$"
+    r"\bi(?:'m| am) like|\bthey(?:'re| are) like|\b(?<!what )(?<!how )(?:they|people) say|\b(?:saying|asking)"
+    # the speaker's or anyone's inner voice: "it's like, why bother", "and you go, where is it"
+    r"|\b(?:it|she|he|you|we)(?:'s|'re| is| are| was| were) like|(?:^|\band |\bthen |\bso )(?:i|you|we) go"
+    r"|\b(?:i|you|he|she|we|they|people)(?: would|'d) (?:have )?(?:said|say|ask|go))$"
 )
 
 # Tags that close a statement even without a question mark ("..., isn't it.").
