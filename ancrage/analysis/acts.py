@@ -82,6 +82,7 @@ class Rules:
     agreement: re.Pattern[str]
     reported: re.Pattern[str]
     tag_no_mark: re.Pattern[str]
+    double_sided: re.Pattern[str]
     listener: re.Pattern[str]
     inverted_anywhere: re.Pattern[str]
     marker_then_wh: re.Pattern[str]
@@ -159,6 +160,7 @@ def rules_for(
         agreement=re.compile(mod.AGREEMENT),
         reported=re.compile(mod.REPORTED),
         tag_no_mark=re.compile(mod.TAG_NO_MARK),
+        double_sided=re.compile(mod.DOUBLE_SIDED),
         listener=re.compile(mod.LISTENER),
         inverted_anywhere=re.compile(mod.INVERTED_ANYWHERE),
         marker_then_wh=re.compile(mod.MARKER_THEN_WH),
@@ -392,7 +394,10 @@ def sentence_question(
                 return form
         if rules.indirect_closed.search(core, keys):
             return "closed"  # "I don't know if you've heard of it?"
-        return "open" if _curious(core, rules, keys) else "declarative"
+        if _curious(core, rules, keys):
+            return "open"
+        # "On one hand you..., but on the other hand...?": a double-sided reflection (MITI)
+        return None if rules.double_sided.search(core) else "declarative"
     form = _leading_forms(clauses, False, rules, keys)
     if form:
         return form
@@ -410,6 +415,22 @@ def sentence_question(
     if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
         return "open"
     return _run_on_question(core, rules)
+
+
+def _unquoted(sentences: list[tuple[str, str]], kinds: list[str | None]) -> list[str | None]:
+    """A question inside quotation marks is quoted, not asked of the listener ("He's saying to
+    you, "why is it a problem?"", « Tu te dis : "à quoi bon ?" »): only its shape is a question."""
+    out, inside = [], False
+    for (body, _mark), kind in zip(sentences, kinds, strict=True):
+        for char in body:
+            if char == '"':
+                inside = not inside
+            elif char in "«“":
+                inside = True
+            elif char in "»”":
+                inside = False
+        out.append(None if inside else kind)
+    return out
 
 
 def _hesitation(clause: str, rules: Rules) -> bool:
@@ -479,6 +500,8 @@ def classify(
         sentence_question(body, mark, rules, not (continues_turn or any(cores[:i])), keys)
         for i, (body, mark) in enumerate(sentences)
     ]
+    if '"' in norm or "«" in norm or "“" in norm:
+        kinds = _unquoted(sentences, kinds)
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
     statements = " . ".join(
         body

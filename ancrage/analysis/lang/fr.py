@@ -139,6 +139,15 @@ BACKCHANNEL = (
     r"(?:qu'est-ce que (?:tu as|vous avez) dit|(?:tu peux|vous pouvez) répéter|(?:le|la|un|une) quoi))"
 )
 
+# Une reformulation à deux faces dite en montant la voix (« D'un côté tu aimes ça, de l'autre
+# tu t'inquiètes ? », « Tu voudrais arrêter, mais tu as peur ? ») : le MITI la code comme une
+# reformulation, pas comme une question. Le contraste met deux constats sur l'autre côte à côte.
+DOUBLE_SIDED = (
+    r"\bd'un côté\b|\bde l'autre(?: côté)?\b|\bd'une part\b|\bd'autre part\b"
+    r"|^(?!mais )(?:\S+ ){3,}(?:mais|et pourtant|pourtant) (?:tu|t'|vous|votre|ton|ta|tes|il|elle|ils|"
+    r"elles|c'est|ça|cela|le|la|les|l')"
+)
+
 AUX_START = [
     # Inversion sujet-verbe : « avez-vous », « pensez-vous », « y a-t-il », « as-tu ».
     r"(?:y )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)\b",
