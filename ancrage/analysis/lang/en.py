@@ -182,8 +182,8 @@ WORD_SEARCH = (
 # The same search as a short clause inside a longer sentence ("it was, when was it, last May"):
 # the sentence goes on with the answer, so the clause asks nothing of the listener.
 HESITATION = (
-    r"(?:oh |gosh |uh |um )*(?:what|when|where|who|which one|how much|how many)(?:'s| is| was) "
-    r"(?:it|that|he|she|they)|what do (?:they|you|we|people) (?:say|call (?:it|them|that))|how "
+    r"(?:oh |gosh |uh |um )*(?:what|when|where|who|which one|how much|how many)(?:'s| is| was| are| were) "
+    r"(?:it|that|he|she|they|those)|what (?:do|did) (?:they|you|we|people) (?:say|call (?:it|them|that))|how "
     r"would you (?:say|put) it|what(?:'s| is| was) (?:his|her|its|their) name"
 )
 
@@ -201,9 +201,11 @@ PSEUDO_CLEFT = (
 )
 
 # Subject-less statements that open like a yes/no question ("Had a great time", "Have a nice
-# day"): not questions without a question mark.
+# day"), and "do" as the main verb of an imperative or an elided subject ("and do it that way",
+# "do some things that..."): not questions without a question mark.
 ELLIPTIC_STATEMENT = (
     r"^(?:have|has|had) (?:a|an|the|some|no|lots|fun|such|something|nothing|plenty|two|three)\b"
+    r"|^do (?:it|that|this|some|a|an|something|anything|nothing|stuff|things|so|the same|what|a lot)\b"
 )
 
 # A lone negative tag ("Isn't it?", "Don't you?") asks for agreement: a tag, never a mere

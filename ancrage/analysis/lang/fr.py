@@ -202,7 +202,8 @@ WORD_SEARCH = (
 HESITATION = (
     r"(?:oh |euh |ah )*(?:c'était (?:quoi|quand|qui|où)(?: déjà)?|c'est quoi déjà|quand déjà|qui "
     r"déjà|comment dire|comment on dit|comment dit-on|comment ça s'appelle(?: déjà)?|comment "
-    r"(?:il|elle) s'appelle(?: déjà)?)"
+    r"(?:il|elle) s'appelle(?: déjà)?|comment (?:on appelle|vous appelez|tu appelles) (?:ça|cela)"
+    r"(?: déjà)?|c'est qui déjà|ce sont quoi déjà)"
 )
 
 # Exclamations en forme de question (« Quelle chance, hein ? ») : rien n'est demandé.
