@@ -198,6 +198,8 @@ EXCLAMATIVE = (
 PSEUDO_CLEFT = (
     r"^what (?:happened|happens|(?:i|we|they|he|she|you) (?:\w+ )?(?:mean|meant|did|do|like|liked|"
     r"said|say|want|wanted|found|find|noticed|need|needed|love|hate)) (?:is|was|'s)\b"
+    # a reflection's opening, even said with a rising voice: "what I'm hearing (you say) is..."
+    r"|^what i(?:'m| am)? (?:hearing|hear|picking up|getting)(?: you(?: say| saying))?(?: is| was|'s)\b"
 )
 
 # Subject-less statements that open like a yes/no question ("Had a great time", "Have a nice

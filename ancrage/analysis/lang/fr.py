@@ -215,7 +215,11 @@ EXCLAMATIVE = (
 # Pseudo-clivées : « ce qui s'est passé, c'est… » affirme, ne demande pas. En français elles
 # ne commencent pas par un mot interrogatif ; seule la forme orale « qu'est-ce qui s'est passé,
 # c'est que… » pourrait tromper.
-PSEUDO_CLEFT = r"^qu'est-ce qui s'est passé,? c'est qu(?:e|')"
+# Une reformulation qui s'annonce, même dite en montant la voix : « ce que j'entends, c'est que… ? ».
+PSEUDO_CLEFT = (
+    r"^qu'est-ce qui s'est passé,? c'est qu(?:e|')"
+    r"|^(?:si )?ce que (?:j'entends|je comprends|j'en comprends|je retiens)(?: de ce que (?:tu dis|vous dites))?,? c'est"
+)
 
 # Phrases sans sujet qui commencent comme une question fermée (en anglais « Had a great
 # time ») : le français marque l'interrogation par l'inversion, rien à écarter ici.
