@@ -82,7 +82,7 @@ class Rules:
     agreement: re.Pattern[str]
     reported: re.Pattern[str]
     tag_no_mark: re.Pattern[str]
-    double_sided: re.Pattern[str]
+    rising_reflection: re.Pattern[str]
     listener: re.Pattern[str]
     inverted_anywhere: re.Pattern[str]
     marker_then_wh: re.Pattern[str]
@@ -160,7 +160,7 @@ def rules_for(
         agreement=re.compile(mod.AGREEMENT),
         reported=re.compile(mod.REPORTED),
         tag_no_mark=re.compile(mod.TAG_NO_MARK),
-        double_sided=re.compile(mod.DOUBLE_SIDED),
+        rising_reflection=re.compile(mod.RISING_REFLECTION),
         listener=re.compile(mod.LISTENER),
         inverted_anywhere=re.compile(mod.INVERTED_ANYWHERE),
         marker_then_wh=re.compile(mod.MARKER_THEN_WH),
@@ -399,7 +399,7 @@ def sentence_question(
         if _curious(core, rules, keys):
             return "open"
         # "On one hand you..., but on the other hand...?": a double-sided reflection (MITI)
-        return None if rules.double_sided.search(core) else "declarative"
+        return None if rules.rising_reflection.search(core) else "declarative"
     form = _leading_forms(clauses, False, rules, keys)
     if form:
         return form

@@ -128,13 +128,16 @@ TAG_NO_MARK = r"(?:(?:,| )(?:is|are|was|were|do|does|did|have|has|had|can|could|
 # Whose curiosity counts: "I wonder if YOU..." asks the listener; "I wonder how they..." muses.
 LISTENER = r"\b(?:you|your|you're|you've|you'd|you'll|yourself)\b"
 
-# A double-sided reflection said with a rising voice ("So on one hand you like it, but on the
-# other hand...?", "You want to stop, but you're scared?"): MITI codes it a reflection, not a
-# question. The contrast must set two statements about the other side by side.
-DOUBLE_SIDED = (
+# Statements said with a rising voice that MITI codes as reflections, not questions: a
+# double-sided reflection ("So on one hand you like it, but on the other hand...?", "You want to
+# stop, but you're scared?": two statements about the other side by side), one that names itself
+# ("I'm picking up that...?") or one closed by the reflective marker ("..., it sounds like?").
+RISING_REFLECTION = (
     r"\bon (?:the )?one (?:hand|side)\b|\bon the other (?:hand|side)\b"
     r"|^(?!but )(?:\S+ ){3,}(?:but|and yet|yet) (?:you|you're|you've|your|he|he's|she|she's|they|"
     r"they're|it|it's|that|that's|there|there's|the|this)\b"
+    r"|^(?:i(?:'m| am) (?:hearing|picking up)|i hear (?:that|you say)|if i understand)\b"
+    r"|, (?:as you (?:said|say|put it|mentioned)|it sounds like|it seems|from what you(?:'ve)? said)$"
 )
 
 # Auxiliary-first sentences: yes/no (closed) questions.

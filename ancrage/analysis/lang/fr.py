@@ -139,13 +139,17 @@ BACKCHANNEL = (
     r"(?:qu'est-ce que (?:tu as|vous avez) dit|(?:tu peux|vous pouvez) répéter|(?:le|la|un|une) quoi))"
 )
 
-# Une reformulation à deux faces dite en montant la voix (« D'un côté tu aimes ça, de l'autre
-# tu t'inquiètes ? », « Tu voudrais arrêter, mais tu as peur ? ») : le MITI la code comme une
-# reformulation, pas comme une question. Le contraste met deux constats sur l'autre côte à côte.
-DOUBLE_SIDED = (
+# Affirmations dites en montant la voix que le MITI code comme des reformulations, pas des
+# questions : à deux faces (« D'un côté tu aimes ça, de l'autre tu t'inquiètes ? », « Tu voudrais
+# arrêter, mais tu as peur ? » : deux constats sur l'autre côte à côte), qui s'annoncent
+# (« j'entends que… ? ») ou que ferme la marque de la reformulation (« …, si je comprends bien ? »).
+RISING_REFLECTION = (
     r"\bd'un côté\b|\bde l'autre(?: côté)?\b|\bd'une part\b|\bd'autre part\b"
     r"|^(?!mais )(?:\S+ ){3,}(?:mais|et pourtant|pourtant) (?:tu|t'|vous|votre|ton|ta|tes|il|elle|ils|"
     r"elles|c'est|ça|cela|le|la|les|l')"
+    r"|^(?:j'entends (?:que|bien que)|je comprends que|si je comprends bien)"
+    r"|, (?:comme (?:tu (?:dis|disais|l'as dit)|vous (?:dites|disiez|l'avez dit))|si je comprends bien|"
+    r"si j'ai bien compris|on dirait)$"
 )
 
 AUX_START = [
