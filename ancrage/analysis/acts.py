@@ -247,7 +247,9 @@ def normalize(text: str) -> str:
     if "-" in text:
         words = [_destutter(w) if "-" in w else w for w in words]
         # a word cut off by a restart ("tell me- tell me what...") ends a clause
-        words = [w[:-1] + "," if len(w) > 1 and w[-1] == "-" and w[-2].isalpha() else w for w in words]
+        words = [
+            w[:-1] + "," if len(w) > 1 and w[-1] == "-" and w[-2].isalpha() else w for w in words
+        ]
     return " ".join(words)
 
 

@@ -88,8 +88,8 @@ BACKCHANNEL = (
 # unpunctuated sentence ("and if it dropped what would that mean for you"); embedded
 # questions do not invert ("I know what you mean").
 INVERTED_ANYWHERE = (
-    r"(?:(?:what|how|why|where|when|who|which)(?:'s| is| are| do| does| did| can|"
-    r" could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also) (?:do|does|"
+    r"(?!what have you(?:$|,| and| or))(?:(?:what|how|why|where|when|who|which)(?:'s| is| are| do|"
+    r" does| did| can| could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also) (?:do|does|"
     r"did|can|could|would|will|have|are|is))\s+(?:you|we|they|he|she|that|this|there|i|your)(?![\w'-])"
 )
 
@@ -382,6 +382,7 @@ REFLECTION_ANYWHERE = [
     r"it(?:'s| is) (?:really )?important to you",
     r"(?:important|meaningful|right|hard|difficult|a big deal|scary|new|matters?) (?:to|for) you$",
     r"(?:i(?:'m| am)|am i|i) (?:also )?hearing",
+    r"i(?:'m| am) (?:also )?picking up (?:that|on|from you)",
     r"what i hear",
     r"i get the (?:feeling|sense|impression)",
     r"it strikes me",
