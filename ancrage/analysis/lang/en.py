@@ -88,7 +88,7 @@ BACKCHANNEL = (
 # unpunctuated sentence ("and if it dropped what would that mean for you"); embedded
 # questions do not invert ("I know what you mean").
 INVERTED_ANYWHERE = (
-    r"(?!what have you(?:$|,| and| or))(?:(?:what|how|why|where|when|who|which)(?:'s| is| are| do|"
+    r"(?:(?:what(?! have you(?:$|,| and| or))|how|why|where|when|who|which)(?:'s| is| are| do|"
     r" does| did| can| could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also) (?:do|does|"
     r"did|can|could|would|will|have|are|is))\s+(?:you|we|they|he|she|that|this|there|i|your)(?![\w'-])"
 )
