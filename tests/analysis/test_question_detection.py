@@ -51,6 +51,10 @@ def test_rising_reflections_are_reflections_not_questions(text: str, lang: str) 
         ("Mais tu viens demain ?", "fr", "closed"),
         ("Tu l'as essayé, mais est-ce que ça t'a aidé ?", "fr", "closed"),
         ("Qu'est-ce que tu entends par là ?", "fr", "open"),
+        # a place, not the other side of an ambivalence
+        ("You live on the other side of town?", "en", "closed"),
+        ("Tu as parlé de l'autre poste ?", "fr", "closed"),
+        ("Tu habites de l'autre côté de la rue ?", "fr", "closed"),
     ],
 )
 def test_checking_questions_still_ask(text: str, lang: str, expected: str) -> None:

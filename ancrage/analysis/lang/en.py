@@ -133,7 +133,7 @@ LISTENER = r"\b(?:you|your|you're|you've|you'd|you'll|yourself)\b"
 # stop, but you're scared?": two statements about the other side by side), one that names itself
 # ("I'm picking up that...?") or one closed by the reflective marker ("..., it sounds like?").
 RISING_REFLECTION = (
-    r"\bon (?:the )?one (?:hand|side)\b|\bon the other (?:hand|side)\b"
+    r"\bon (?:the )?one hand\b|\bon the other hand\b"
     r"|^(?!but )(?:\S+ ){3,}(?:but|and yet|yet) (?:you|you're|you've|your|he|he's|she|she's|they|"
     r"they're|it|it's|that|that's|there|there's|the|this)\b"
     r"|^(?:i(?:'m| am) (?:hearing|picking up)|i hear (?:that|you say)|if i understand)\b"

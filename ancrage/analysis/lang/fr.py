@@ -144,7 +144,7 @@ BACKCHANNEL = (
 # arrêter, mais tu as peur ? » : deux constats sur l'autre côte à côte), qui s'annoncent
 # (« j'entends que… ? ») ou que ferme la marque de la reformulation (« …, si je comprends bien ? »).
 RISING_REFLECTION = (
-    r"\bd'un côté\b|\bde l'autre(?: côté)?\b|\bd'une part\b|\bd'autre part\b"
+    r"\bd'un côté\b[^?]*\bde l'autre\b|\bd'un autre côté\b|\bd'une part\b|\bd'autre part\b"
     r"|^(?!mais )(?:\S+ ){3,}(?:mais|et pourtant|pourtant) (?:tu|t'|vous|votre|ton|ta|tes|il|elle|ils|"
     r"elles|c'est|ça|cela|le|la|les|l')"
     r"|^(?:j'entends (?:que|bien que)|je comprends que|si je comprends bien)"
