@@ -405,10 +405,16 @@ def sentence_question(
     form = _leading_forms(clauses, False, rules, keys)
     if form:
         return form
-    for clause in clauses[1:]:  # a question after a preamble: "..., where do you fall?"
-        core_clause = rules.fillers.sub("", clause)
+    cores = [rules.fillers.sub("", clause) for clause in clauses]
+    for i, core_clause in enumerate(
+        cores[1:], 1
+    ):  # a question after a preamble: "..., where do you fall?"
+        # a wh- clause deep inside a long sentence is embedded or a search aloud ("a definition
+        # of, uh, how much out, outside activities affect your work"): only one near the end asks
         if rules.open_prompt.match(core_clause) or (
-            rules.wh_no_mark.match(core_clause) and not _RELATIVE.match(core_clause)
+            rules.wh_no_mark.match(core_clause)
+            and not _RELATIVE.match(core_clause)
+            and sum(1 for later in cores[i + 1 :] if later) <= 1
         ):
             return "closed" if _closed_wh(core_clause, rules) else "open"
     if rules.indirect_closed.search(core, keys):

@@ -85,6 +85,11 @@ def test_checking_questions_still_ask(text: str, lang: str, expected: str) -> No
         ("and then do it that way", "en"),
         ("so do it while you can", "en"),
         ("and they still, you know, do their own thing", "en"),
+        # a wh- clause deep inside a long unpunctuated sentence is embedded, not asked
+        (
+            "it comes down to, uh, how much the job, the commute, the kids take of your evenings",
+            "en",
+        ),
     ],
 )
 def test_what_only_looks_like_a_question(text: str, lang: str) -> None:
@@ -101,6 +106,7 @@ def test_what_only_looks_like_a_question(text: str, lang: str) -> None:
         ("what have you tried so far", "open"),
         ("Did it help?", "closed"),
         ("Central America, have you ever lived there", "closed"),
+        ("so after the move, and the new job, where do you stand now", "open"),
         # a restart ends a clause: the question after it is still found
         ("So tell me- tell me what it is that they do", "open"),
         ('What did she say when you told her, "I quit"?', "open"),
