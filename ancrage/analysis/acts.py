@@ -374,6 +374,8 @@ def sentence_question(
         return "tag" if not first and rules.tag_end.search(_tail(body)[0]) else None
     if not core or rules.agreement.match(body) or rules.echo.fullmatch(core):
         return None  # "So do we.", "Isn't that strange." (no question mark: exclamative)
+    if rules.backchannel.fullmatch(core):
+        return None  # "Is that right." without its "?" is the same backchannel as with it
     clauses = [c for c in core.split(", ") if c.strip()]
     if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
         return None  # "I said, since when?": a quoted question

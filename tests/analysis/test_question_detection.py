@@ -85,6 +85,11 @@ def test_checking_questions_still_ask(text: str, lang: str, expected: str) -> No
         ("and then do it that way", "en"),
         ("so do it while you can", "en"),
         ("and they still, you know, do their own thing", "en"),
+        # agreement and backchannels, with or without their question mark
+        ("so does my husband", "en"),
+        ("Neither would the kids.", "en"),
+        ("Is that right.", "en"),
+        ("Ah bon.", "fr"),
         # a wh- clause deep inside a long unpunctuated sentence is embedded, not asked
         (
             "it comes down to, uh, how much the job, the commute, the kids take of your evenings",

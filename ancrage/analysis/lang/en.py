@@ -109,7 +109,7 @@ ECHO = (
 )
 
 # "So do we", "Neither would I": agreement, not a question, despite the inversion.
-AGREEMENT = r"^(?:so|neither|nor) (?:do|does|did|am|is|are|was|were|have|has|had|can|could|will|would|should) (?:i|we|you|they|he|she|it)$"
+AGREEMENT = r"^(?:so|neither|nor) (?:do|does|did|am|is|are|was|were|have|has|had|can|could|will|would|should) (?:i|we|you|they|he|she|it|(?:my|your|his|her|our|their|the) \w+)(?: too)?$"
 
 # Reported speech: a question quoted from someone else is not asked of the listener.
 REPORTED = (
