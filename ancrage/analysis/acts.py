@@ -246,7 +246,7 @@ def normalize(text: str) -> str:
     words = text.split()
     if "-" in text:
         words = [_destutter(w) if "-" in w else w for w in words]
-        # a word cut off by a restart ("tell me- tell me what...") ends a clause
+        # a word cut off by a restart ("tell me- tell me how it went") ends a clause
         words = [
             w[:-1] + "," if len(w) > 1 and w[-1] == "-" and w[-2].isalpha() else w for w in words
         ]
@@ -324,7 +324,7 @@ def _leading_forms(
         core = rules.fillers.sub("", clause)
         form = _core_form(core, has_mark, rules) if core else None
         if form or len(core.split()) > 2 or _DECLARATIVE.match(core):
-            return form  # "they still, you know, do their thing": a statement's subject
+            return form  # "they still, you know, do the dishes": a statement's subject
     return None
 
 
@@ -411,8 +411,8 @@ def sentence_question(
     for i, core_clause in enumerate(
         cores[1:], 1
     ):  # a question after a preamble: "..., where do you fall?"
-        # a wh- clause deep inside a long sentence is embedded or a search aloud ("a definition
-        # of, uh, how much out, outside activities affect your work"): only one near the end asks
+        # a wh- clause deep inside a long sentence is embedded or a search aloud ("it depends
+        # on, uh, how much the job, the commute, the kids take"): only one near the end asks
         if rules.open_prompt.match(core_clause) or (
             rules.wh_no_mark.match(core_clause)
             and not _RELATIVE.match(core_clause)
@@ -430,8 +430,8 @@ def sentence_question(
 
 
 def _unquoted(sentences: list[tuple[str, str]], kinds: list[str | None]) -> list[str | None]:
-    """A question inside quotation marks is quoted, not asked of the listener ("He's saying to
-    you, "why is it a problem?"", « Tu te dis : "à quoi bon ?" »): only its shape is a question."""
+    """A question inside quotation marks is quoted, not asked of the listener ("Your boss tells
+    you, "why bother?"", « Tu te dis : "à quoi bon ?" »): only its shape is a question."""
     out, inside = [], False
     for (body, _mark), kind in zip(sentences, kinds, strict=True):
         for char in body:

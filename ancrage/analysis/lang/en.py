@@ -117,7 +117,7 @@ REPORTED = (
     r"goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|"
     r"told|thought|was thinking|was going|wondered)(?: (?:to )?(?:him|her|them|me|us|myself))?|"
     r"\bi(?:'m| am) like|\bthey(?:'re| are) like|\b(?<!what )(?<!how )(?:they|people) say|\b(?:saying|asking)"
-    # the speaker's or anyone's inner voice: "it's like, why bother", "and you go, where is it"
+    # the speaker's or anyone's inner voice: "it's like, why bother", "and you go, where's the exit"
     r"|\b(?:it|she|he|you|we)(?:'s|'re| is| are| was| were) like|(?:^|\band |\bthen |\bso )(?:i|you|we) go"
     r"|\b(?:i|you|he|she|we|they|people)(?: would|'d) (?:have )?(?:said|say|ask|go))$"
 )
@@ -206,8 +206,8 @@ PSEUDO_CLEFT = (
 )
 
 # Subject-less statements that open like a yes/no question ("Had a great time", "Have a nice
-# day"), and "do" as the main verb of an imperative or an elided subject ("and do it that way",
-# "do some things that..."): not questions without a question mark.
+# day"), and "do" as the main verb of an imperative or an elided subject ("and do it the hard way",
+# "do a bit of both"): not questions without a question mark.
 ELLIPTIC_STATEMENT = (
     r"^(?:have|has|had) (?:a|an|the|some|no|lots|fun|such|something|nothing|plenty|two|three)\b"
     r"|^do (?:it|that|this|some|a|an|something|anything|nothing|stuff|things|so|the same|what|a lot)\b"
