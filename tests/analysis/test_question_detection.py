@@ -68,6 +68,8 @@ def test_checking_questions_still_ask(text: str, lang: str, expected: str) -> No
         ('Your sister keeps telling you, "why is it such a big deal?"', "en"),
         ('You think, "Oh no. What if it happens again?" and you freeze.', "en"),
         ("Ta sœur te répète : « pourquoi tu en fais toute une histoire ? »", "fr"),
+        ("Et tu te dis, à quoi bon ?", "fr"),
+        ("Et là on se dit, pourquoi moi ?", "fr"),
         # inner voice and quoted speech
         ("and it's like, why would anybody pay that much", "en"),
         ("and you're like, well, what now", "en"),

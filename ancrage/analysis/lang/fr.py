@@ -98,7 +98,12 @@ ECHO = (
 AGREEMENT = r"^(?:moi|nous|toi|vous|lui|elle|eux) (?:aussi|non plus|pareil)$"
 
 # Discours rapporté : une question citée n'est pas posée à l'interlocuteur.
-REPORTED = r"\b(?:je suis genre|il est genre|elle est genre|ils disent|les gens disent|j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre)$"
+REPORTED = (
+    r"\b(?:je suis genre|il est genre|elle est genre|ils disent|les gens disent|j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre"
+    # la voix intérieure de l'autre ou de chacun : « et tu te dis, à quoi bon ? »
+    r"|tu te dis|tu te disais|vous vous dites|on se dit|on se disait|il se dit|elle se dit|ils se disent"
+    r"|tu te demandes|vous vous demandez)$"
+)
 
 # Fausses questions qui ferment une affirmation même sans point d'interrogation.
 TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez|non)$"
