@@ -402,17 +402,16 @@ def sentence_question(
             return "closed"  # "I don't know if you've heard of it?"
         if _curious(core, rules, keys):
             return "open"
-        # "On one hand you..., but on the other hand...?": a double-sided reflection (MITI)
+        # "On one hand you..., but on the other hand...?", "..., as you said?": reflections (MITI)
         return None if rules.rising_reflection.search(core) else "declarative"
     form = _leading_forms(clauses, False, rules, keys)
     if form:
         return form
+    # a question after a preamble ("..., where do you fall?"); a wh- clause deep inside a long
+    # sentence is embedded or a search aloud ("it depends on, uh, how much the job, the commute,
+    # the kids take"): only one near the end asks
     cores = [rules.fillers.sub("", clause) for clause in clauses]
-    for i, core_clause in enumerate(
-        cores[1:], 1
-    ):  # a question after a preamble: "..., where do you fall?"
-        # a wh- clause deep inside a long sentence is embedded or a search aloud ("it depends
-        # on, uh, how much the job, the commute, the kids take"): only one near the end asks
+    for i, core_clause in enumerate(cores[1:], 1):
         if rules.open_prompt.match(core_clause) or (
             rules.wh_no_mark.match(core_clause)
             and not _RELATIVE.match(core_clause)
