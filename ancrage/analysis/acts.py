@@ -82,6 +82,7 @@ class Rules:
     agreement: re.Pattern[str]
     reported: re.Pattern[str]
     tag_no_mark: re.Pattern[str]
+    rising_reflection: re.Pattern[str]
     listener: re.Pattern[str]
     inverted_anywhere: re.Pattern[str]
     marker_then_wh: re.Pattern[str]
@@ -159,6 +160,7 @@ def rules_for(
         agreement=re.compile(mod.AGREEMENT),
         reported=re.compile(mod.REPORTED),
         tag_no_mark=re.compile(mod.TAG_NO_MARK),
+        rising_reflection=re.compile(mod.RISING_REFLECTION),
         listener=re.compile(mod.LISTENER),
         inverted_anywhere=re.compile(mod.INVERTED_ANYWHERE),
         marker_then_wh=re.compile(mod.MARKER_THEN_WH),
@@ -245,6 +247,10 @@ def normalize(text: str) -> str:
     words = text.split()
     if "-" in text:
         words = [_destutter(w) if "-" in w else w for w in words]
+        # a word cut off by a restart ("tell me- tell me how it went") ends a clause
+        words = [
+            w[:-1] + "," if len(w) > 1 and w[-1] == "-" and w[-2].isalpha() else w for w in words
+        ]
     return " ".join(words)
 
 
@@ -318,8 +324,8 @@ def _leading_forms(
     for clause in clauses:
         core = rules.fillers.sub("", clause)
         form = _core_form(core, has_mark, rules) if core else None
-        if form or len(core.split()) > 2:
-            return form
+        if form or len(core.split()) > 2 or _DECLARATIVE.match(core):
+            return form  # "they still, you know, do the dishes": a statement's subject
     return None
 
 
@@ -369,6 +375,8 @@ def sentence_question(
         return "tag" if not first and rules.tag_end.search(_tail(body)[0]) else None
     if not core or rules.agreement.match(body) or rules.echo.fullmatch(core):
         return None  # "So do we.", "Isn't that strange." (no question mark: exclamative)
+    if rules.backchannel.fullmatch(core):
+        return None  # "Is that right." without its "?" is the same backchannel as with it
     clauses = [c for c in core.split(", ") if c.strip()]
     if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
         return None  # "I said, since when?": a quoted question
@@ -393,14 +401,22 @@ def sentence_question(
                 return form
         if rules.indirect_closed.search(core, keys):
             return "closed"  # "I don't know if you've heard of it?"
-        return "open" if _curious(core, rules, keys) else "declarative"
+        if _curious(core, rules, keys):
+            return "open"
+        # "On one hand you..., but on the other hand...?", "..., as you said?": reflections (MITI)
+        return None if rules.rising_reflection.search(core) else "declarative"
     form = _leading_forms(clauses, False, rules, keys)
     if form:
         return form
-    for clause in clauses[1:]:  # a question after a preamble: "..., where do you fall?"
-        core_clause = rules.fillers.sub("", clause)
+    # a question after a preamble ("..., where do you fall?"); a wh- clause deep inside a long
+    # sentence is embedded or a search aloud ("it depends on, uh, how much the job, the commute,
+    # the kids take"): only one near the end asks
+    cores = [rules.fillers.sub("", clause) for clause in clauses]
+    for i, core_clause in enumerate(cores[1:], 1):
         if rules.open_prompt.match(core_clause) or (
-            rules.wh_no_mark.match(core_clause) and not _RELATIVE.match(core_clause)
+            rules.wh_no_mark.match(core_clause)
+            and not _RELATIVE.match(core_clause)
+            and sum(1 for later in cores[i + 1 :] if later) <= 1
         ):
             return "closed" if _closed_wh(core_clause, rules) else "open"
     if rules.indirect_closed.search(core, keys):
@@ -411,6 +427,22 @@ def sentence_question(
     if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
         return "open"
     return _run_on_question(core, rules)
+
+
+def _unquoted(sentences: list[tuple[str, str]], kinds: list[str | None]) -> list[str | None]:
+    """A question inside quotation marks is quoted, not asked of the listener ("Your boss tells
+    you, "why bother?"", « Tu te dis : "à quoi bon ?" »): only its shape is a question."""
+    out, inside = [], False
+    for (body, _mark), kind in zip(sentences, kinds, strict=True):
+        for char in body:
+            if char == '"':
+                inside = not inside
+            elif char in "«“":
+                inside = True
+            elif char in "»”":
+                inside = False
+        out.append(None if inside else kind)
+    return out
 
 
 def _hesitation(clause: str, rules: Rules) -> bool:
@@ -480,6 +512,8 @@ def classify(
         sentence_question(body, mark, rules, not (continues_turn or any(cores[:i])), keys)
         for i, (body, mark) in enumerate(sentences)
     ]
+    if '"' in norm or "«" in norm or "“" in norm:
+        kinds = _unquoted(sentences, kinds)
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
     statements = " . ".join(
         body

@@ -53,9 +53,11 @@ OPEN_WH = (
 )
 
 # Without a question mark (speech recognition), only unambiguous shapes count as questions:
-# interrogative word + auxiliary + subject, or fixed interrogative phrases.
+# interrogative word + auxiliary + subject, or fixed interrogative phrases. A sentence opening
+# on "which is a / which has the" continues the previous one (a relative clause), not a question,
+# and "... and what have you" means "and so on".
 WH_NO_MARK = [
-    r"(?:what|how|why|where|when|who|which)(?:'s|'re| is| are| was| were| do| does| did| can|"
+    r"(?!which(?:'s| is| was| has| had) |what have you(?:$|,| and| or| uh| um))(?:what|how|why|where|when|who|which)(?:'s|'re| is| are| was| were| do| does| did| can|"
     r" could| would| will| should| have| has| had| am)\s+(?:you|i|we|they|he|she|it|there|that|"
     r"this|your|my|the|a|an|those|these|his|her|their|our|people|anyone|anything|things|u)\b",
     r"what (?:happened|brings|brought|made|makes|else|kind of|sort of|about|other|would|do|does|"
@@ -86,8 +88,8 @@ BACKCHANNEL = (
 # unpunctuated sentence ("and if it dropped what would that mean for you"); embedded
 # questions do not invert ("I know what you mean").
 INVERTED_ANYWHERE = (
-    r"(?:(?:what|how|why|where|when|who|which)(?:'s| is| are| do| does| did| can|"
-    r" could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also) (?:do|does|"
+    r"(?:(?:what(?! have you(?:$|,| and| or))|how|why|where|when|who|which)(?:'s| is| are| do|"
+    r" does| did| can| could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also) (?:do|does|"
     r"did|can|could|would|will|have|are|is))\s+(?:you|we|they|he|she|that|this|there|i|your)(?![\w'-])"
 )
 
@@ -107,14 +109,17 @@ ECHO = (
 )
 
 # "So do we", "Neither would I": agreement, not a question, despite the inversion.
-AGREEMENT = r"^(?:so|neither|nor) (?:do|does|did|am|is|are|was|were|have|has|had|can|could|will|would|should) (?:i|we|you|they|he|she|it)$"
+AGREEMENT = r"^(?:so|neither|nor) (?:do|does|did|am|is|are|was|were|have|has|had|can|could|will|would|should) (?:i|we|you|they|he|she|it|(?:my|your|his|her|our|their|the) \w+)(?: too)?$"
 
 # Reported speech: a question quoted from someone else is not asked of the listener.
 REPORTED = (
     r"(?:\b(?:i|he|she|they|someone|people|(?:my|his|her|their|the|our) \w+)(?: \w+)? (?:said|says|"
     r"goes|went|asked|asks|was like|were like|'s like|is like|keep telling|kept telling|kept asking|"
     r"told|thought|was thinking|was going|wondered)(?: (?:to )?(?:him|her|them|me|us|myself))?|"
-    r"\bi(?:'m| am) like|\bthey(?:'re| are) like|\b(?<!what )(?<!how )(?:they|people) say|\b(?:saying|asking))$"
+    r"\bi(?:'m| am) like|\bthey(?:'re| are) like|\b(?<!what )(?<!how )(?:they|people) say|\b(?:saying|asking)"
+    # the speaker's or anyone's inner voice: "it's like, why bother", "and you go, where's the exit"
+    r"|\b(?:it|she|he|you|we)(?:'s|'re| is| are| was| were) like|(?:^|\band |\bthen |\bso )(?:i|you|we) go"
+    r"|\b(?:i|you|he|she|we|they|people)(?: would|'d) (?:have )?(?:said|say|ask|go))$"
 )
 
 # Tags that close a statement even without a question mark ("..., isn't it.").
@@ -122,6 +127,18 @@ TAG_NO_MARK = r"(?:(?:,| )(?:is|are|was|were|do|does|did|have|has|had|can|could|
 
 # Whose curiosity counts: "I wonder if YOU..." asks the listener; "I wonder how they..." muses.
 LISTENER = r"\b(?:you|your|you're|you've|you'd|you'll|yourself)\b"
+
+# Statements said with a rising voice that MITI codes as reflections, not questions: a
+# double-sided reflection ("So on one hand you like it, but on the other hand...?", "You want to
+# stop, but you're scared?": two statements about the other side by side), one that names itself
+# ("I'm picking up that...?") or one closed by the reflective marker ("..., it sounds like?").
+RISING_REFLECTION = (
+    r"\bon (?:the )?one hand\b|\bon the other hand\b"
+    r"|^(?!but )(?:\S+ ){3,}(?:but|and yet|yet) (?:you|you're|you've|your|he|he's|she|she's|they|"
+    r"they're|it|it's|that|that's|there|there's|the|this)\b"
+    r"|^(?:i(?:'m| am) (?:hearing|picking up)|i hear (?:that|you say)|if i understand)\b"
+    r"|, (?:as you (?:said|say|put it|mentioned)|it sounds like|it seems|from what you(?:'ve)? said)$"
+)
 
 # Auxiliary-first sentences: yes/no (closed) questions.
 AUX_START = [
@@ -168,8 +185,8 @@ WORD_SEARCH = (
 # The same search as a short clause inside a longer sentence ("it was, when was it, last May"):
 # the sentence goes on with the answer, so the clause asks nothing of the listener.
 HESITATION = (
-    r"(?:oh |gosh |uh |um )*(?:what|when|where|who|which one|how much|how many)(?:'s| is| was) "
-    r"(?:it|that|he|she|they)|what do (?:they|you|we|people) (?:say|call (?:it|them|that))|how "
+    r"(?:oh |gosh |uh |um )*(?:what|when|where|who|which one|how much|how many)(?:'s| is| was| are| were) "
+    r"(?:it|that|he|she|they|those)|what (?:do|did) (?:they|you|we|people) (?:say|call (?:it|them|that))|how "
     r"would you (?:say|put) it|what(?:'s| is| was) (?:his|her|its|their) name"
 )
 
@@ -184,12 +201,16 @@ EXCLAMATIVE = (
 PSEUDO_CLEFT = (
     r"^what (?:happened|happens|(?:i|we|they|he|she|you) (?:\w+ )?(?:mean|meant|did|do|like|liked|"
     r"said|say|want|wanted|found|find|noticed|need|needed|love|hate)) (?:is|was|'s)\b"
+    # a reflection's opening, even said with a rising voice: "what I'm hearing (you say) is..."
+    r"|^what i(?:'m| am)? (?:hearing|hear|picking up|getting)(?: you(?: say| saying))?(?: is| was|'s)\b"
 )
 
 # Subject-less statements that open like a yes/no question ("Had a great time", "Have a nice
-# day"): not questions without a question mark.
+# day"), and "do" as the main verb of an imperative or an elided subject ("and do it the hard way",
+# "do a bit of both"): not questions without a question mark.
 ELLIPTIC_STATEMENT = (
     r"^(?:have|has|had) (?:a|an|the|some|no|lots|fun|such|something|nothing|plenty|two|three)\b"
+    r"|^do (?:it|that|this|some|a|an|something|anything|nothing|stuff|things|so|the same|what|a lot)\b"
 )
 
 # A lone negative tag ("Isn't it?", "Don't you?") asks for agreement: a tag, never a mere
@@ -361,6 +382,7 @@ REFLECTION_ANYWHERE = [
     r"it(?:'s| is) (?:really )?important to you",
     r"(?:important|meaningful|right|hard|difficult|a big deal|scary|new|matters?) (?:to|for) you$",
     r"(?:i(?:'m| am)|am i|i) (?:also )?hearing",
+    r"i(?:'m| am) (?:also )?picking up (?:that|on|from you)",
     r"what i hear",
     r"i get the (?:feeling|sense|impression)",
     r"it strikes me",

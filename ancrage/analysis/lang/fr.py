@@ -98,7 +98,12 @@ ECHO = (
 AGREEMENT = r"^(?:moi|nous|toi|vous|lui|elle|eux) (?:aussi|non plus|pareil)$"
 
 # Discours rapporté : une question citée n'est pas posée à l'interlocuteur.
-REPORTED = r"\b(?:je suis genre|il est genre|elle est genre|ils disent|les gens disent|j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre)$"
+REPORTED = (
+    r"\b(?:je suis genre|il est genre|elle est genre|ils disent|les gens disent|j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre"
+    # la voix intérieure de l'autre ou de chacun : « et tu te dis, à quoi bon ? »
+    r"|tu te dis|tu te disais|vous vous dites|on se dit|on se disait|il se dit|elle se dit|ils se disent"
+    r"|tu te demandes|vous vous demandez)$"
+)
 
 # Fausses questions qui ferment une affirmation même sans point d'interrogation.
 TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez|non)$"
@@ -137,6 +142,19 @@ BACKCHANNEL = (
     r"vous croyez|sérieux|sérieusement|pardon|comment|quoi|hein|d'accord|ok|okay|ah|euh|hum|"
     r"c'est ça|tu trouves|vous trouvez|(?:(?:pardon|désolé|désolée|excusez-moi|excuse-moi),? )?"
     r"(?:qu'est-ce que (?:tu as|vous avez) dit|(?:tu peux|vous pouvez) répéter|(?:le|la|un|une) quoi))"
+)
+
+# Affirmations dites en montant la voix que le MITI code comme des reformulations, pas des
+# questions : à deux faces (« D'un côté tu aimes ça, de l'autre tu t'inquiètes ? », « Tu voudrais
+# arrêter, mais tu as peur ? » : deux constats sur l'autre côte à côte), qui s'annoncent
+# (« j'entends que… ? ») ou que ferme la marque de la reformulation (« …, si je comprends bien ? »).
+RISING_REFLECTION = (
+    r"\bd'un côté\b[^?]*\bde l'autre\b|\bd'un autre côté\b|\bd'une part\b|\bd'autre part\b"
+    r"|^(?!mais )(?:\S+ ){3,}(?:mais|et pourtant|pourtant) (?:tu|t'|vous|votre|ton|ta|tes|il|elle|ils|"
+    r"elles|c'est|ça|cela|le|la|les|l')"
+    r"|^(?:j'entends (?:que|bien que)|je comprends que|si je comprends bien)"
+    r"|, (?:comme (?:tu (?:dis|disais|l'as dit)|vous (?:dites|disiez|l'avez dit))|si je comprends bien|"
+    r"si j'ai bien compris|on dirait)$"
 )
 
 AUX_START = [
@@ -193,7 +211,8 @@ WORD_SEARCH = (
 HESITATION = (
     r"(?:oh |euh |ah )*(?:c'était (?:quoi|quand|qui|où)(?: déjà)?|c'est quoi déjà|quand déjà|qui "
     r"déjà|comment dire|comment on dit|comment dit-on|comment ça s'appelle(?: déjà)?|comment "
-    r"(?:il|elle) s'appelle(?: déjà)?)"
+    r"(?:il|elle) s'appelle(?: déjà)?|comment (?:on appelle|vous appelez|tu appelles) (?:ça|cela)"
+    r"(?: déjà)?|c'est qui déjà|ce sont quoi déjà)"
 )
 
 # Exclamations en forme de question (« Quelle chance, hein ? ») : rien n'est demandé.
@@ -205,7 +224,11 @@ EXCLAMATIVE = (
 # Pseudo-clivées : « ce qui s'est passé, c'est… » affirme, ne demande pas. En français elles
 # ne commencent pas par un mot interrogatif ; seule la forme orale « qu'est-ce qui s'est passé,
 # c'est que… » pourrait tromper.
-PSEUDO_CLEFT = r"^qu'est-ce qui s'est passé,? c'est qu(?:e|')"
+# Une reformulation qui s'annonce, même dite en montant la voix : « ce que j'entends, c'est que… ? ».
+PSEUDO_CLEFT = (
+    r"^qu'est-ce qui s'est passé,? c'est qu(?:e|')"
+    r"|^(?:si )?ce que (?:j'entends|je comprends|j'en comprends|je retiens)(?: de ce que (?:tu dis|vous dites))?,? c'est"
+)
 
 # Phrases sans sujet qui commencent comme une question fermée (en anglais « Had a great
 # time ») : le français marque l'interrogation par l'inversion, rien à écarter ici.
