@@ -218,6 +218,7 @@ def rules_for(
         advice_start=re.compile(mod.ADVICE_START),
         act_index=ActIndex(
             {
+                "permission": Gated(mod.PERMISSION),  # a gate for _permission_asked, not an act
                 "needs_question": needs,
                 "self_promotion": Gated(mod.SELF_PROMOTION),
                 "competitor": _terms_regex(mod.COMPETITOR, competitors),
@@ -298,24 +299,15 @@ def _tag_at(body: str, start: int | None, rules: Rules) -> bool:
 
 
 def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
-    """The question shape of a clause without its leading fillers; after a false start
-    ("is-- can you say more?"), the shape of the restarted question when it tells the type."""
-    form = _shape_form(core, has_mark, rules)
-    if has_mark and ("--" in core or "—" in core):
-        restart = _FALSE_START.match(core)
-        if restart and restart.end() < len(core):
-            again = _core_form(rules.fillers.sub("", core[restart.end() :]), True, rules)
-            if again and (form or again == "open"):
-                return again
-    return form
-
-
-def _shape_form(core: str, has_mark: bool, rules: Rules) -> str | None:
     """The question shape of a clause without its leading fillers, in one regex call.
 
     Without a question mark only unambiguous shapes count (WH_NO_MARK), so that relative
     clauses ("which is...", "comment je vois...") are not taken for questions.
     """
+    if has_mark and ("--" in core or "—" in core):
+        restarted = _restarted(core, rules)
+        if restarted:
+            return restarted
     shape = (rules.shape_marked if has_mark else rules.shape_unmarked).match(core)
     if shape is None:
         return None
@@ -326,6 +318,20 @@ def _shape_form(core: str, has_mark: bool, rules: Rules) -> str | None:
     if rules.not_inversion.match(core) or (not has_mark and rules.elliptic_statement.match(core)):
         return None  # « asseyez-vous », "(I) have a four-year-old": not questions
     return "open" if rules.open_aux.match(core) else "closed"
+
+
+def _restarted(core: str, rules: Rules) -> str | None:
+    """After a false start ("is-- can you say more?"), the type of the restarted question,
+    when it tells one: an open question, or any question after a question's first words."""
+    restart = _FALSE_START.match(core)
+    if restart is None or restart.end() == len(core):
+        return None
+    again = _core_form(rules.fillers.sub("", core[restart.end() :]), True, rules)
+    if again == "open" or (
+        again and _core_form(core.replace("--", " ").replace("—", " "), True, rules)
+    ):
+        return again
+    return None
 
 
 def _closed_wh(core: str, rules: Rules) -> bool:
@@ -425,8 +431,8 @@ def sentence_question(
             or rules.open_embedded.search(core, keys)
         ):
             return "open"
-        if _open_inside(core, clauses, rules):
-            return "open"  # "If you could change one thing, what would that be?"
+        if _open_inside(core, clauses, rules, keys):
+            return "open"  # "If you had a free day, what would you do first, say?"
         return "declarative"
     form = _leading_forms(clauses, False, rules, keys)
     if form:
@@ -447,14 +453,16 @@ def sentence_question(
     return _run_on_question(core, rules)
 
 
-def _open_inside(core: str, clauses: list[str], rules: Rules) -> bool:
+def _open_inside(core: str, clauses: list[str], rules: Rules, keys: Keys | None) -> bool:
     """An open question after a preamble, in a sentence that ends on a statement: an
-    inversion ("..., what would that be, for example?") or an unambiguous interrogative
-    clause (« ..., qu'est-ce que ce serait, par exemple ? »)."""
+    unambiguous interrogative clause (« ..., qu'est-ce que ce serait, par exemple ? ») or an
+    inversion ("..., what would you do first, say?")."""
     for clause in clauses[1:]:
         clause = rules.fillers.sub("", clause)
         if rules.wh_no_mark.match(clause) and not _RELATIVE.match(clause):
             return _core_form(clause, False, rules) == "open"
+    if keys is not None and rules.question_cues.isdisjoint(keys):
+        return False  # no interrogative word: nothing open to find (a cheap set test)
     return _run_on_question(core, rules) == "open"
 
 
@@ -555,7 +563,7 @@ def classify(
             or _speaks_of_the_other(plain, kinds, own_story, rules)
         )
     )
-    if "open" in kinds:
+    if "permission" in found and "open" in kinds:
         kinds = _permission_asked(kinds, cores, rules, keys)
     question = utterance_question(kinds)
     if question == "open" and rules.closed_anywhere.search(norm, keys):

@@ -248,7 +248,7 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
         "How can I help? I guess you already know what you want.",
         "Don't you think you should just sign? Thanks to me you're here.",
         "Lovely weather! Did you watch the game? What brings you in today?",
-        "Is it okay if I share how I work? I wanted to ask you how you feel about it.",
+        "Is it okay if I explain how the sessions run? I'd like to ask you how it went.",
         "Ça vous dérange si je vous explique ? Je voulais te demander comment tu le vis.",
     ]
     for sample in (SERVING_FR, PLEASING_FR, SERVING_EN, PLEASING_EN):

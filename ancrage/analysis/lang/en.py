@@ -44,13 +44,14 @@ CLOSED_WH = [
     r"what(?:'s| is| was) (?:your|his|her|their|the) (?:\w+'s |\w+ )?name",
 ]
 
-# "Where" asking for a stance or a next step, not a place, and "how much" asking a degree: open ("Where would you like to
-# start?", "Where do you see yourself in a year?", "Where does that leave you?").
+# "Where" asking for a stance or a next step, not a place, and "how much" asking a degree: open
+# ("Where would you like to start?", "Where do you see yourself in a year?", "Where does that
+# leave you?").
 OPEN_WH = (
     r"^where (?:would|could|might|should) (?:you|we) (?:like to|want to|wanna|start|begin|go from)"
     r"|^where do (?:you|we) (?:see|want to|wanna|stand|go from)|^where does (?:that|this|it) "
     r"(?:leave|put) you|^where are you (?:at|with)\b|^where have you got to"
-    # a next step or a consequence: "Where do you think you could start?", "Where will it take you?"
+    # a next step or a consequence: "Where do you think we should begin?", "Where will it take you?"
     r"|^where do (?:you|we) think (?:you|we) (?:\w+ ){0,3}(?:start|begin|go|head)\b"
     r"|^where (?:is|will|would|could|does|might) (?:it|that|this) (?:\w+ ){0,2}(?:take|leave|get) (?:you|us)\b"
     # "how much" asking a degree of feeling, not a quantity: "How much do you enjoy it?"
@@ -69,7 +70,7 @@ OPEN_AUX = (
 )
 
 # Asking permission is a yes/no question, even when what follows has an interrogative word
-# ("Is it okay if I share how I usually work?", "Would you mind if I gave you some ideas?").
+# ("Is it okay if I explain how the sessions run?", "Would you mind if I showed you the report?").
 PERMISSION = [
     r"(?:is|would|will) (?:it|that|this) (?:be )?(?:okay|ok|alright|all right|fine)(?: with you)?,? if",
     r"(?:would|do|will) you mind if",
@@ -257,7 +258,7 @@ CURIOUS = [
 ]
 
 # With a question mark, a statement that embeds a question to the listener asks it openly
-# ("I wanted to ask you how you feel about it?", "I don't know what you make of it?").
+# ("I'd like to ask you how the new role is going?", "I don't know what you make of it?").
 OPEN_EMBEDDED = [
     r"ask you (?:how|what|why|about)",
     r"i (?:don't|do not) (?:really )?know (?:what|how) (?:you|your)",

@@ -107,8 +107,8 @@ TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous v
 LISTENER = r"(?<![\w'-])(?:t'|(?:vous|votre|vos|tu|te|toi|ton|ta|tes)(?![\w-]))"
 
 # « Où » qui demande une position ou une prochaine étape, pas un lieu, et « combien » qui demande
-# un degré : question ouverte
-# (« Où aimeriez-vous commencer ? », « Où en êtes-vous ? », « Où vous voyez-vous dans un an ? »).
+# un degré : question ouverte (« Où aimeriez-vous commencer ? », « Où en êtes-vous ? », « Où vous
+# voyez-vous dans un an ? »).
 OPEN_WH = (
     r"^où (?:aimeriez|voudriez|aimerais|voudrais|souhaitez|souhaites)-(?:vous|tu) (?:commencer|"
     r"aller|en venir)|^où en (?:êtes|es|sommes|est)\b|^où (?:vous|te|nous) voyez-vous|^où te "
