@@ -51,6 +51,9 @@ _DECLARATIVE = re.compile(
 # Relative pronouns that often open a clause inside a statement ("..., which is the point").
 _RELATIVE = re.compile(r"^(?:which|who|whose|lequel|laquelle|qui|dont)\b")
 _NO_COMMA_TAG = re.compile(r"n't \w+$|n'est[- ]ce pas$|pas vrai$|hein$|you know$|right$")
+# A false start of one to three words cut off by a dash ("what was-- what was her name?"):
+# the question is the one the speaker restarts.
+_FALSE_START = re.compile(r"(?:\S+ ){0,2}\S+?(?:--|—) *")
 
 
 WHOLE_TEXT_ACTS = (
@@ -99,6 +102,10 @@ class Rules:
     curious: Gated
     closed_wh: re.Pattern[str]
     open_wh: re.Pattern[str]
+    open_aux: re.Pattern[str]
+    time_place: re.Pattern[str]
+    open_embedded: Gated
+    permission: Gated
     wh_end: re.Pattern[str]
     wh_end_words: tuple[str, ...]
     question_cues: frozenset[str]
@@ -180,6 +187,10 @@ def rules_for(
         curious=Gated(mod.CURIOUS),
         closed_wh=words_regex(mod.CLOSED_WH, anchored=True),
         open_wh=re.compile(mod.OPEN_WH),
+        open_aux=re.compile(mod.OPEN_AUX),
+        time_place=words_regex(mod.TIME_PLACE, anchored=True),
+        open_embedded=Gated(mod.OPEN_EMBEDDED),
+        permission=Gated(mod.PERMISSION),
         wh_end=re.compile(mod.WH_END),
         wh_end_words=tuple(mod.WH_END_WORDS),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
@@ -210,6 +221,7 @@ def rules_for(
         advice_start=re.compile(mod.ADVICE_START),
         act_index=ActIndex(
             {
+                "permission": Gated(mod.PERMISSION),  # a gate for _permission_asked, not an act
                 "needs_question": needs,
                 "self_promotion": Gated(mod.SELF_PROMOTION),
                 "competitor": _terms_regex(mod.COMPETITOR, competitors),
@@ -299,6 +311,10 @@ def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
     Without a question mark only unambiguous shapes count (WH_NO_MARK), so that relative
     clauses ("which is...", "comment je vois...") are not taken for questions.
     """
+    if has_mark and ("--" in core or "—" in core):
+        restarted = _restarted(core, rules)
+        if restarted:
+            return restarted
     shape = (rules.shape_marked if has_mark else rules.shape_unmarked).match(core)
     if shape is None:
         return None
@@ -308,7 +324,21 @@ def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
         return "closed" if _closed_wh(core, rules) else "open"
     if rules.not_inversion.match(core) or (not has_mark and rules.elliptic_statement.match(core)):
         return None  # « asseyez-vous », "(I) have a four-year-old": not questions
-    return "closed"
+    return "open" if rules.open_aux.match(core) else "closed"
+
+
+def _restarted(core: str, rules: Rules) -> str | None:
+    """After a false start ("is-- can you say more?"), the type of the restarted question,
+    when it tells one: an open question, or any question after a question's first words."""
+    restart = _FALSE_START.match(core)
+    if restart is None or restart.end() == len(core):
+        return None
+    again = _core_form(rules.fillers.sub("", core[restart.end() :]), True, rules)
+    if again == "open" or (
+        again and _core_form(core.replace("--", " ").replace("—", " "), True, rules)
+    ):
+        return again
+    return None
 
 
 def _closed_wh(core: str, rules: Rules) -> bool:
@@ -393,6 +423,9 @@ def sentence_question(
     if has_mark:
         last_core = rules.fillers.sub("", clauses[-1])
         last = _core_form(last_core, True, rules)
+        if last and len(clauses) > 1 and _subordinate(last_core, rules):
+            # "What does it feel like, when you can't have one?": the time clause asks nothing
+            last = _leading_forms(clauses[:-1], True, rules, keys) or last
         if last:
             return last
         if len(clauses) > 1 and not _DECLARATIVE.match(last_core):
@@ -401,8 +434,14 @@ def sentence_question(
                 return form
         if rules.indirect_closed.search(core, keys):
             return "closed"  # "I don't know if you've heard of it?"
-        if _curious(core, rules, keys):
+        if (
+            _curious(core, rules, keys)
+            or rules.open_aux.match(core)  # « il y a autre chose ? » asks like « autre chose ? »
+            or rules.open_embedded.search(core, keys)
+        ):
             return "open"
+        if _open_inside(core, clauses, rules, keys):
+            return "open"  # "If you had a free day, what would you do first, say?"
         # "On one hand you..., but on the other hand...?", "..., as you said?": reflections (MITI)
         return None if rules.rising_reflection.search(core) else "declarative"
     form = _leading_forms(clauses, False, rules, keys)
@@ -443,6 +482,25 @@ def _unquoted(sentences: list[tuple[str, str]], kinds: list[str | None]) -> list
                 inside = False
         out.append(None if inside else kind)
     return out
+
+
+def _open_inside(core: str, clauses: list[str], rules: Rules, keys: Keys | None) -> bool:
+    """An open question after a preamble, in a sentence that ends on a statement: an
+    unambiguous interrogative clause (« ..., qu'est-ce que ce serait, par exemple ? ») or an
+    inversion ("..., what would you do first, say?")."""
+    for clause in clauses[1:]:
+        clause = rules.fillers.sub("", clause)
+        if rules.wh_no_mark.match(clause) and not _RELATIVE.match(clause):
+            return _core_form(clause, False, rules) == "open"
+    if keys is not None and rules.question_cues.isdisjoint(keys):
+        return False  # no interrogative word: nothing open to find (a cheap set test)
+    return _run_on_question(core, rules) == "open"
+
+
+def _subordinate(clause: str, rules: Rules) -> bool:
+    """A time or place clause with no inversion ("when you get home", « quand tu rentres »),
+    which only qualifies the question before it."""
+    return bool(rules.time_place.match(clause)) and not rules.wh_no_mark.match(clause)
 
 
 def _hesitation(clause: str, rules: Rules) -> bool:
@@ -538,6 +596,8 @@ def classify(
             or _speaks_of_the_other(plain, kinds, own_story, rules)
         )
     )
+    if "permission" in found and "open" in kinds:
+        kinds = _permission_asked(kinds, cores, rules, keys)
     question = utterance_question(kinds)
     if question == "open" and rules.closed_anywhere.search(norm, keys):
         question = "closed"  # "On a scale of 0 to 10, how ready are you?": a number
@@ -560,6 +620,16 @@ def classify(
     if is_greeting(norm, rules):
         acts.append("greeting")
     return question, acts, norm
+
+
+def _permission_asked(
+    kinds: list[str | None], cores: list[str], rules: Rules, keys: Keys
+) -> list[str | None]:
+    """ "Is it okay if I share how I work?" asks leave, yes or no, whatever follows the "if"."""
+    return [
+        "closed" if kind == "open" and rules.permission.search(core, keys) else kind
+        for kind, core in zip(kinds, cores, strict=True)
+    ]
 
 
 # Acts that make a statement something else than giving back what the other said.

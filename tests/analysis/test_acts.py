@@ -33,7 +33,7 @@ def acts_of(text: str, lang: str) -> list[str]:
         ("vous faites comment", "open"),
         ("qu'est-ce qui vous ferait plaisir dans ce projet", "open"),
         ("pourquoi est-ce important pour toi", "open"),
-        ("y a-t-il autre chose dont on devrait parler", "closed"),
+        ("y a-t-il autre chose dont on devrait parler", "open"),  # as « autre chose ? »
         # tag questions: affirmations, not curiosity
         ("C'est toi qui as fait le boulot, non ?!", "tag"),
         ("C'est une belle réussite, n'est-ce pas ?", "tag"),
@@ -248,12 +248,15 @@ def test_word_index_never_changes_what_the_rules_find() -> None:
         "How can I help? I guess you already know what you want.",
         "Don't you think you should just sign? Thanks to me you're here.",
         "Lovely weather! Did you watch the game? What brings you in today?",
+        "Is it okay if I explain how the sessions run? I'd like to ask you how it went.",
+        "Ça vous dérange si je vous explique ? Je voulais te demander comment tu le vis.",
     ]
     for sample in (SERVING_FR, PLEASING_FR, SERVING_EN, PLEASING_EN):
         phrases.extend(line.split(": ", 1)[-1] for line in sample.splitlines())
     names = (
         "INPUT PERSUASION NEEDS CURIOUS REFLECTION_ANYWHERE SELF_PROMOTION OWN_OFFER COMPETITOR "
-        "ASSUMPTION SMALL_TALK AFFIRMATION GRATITUDE OWNERSHIP_RETURNED CREDIT_TAKEN"
+        "ASSUMPTION SMALL_TALK AFFIRMATION GRATITUDE OWNERSHIP_RETURNED CREDIT_TAKEN PERMISSION "
+        "OPEN_EMBEDDED"
     ).split()
     for module in (fr, en):
         for name in names:

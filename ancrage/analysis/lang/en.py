@@ -44,13 +44,43 @@ CLOSED_WH = [
     r"what(?:'s| is| was) (?:your|his|her|their|the) (?:\w+'s |\w+ )?name",
 ]
 
-# "Where" asking for a stance or a next step, not a place: open ("Where would you like to
-# start?", "Where do you see yourself in a year?", "Where does that leave you?").
+# "Where" asking for a stance or a next step, not a place, and "how much" asking a degree: open
+# ("Where would you like to start?", "Where do you see yourself in a year?", "Where does that
+# leave you?").
 OPEN_WH = (
     r"^where (?:would|could|might|should) (?:you|we) (?:like to|want to|wanna|start|begin|go from)"
     r"|^where do (?:you|we) (?:see|want to|wanna|stand|go from)|^where does (?:that|this|it) "
     r"(?:leave|put) you|^where are you (?:at|with)\b|^where have you got to"
+    # a next step or a consequence: "Where do you think we should begin?", "Where will it take you?"
+    r"|^where do (?:you|we) think (?:you|we) (?:\w+ ){0,3}(?:start|begin|go|head)\b"
+    r"|^where (?:is|will|would|could|does|might) (?:it|that|this) (?:\w+ ){0,2}(?:take|leave|get) (?:you|us)\b"
+    # "how much" asking a degree of feeling, not a quantity: "How much do you enjoy it?"
+    r"|^how much (?:do|does|did|would|will) (?:you|it|that|this) (?:really )?(?:enjoy|like|love|care|"
+    r"want|value|miss|trust|mind|worry|matter|mean|bother|help)\b"
 )
+
+# Auxiliary-first questions that still invite elaboration: the same as "Anything else?" ("Is
+# there anything else you'd like to add?"), a request to tell ("Would you mind telling me
+# about it?"), a thought asked for its content ("Have you thought about what you'd change?").
+OPEN_AUX = (
+    r"^(?:is|are|was|were) there any(?:thing)? (?:else|other)\b"
+    r"|^(?:would|do) you mind (?:telling|walking|describing|sharing|explaining|filling|saying|talking)\b"
+    r"|^(?:have|did) you (?:ever )?(?:thought|think|wondered) about (?:what|how|why)\b"
+    r"|^do you have (?:a sense|an idea) (?:of )?(?:what|how|why)\b"
+)
+
+# Asking permission is a yes/no question, even when what follows has an interrogative word
+# ("Is it okay if I explain how the sessions run?", "Would you mind if I showed you the report?").
+PERMISSION = [
+    r"(?:is|would|will) (?:it|that|this) (?:be )?(?:okay|ok|alright|all right|fine)(?: with you)?,? if",
+    r"(?:would|do|will) you mind if",
+    r"i(?:'m| am| was)? (?:just )?wonder(?:ing|ed)? (?:if|whether),? (?:(?:um|uh)-? )?(?:if )?(?:i|we) "
+    r"(?:could|can|might|may)",
+    r"(?:can|could|may|might) i (?:share|give you|offer|suggest|run)\b",
+]
+
+# Interrogative words that also open a time or place clause ("..., when you get home?").
+TIME_PLACE = [r"when", r"whenever", r"where", r"wherever", r"while"]
 
 # Without a question mark (speech recognition), only unambiguous shapes count as questions:
 # interrogative word + auxiliary + subject, or fixed interrogative phrases. A sentence opening
@@ -224,10 +254,14 @@ NEGATIVE_ECHO = (
 OPEN_PROMPTS = [
     r"any(?:thing)? (?:else|other|others|thoughts|ideas|questions)",
     r"tell me\b(?! so\b)",
-    r"(?:can|could|would) you (?:tell|walk|describe|say|share|talk)",
+    r"(?:can|could|would) you (?:tell|walk|describe|say|share|talk|explain|elaborate|expand|fill me "
+    r"in|give (?:me )?(?:an|some) examples?)",
     r"walk me through",
     r"help me understand",
     r"describe",
+    # asking for an example or more detail invites the other to develop
+    r"give me (?:an|some) examples?",
+    r"(?:fill|catch) me (?:in|up)",
 ]
 
 # Phrases that ask for the other's view wherever they appear in a sentence.
@@ -244,6 +278,14 @@ CURIOUS = [
     r"(?:can|could|would) you (?:tell|walk|describe|share|say more)",
 ]
 
+# With a question mark, a statement that embeds a question to the listener asks it openly
+# ("I'd like to ask you how the new role is going?", "I don't know what you make of it?").
+OPEN_EMBEDDED = [
+    r"ask you (?:how|what|why|about)",
+    r"i (?:don't|do not) (?:really )?know (?:what|how) (?:you|your)",
+    r"you (?:can|could) (?:tell|describe|walk) me",
+]
+
 # Questions whose interrogative word comes last ("you did what?"): rare in English.
 WH_END = r"(?:you did what|and then what|such as what|like what|or what)$"
 
@@ -254,7 +296,7 @@ WH_END_WORDS = ("what",)
 # pre-check before the shape rules; a hyphenated word always goes through the full rules).
 QUESTION_CUES = frozenset(
     """what whats how why when where who whom whose which any anything tell walk help describe
-    wonder wondering wondered curious interested""".split()
+    wonder wondering wondered curious interested example examples""".split()
 )
 # Auxiliary + subject anywhere ("do you", "isn't it"): the other way a sentence can ask.
 QUESTION_CUE_PATTERN = (

@@ -111,13 +111,55 @@ TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous v
 # Une curiosité adressée à l'autre : « je me demande si VOUS... ».
 LISTENER = r"(?<![\w'-])(?:t'|(?:vous|votre|vos|tu|te|toi|ton|ta|tes)(?![\w-]))"
 
-# « Où » qui demande une position ou une prochaine étape, pas un lieu : question ouverte
-# (« Où aimeriez-vous commencer ? », « Où en êtes-vous ? », « Où vous voyez-vous dans un an ? »).
+# « Où » qui demande une position ou une prochaine étape, pas un lieu, et « combien » qui demande
+# un degré : question ouverte (« Où aimeriez-vous commencer ? », « Où en êtes-vous ? », « Où vous
+# voyez-vous dans un an ? »).
 OPEN_WH = (
     r"^où (?:aimeriez|voudriez|aimerais|voudrais|souhaitez|souhaites)-(?:vous|tu) (?:commencer|"
     r"aller|en venir)|^où en (?:êtes|es|sommes|est)\b|^où (?:vous|te|nous) voyez-vous|^où te "
     r"vois-tu|^où est-ce que (?:ça|cela) (?:vous|te|nous) (?:laisse|mène)"
+    # une prochaine étape ou une conséquence : « Où pensez-vous commencer ? », « Où ça te mène ? »
+    r"|^où (?:pensez|penses|croyez|crois)-(?:vous|tu) (?:pouvoir |devoir )?(?:commencer|aller)\b"
+    r"|^où est-ce que (?:vous pensez|tu penses) (?:pouvoir |devoir )?(?:commencer|aller)\b"
+    r"|^où (?:ça|cela) (?:vous|te|nous) (?:mène|mènerait|laisse|emmène)\b"
+    r"|^où (?:ça|cela) (?:va|pourrait|peut) (?:vous|te|nous) (?:mener|emmener|conduire)\b"
+    # « combien » qui demande un degré de ressenti, pas une quantité : « Combien tu y tiens ? »
+    r"|^combien (?:est-ce que )?(?:tu|vous|ça|cela) (?:t'|te |vous |l'|y )?(?:aimes|aimez|tiens|tenez|"
+    r"compte|comptes|comptez|importe|manque|manques|plaît|inquiète|gêne|aide)\b"
 )
+
+# Questions en tête d'auxiliaire qui invitent pourtant à développer : comme « Autre chose ? »
+# (« Est-ce qu'il y a autre chose ? »), une demande de récit (« Est-ce que tu peux me dire ce
+# qui s'est passé ? »), une réflexion demandée pour son contenu (« As-tu réfléchi à ce que tu
+# changerais ? »).
+OPEN_AUX = (
+    r"^(?:est-ce qu'il y a|est ce qu'il y a|y a-t-il|il y a|y a) (?:autre chose|d'autres|quelque "
+    r"chose d'autre)"
+    r"|^est[- ]ce que (?:vous pouvez|tu peux|vous pourriez|tu pourrais) (?:me |nous )?(?:dire|"
+    r"raconter|parler|expliquer|décrire|développer|en dire plus|donner (?:un|des) exemples?)"
+    r"|^(?:est[- ]ce que )?(?:ça|cela) (?:vous|te|t') (?:dérange|dérangerait|ennuie|ennuierait|"
+    r"embête|embêterait|gêne|gênerait) de (?:me |nous )?(?:dire|raconter|parler|expliquer|décrire)"
+    r"|^(?:avez-vous|as-tu|est[- ]ce que (?:vous avez|tu as)) (?:déjà )?(?:réfléchi|pensé) à "
+    r"(?:ce qu|comment|pourquoi)"
+    r"|^(?:avez-vous|as-tu|est[- ]ce que (?:vous avez|tu as)) une (?:petite )?idée de (?:ce qu|"
+    r"comment|pourquoi)"
+)
+
+# Demander la permission est une question fermée, même quand la suite a un mot interrogatif
+# (« Ça vous dérange si je vous explique comment je travaille ? »).
+PERMISSION = [
+    r"(?:ça|cela) (?:vous|te|t') (?:dérange|dérangerait|ennuie|ennuierait|embête|embêterait|gêne|"
+    r"gênerait|va|irait|convient|conviendrait) (?:si|que)",
+    r"(?:vous|tu) (?:me )?(?:permettez|permets) (?:que|de)",
+    r"(?:vous êtes|tu es|seriez-vous|serais-tu|êtes-vous|es-tu) d'accord (?:pour que|si|que)",
+    r"je (?:me demande|me demandais) si (?:je|j'|nous|on) (?:pourrais|pourrait|pourrions|peux|"
+    r"peut|pouvons)",
+    r"(?:est-ce que je peux|je peux|puis-je|pourrais-je|est-ce que je pourrais) (?:vous |te |t')?"
+    r"(?:partager|donner|proposer|suggérer|faire part|soumettre)",
+]
+
+# Mots interrogatifs qui ouvrent aussi une subordonnée de temps ou de lieu (« …, quand tu rentres ? »).
+TIME_PLACE = [r"quand", r"lorsque", r"lorsqu'\w+", r"où", r"pendant que"]
 
 # Sans point d'interrogation (transcription automatique), seules les formes sans ambiguïté
 # comptent : inversion, « est-ce que », mot interrogatif suivi d'un verbe ou d'une inversion.
@@ -175,8 +217,12 @@ OPEN_PROMPTS = [
     r"(?:autre chose|d'autres (?:idées|choses|questions))",
     r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-moi",
     r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-nous",
-    r"(?:pouvez|pourriez|peux|pourrais)-(?:vous|tu) (?:me )?(?:dire|raconter|parler|expliquer|décrire)",
+    r"(?:pouvez|pourriez|peux|pourrais)-(?:vous|tu) (?:me |m'en |nous |en )?(?:dire|raconter|parler|"
+    r"expliquer|décrire|développer|dire plus|donner (?:un|des) exemples?)",
     r"j'aimerais (?:comprendre|savoir|entendre)",
+    # demander un exemple ou des détails invite l'autre à développer
+    r"(?:donnez|donne)-moi (?:un|des) exemples?",
+    r"(?:dites|dis|racontez|raconte)-m'en",
 ]
 
 # Questions indirectes fermées adressées à l'autre, avec ou sans point d'interrogation (« je ne
@@ -250,6 +296,15 @@ CURIOUS = [
     r"(?:pouvez|pourriez|peux|pourrais)-(?:vous|tu) (?:me )?(?:dire|raconter|parler|expliquer|décrire)",
 ]
 
+# Avec un point d'interrogation, une affirmation qui enchâsse une question adressée à l'autre
+# la pose ouvertement (« je voulais te demander comment tu le vis ? », « tu peux me raconter ? »).
+OPEN_EMBEDDED = [
+    r"(?:vous|te) demander (?:comment|ce qu|ce que|ce qui|pourquoi)",
+    r"je (?:ne )?sais pas (?:trop |vraiment )?(?:ce que (?:vous|tu)|ce que t'|comment (?:vous|tu))",
+    r"(?:vous|tu) (?:pouvez|peux|pourriez|pourrais) (?:me |nous )?(?:dire|raconter|parler|expliquer|"
+    r"décrire)",
+]
+
 # Questions « à l'oral » : le mot interrogatif vient à la fin (« vous faites comment »).
 WH_END = (
     r"(?<!sais pas )(?<!ne sais )(?<!n'importe )(?<!ou )(?<!sinon )\b(?:comment|quoi|où|quand|"
@@ -263,7 +318,7 @@ WH_END = (
 QUESTION_CUES = frozenset(
     """quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment pourquoi où
     quand combien autre autres demande demandais curieux curieuse savoir comprendre entendre
-    connaître hein intéressé intéressée""".split()
+    connaître hein intéressé intéressée exemple exemples""".split()
 )
 # Inversion tapée sans trait d'union (« voulez vous ») : l'autre façon de poser une question.
 QUESTION_CUE_PATTERN = (
