@@ -21,8 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ancrage.analysis import analyze  # noqa: E402
+from ancrage.analysis import lang as languages  # noqa: E402
 from ancrage.analysis.engine import annotate  # noqa: E402
-from ancrage.analysis.models import Utterance  # noqa: E402
+from ancrage.analysis.metrics import compute  # noqa: E402
+from ancrage.analysis.models import Annotated, Utterance  # noqa: E402
+from ancrage.analysis.score import build_indicators  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "own_conversations.jsonl"
 MIN_GOLD = 5  # acts with fewer gold occurrences in a language are not reported
@@ -112,18 +115,33 @@ def act_rows(pairs) -> list[tuple[str, str, str]]:
     return out
 
 
-def score_line(conversations: dict[str, list[dict]], lang: str) -> str:
-    """Service score of each conversation's assessed speaker, and whether auto focus found them."""
-    parts = []
+def gold_score(rows: list[dict], focus: str) -> float:
+    """The same score formula on our gold labels: how far better detection alone would go."""
+    gold = [
+        Annotated(
+            i, r["speaker"], r["text"], None, None, len(r["text"].split()), r["question"], r["acts"]
+        )
+        for i, r in enumerate(rows)
+    ]
+    words = languages.get(rows[0]["lang"])
+    metrics = compute(gold, focus, (words.OTHER_PRONOUNS, words.SELF_PRONOUNS))
+    small_talk = sum(u.speaker == focus and "small_talk" in u.acts for u in gold)
+    return build_indicators(metrics, small_talk)[0]
+
+
+def score_lines(conversations: dict[str, list[dict]]) -> list[str]:
+    """Service score of each assessed speaker (analyzer / gold labels); flags a wrong auto focus."""
+    lines = []
     for conv, rows in conversations.items():
-        if rows[0]["lang"] != lang:
-            continue
         focus = next(r["speaker"] for r in rows if r["assessed"])
         utterances = [(r["speaker"], r["text"]) for r in rows]
-        score = analyze(utterances, focus=focus, lang=lang).service_score
-        auto = analyze(utterances, lang=lang).focus == focus
-        parts.append(f"{conv} {score:.0f}{'' if auto else ' (auto focus wrong)'}")
-    return "service score: " + ", ".join(parts)
+        report = analyze(utterances, focus=focus, lang=rows[0]["lang"])
+        auto = analyze(utterances, lang=rows[0]["lang"]).focus == focus
+        flag = "" if auto else "  (auto focus picks the other side)"
+        lines.append(
+            f"  {conv:26} {report.service_score:5.0f} {gold_score(rows, focus):5.0f}{flag}"
+        )
+    return lines
 
 
 def print_errors(pairs, kind: str) -> None:
@@ -159,7 +177,8 @@ def main() -> None:
         print(f"{'-' * 58} {'-' * 6} {'-' * 32}")
         for name, value, baseline in question_rows(pairs) + act_rows(pairs):
             print(f"{name:58} {value:6} {baseline}")
-        print(score_line(subset, lang))
+        print("service score of the assessed speaker:     analyzer  gold labels")
+        print("\n".join(score_lines(subset)))
 
 
 if __name__ == "__main__":
