@@ -62,6 +62,7 @@ bench: setup $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/webhook_load.py
 	$(BIN)/python benchmarks/analysis_speed.py
 	$(BIN)/python benchmarks/accuracy.py  # needs ../shared/corpora
+	$(BIN)/python benchmarks/own_accuracy.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info
