@@ -6,13 +6,18 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .PHONY: setup demo test lint typecheck test-sqlite test-postgres test-browser browser-deps messages bench clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(VENV)/.compiled
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Ancrage needs Python >= 3.11"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+# The analyzer's hot modules as C extensions (mypyc); pure Python when there is no compiler.
+$(VENV)/.compiled: $(VENV)/.installed ancrage/analysis/acts.py ancrage/analysis/index.py
+	$(BIN)/python scripts/compile_analyzer.py
 	touch $@
 
 demo: setup
@@ -65,4 +70,4 @@ bench: setup $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/own_accuracy.py
 
 clean:
-	rm -rf $(VENV) data build *.egg-info
+	rm -rf $(VENV) data build *.egg-info ancrage/analysis/*.so

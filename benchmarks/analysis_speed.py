@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ancrage.analysis import AnalysisError, analyze, read_transcript  # noqa: E402
+from ancrage.analysis._compiled import is_compiled  # noqa: E402
 from ancrage.analysis.engine import annotate  # noqa: E402
 from ancrage.analysis.models import Utterance  # noqa: E402
 
@@ -145,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     english = [Utterance(u.speaker, t) for u, t in zip(utts, _english(len(utts)), strict=True)]
     print(
         f"{len(utts):,} generated utterances, one process (CPU time on one core), "
-        f"median of {RUNS} runs\n"
+        f"median of {RUNS} runs; analyzer {'compiled with mypyc' if is_compiled() else 'pure Python'}"
+        "\n"
     )
     t_fr = bench_analysis(utts, "fr")
     t_en = bench_analysis(english, "en")

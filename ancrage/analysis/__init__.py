@@ -6,9 +6,20 @@ Pure Python (rich and PyYAML only), never imports Django. Public API:
     read_transcript(path, fmt=None) -> list[Utterance]
 """
 
-from .engine import analyze
-from .models import AnalysisError, Annotated, FeedbackPoint, Indicator, Report, Utterance
-from .readers import read_transcript
+from ._compiled import prefer_fresh_sources
+
+prefer_fresh_sources()  # before engine imports acts: never a compiled module older than its source
+
+from .engine import analyze  # noqa: E402
+from .models import (  # noqa: E402
+    AnalysisError,
+    Annotated,
+    FeedbackPoint,
+    Indicator,
+    Report,
+    Utterance,
+)
+from .readers import read_transcript  # noqa: E402
 
 SCHEMA_VERSION = 1
 
