@@ -248,7 +248,26 @@ def _destutter(word: str) -> str:
     return "-".join([*kept, parts[-1]])
 
 
-def normalize(text: str) -> str:
+# Typed French without apostrophes (« c est », « j ai », « qu est ce »): the elided word is one
+# letter (or "qu") before a vowel, which is never a word of its own in French.
+_FR_UNELIDED = frozenset("c j l m n s t d qu".split())
+_FR_ELISION = re.compile(r"(?<![\w'-])(c|j|l|m|n|s|t|d|qu) (?=[aeiouyhàâäéèêëîïôöûù])")
+# SMS English ("did u send it", "whats up", "wanna"): the full words the rules are written for.
+_EN_SMS = {"u": "you", "ur": "your", "whats": "what's", "wanna": "want to", "gonna": "going to"}
+_EN_SMS_WORDS = frozenset(_EN_SMS)
+
+
+def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]]:
+    """Undo SMS typing shortcuts; a cheap word-set test first, so most texts cost nothing."""
+    if code == "fr" and not _FR_UNELIDED.isdisjoint(words):
+        text = _FR_ELISION.sub(r"\1'", text)
+        return text, text.split()
+    if code == "en" and not _EN_SMS_WORDS.isdisjoint(words):
+        return text, [_EN_SMS.get(w, w) for w in words]
+    return text, words
+
+
+def normalize(text: str, code: str = "") -> str:
     text = text.lower()
     if "`" in text:
         text = text.replace("`", "'")
@@ -257,6 +276,8 @@ def normalize(text: str) -> str:
             if curly in text:
                 text = text.replace(curly, straight)
     words = text.split()
+    if code:
+        text, words = _typed_words(text, words, code)
     if "-" in text:
         words = [_destutter(w) if "-" in w else w for w in words]
         # a word cut off by a restart ("tell me- tell me how it went") ends a clause
@@ -561,7 +582,7 @@ def classify(
     nothing of the other's to reflect. `continues_turn` is True when the previous utterance
     was the same speaker's: a lone "Right?" then closes their statement (a tag).
     """
-    norm = normalize(text)
+    norm = normalize(text, rules.code)
     sentences = split_sentences(norm)
     keys = word_keys(norm)
     cores = [rules.fillers.sub("", body) for body, _mark in sentences]
