@@ -142,9 +142,10 @@ def _terms_regex(base: list[str], terms: tuple[str, ...]) -> Gated:
 
 
 def _shape(prompts: list[str], wh: list[str], aux: list[str]) -> re.Pattern[str]:
-    """One anchored regex for the three question shapes, tried in this order."""
+    """One anchored regex for the three question shapes, tried in this order (a shape may end
+    on an elided word: « qu'est-ce qu'il »)."""
     return re.compile(
-        rf"^(?:(?P<prompt>{any_of(prompts)})|(?P<wh>{any_of(wh)})|(?P<aux>{any_of(aux)}))(?![\w-])"
+        rf"^(?:(?P<prompt>{any_of(prompts)})|(?P<wh>{any_of(wh)})|(?P<aux>{any_of(aux)}))(?:(?<=')|(?![\w-]))"
     )
 
 
