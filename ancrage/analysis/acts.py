@@ -108,6 +108,9 @@ class Rules:
     permission: Gated
     wh_end: re.Pattern[str]
     wh_end_words: tuple[str, ...]
+    wh_end_closed: frozenset[str]
+    lead_in: re.Pattern[str]
+    hello_name: re.Pattern[str]
     question_cues: frozenset[str]
     question_cue_endings: tuple[str, ...]
     question_cue_pattern: re.Pattern[str]
@@ -194,6 +197,9 @@ def rules_for(
         permission=Gated(mod.PERMISSION),
         wh_end=re.compile(mod.WH_END),
         wh_end_words=tuple(mod.WH_END_WORDS),
+        wh_end_closed=frozenset(mod.WH_END_CLOSED),
+        lead_in=re.compile(mod.LEAD_IN),
+        hello_name=re.compile(mod.HELLO_NAME),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
         question_cue_endings=tuple(mod.QUESTION_CUE_ENDINGS),
         question_cue_pattern=re.compile(mod.QUESTION_CUE_PATTERN),
@@ -339,7 +345,12 @@ def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
             return restarted
     shape = (rules.shape_marked if has_mark else rules.shape_unmarked).match(core)
     if shape is None:
-        return None
+        # markers before a question, no comma (« et toi comment tu as réagi », "oh no what
+        # happened"): the question that follows them decides
+        lead = rules.lead_in.match(core)
+        if lead is None or lead.end() == len(core):
+            return None
+        return _core_form(core[lead.end() :], has_mark, rules)
     if shape.lastgroup == "prompt":
         return "open"
     if shape.lastgroup == "wh":
@@ -411,6 +422,8 @@ def sentence_question(
     if not has_mark and not _may_ask(body, rules, keys):
         return None
     core = rules.fillers.sub("", body)
+    if rules.hello_name.match(body):
+        core = _past_name(body, core, has_mark, rules)
     early = rules.not_asked.match(core) if core else None  # one regex for three rules
     if early is not None and early.lastgroup == "tag":
         return "tag"  # "Isn't it?", « N'est-ce pas ? »: asks for agreement
@@ -485,9 +498,27 @@ def sentence_question(
     if _curious(core, rules, keys):
         return "open"
     last = clauses[-1]
-    if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
-        return "open"
+    if any(word in last for word in rules.wh_end_words):
+        end = rules.wh_end.search(last)
+        if end is not None:
+            return _wh_end_form(end.group(), rules)
     return _run_on_question(core, rules)
+
+
+def _wh_end_form(asked: str, rules: Rules) -> str:
+    """A question ending on its interrogative word: closed when that word asks a fact
+    (« tu pars quand », « c'est quel budget »), open otherwise (« tu le vis comment »)."""
+    for word in asked.split():
+        if word in rules.wh_end_words or word in rules.wh_end_closed:
+            return "closed" if word in rules.wh_end_closed else "open"
+    return "open"
+
+
+def _past_name(body: str, core: str, has_mark: bool, rules: Rules) -> str:
+    """ "hey omar how did it go", « salut karim comment ça va »: a greeting and a name before
+    the question, without a comma; the name is skipped only when a question follows."""
+    rest = rules.fillers.sub("", body[rules.hello_name.match(body).end() :])  # type: ignore[union-attr]
+    return rest if rest and _core_form(rest, has_mark, rules) else core
 
 
 def _unquoted(sentences: list[tuple[str, str]], kinds: list[str | None]) -> list[str | None]:
@@ -678,7 +709,15 @@ def _speaks_of_the_other(
     (MITI: a reflection). Questions, and replies telling the speaker's own story, do not."""
     if own_story or any(k in ("open", "closed") for k in kinds):
         return False
-    return any(len(core.split()) >= 3 and not rules.self_start.match(core) for core in plain)
+    return any(
+        len(core.split()) >= 3 and not rules.self_start.match(core) and not _asks_like(core, rules)
+        for core in plain
+    )
+
+
+def _asks_like(core: str, rules: Rules) -> bool:
+    """Opens or ends on an interrogative word: a question missed, not a reflection."""
+    return bool(rules.wh_no_mark.match(core)) or core.rsplit(" ", 1)[-1] in rules.wh_end_words
 
 
 def _self_disclosure(core: str, rules: Rules) -> bool:

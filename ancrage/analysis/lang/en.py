@@ -292,6 +292,19 @@ WH_END = r"(?:you did what|and then what|such as what|like what|or what)$"
 # Words one of which WH_END needs (a cheap test before the regex).
 WH_END_WORDS = ("what",)
 
+# Interrogative words that ask for a fact when they come last (none in WH_END today).
+WH_END_CLOSED: tuple[str, ...] = ()
+
+# Markers that may come before a question without a comma ("oh no what happened", "roughly what
+# margin do you make"): skipped only when what follows has a question's shape.
+LEAD_IN = (
+    r"^(?:(?:oh no|oh wow|no way|wow|aw+|ugh|roughly|approximately|ballpark|just curious|out of "
+    r"curiosity|quick question|in your opinion|honestly|and you|nice|great|cool|awesome|perfect|"
+    r"thanks|and|so|ok|okay|alright|then)[\s,]+)+"
+)
+# A greeting then a name without a comma ("hey omar how did it go"): the name is skipped.
+HELLO_NAME = r"^(?:hey|hi|hello|morning|good morning|evening|yo) [^\W\d]+[\s,]+"
+
 # Words one of which an unpunctuated sentence must contain to be read as a question (a fast
 # pre-check before the shape rules; a hyphenated word always goes through the full rules).
 QUESTION_CUES = frozenset(

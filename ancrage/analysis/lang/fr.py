@@ -174,6 +174,16 @@ WH_NO_MARK = [
     r"(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)|ça va|ça se passe|ça s'est)\b",
     # « comment tu fais » is asked; « quand on reçoit..., » is a time clause: only "comment"
     r"comment (?:tu|vous|on) (?!le |la |les |l')",
+    # un mot interrogatif (pas « quand »/« où », qui ouvrent aussi une subordonnée) puis un
+    # sujet : « comment il a réagi », « pourquoi tu hésites », « de quoi tu as envie »
+    r"(?:comment|pourquoi|de quoi|à quoi|sur quoi|en quoi|avec qui|à qui|pour qui) (?:tu|vous|t'|"
+    r"ça|ca|c'est|il|elle|ils|elles|ton|ta|tes|votre|vos)\b",
+    # « comment va ta mère », « comment se passe ta semaine » : sujet inversé après le verbe
+    r"comment (?:se passe|se passent|s'est passé|s'est passée|va|vont)\b",
+    # « combien de managers seraient concernés », « quel budget vous avez prévu »
+    r"combien (?:de |d')(?!fois)\w+ (?:[\w']+ )?(?:tu|vous|on|il|elle|ils|elles|t'|\w+(?:ent|ait|a|"
+    r"est|sont))\b",
+    r"(?:quel|quelle|quels|quelles) (?:\w+ ){1,2}(?:tu|vous|on|il|elle|ils|elles|t'|c'est)\b",
     r"(?:où|comment|combien) (?:c'est|sont|est)\b",
     r"pourquoi (?:pas|ne|n')",
     r"qui (?:est-ce|a |va |peut |veut |vous |t'|te |est )",
@@ -312,6 +322,12 @@ WH_END = (
     r"(?: ça| exactement| alors| donc| du coup| au juste| en fait)?$"
     r"|^(?:vous|tu|on) [a-zéèêàç']+ (?:comment|quoi|où|combien) (?:quand|lorsque|si|pour|avec|dans|"
     r"avec|en ce moment|aujourd'hui|maintenant|exactement)\b"
+    # le mot interrogatif en place suivi d'un court complément (« ça change quoi pour toi »,
+    # « tu veux faire comment pour la suite », « c'est quel budget ») : un sujet d'abord
+    r"|^(?:et |mais |alors |donc )?(?:tu|vous|on|t'\w+|ça|ca|c'est|il|elle|ils|elles) (?:[\w']+ ){0,3}"
+    r"(?:comment|quoi|combien|(?:quel|quelle|quels|quelles) \w+)(?: (?:pour|par|en|de|d'\w+|avec|dans|"
+    r"sur|chez|aujourd'hui|exactement|maintenant|concrètement|là|ensuite|au juste|le|la|les|l'\w+|ce|"
+    r"cette|ces|ton|ta|tes|votre|vos)(?: [\w']+){0,3})?$"
 )
 # Mots dont une phrase sans « ? » a besoin pour être lue comme une question (pré-test rapide ;
 # une phrase avec un trait d'union ou « est ce » passe toujours par toutes les règles).
@@ -344,7 +360,35 @@ WH_END_WORDS = (
     "qui",
     "heure",
     "jour",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
 )
+
+# Mots interrogatifs en fin de phrase qui demandent un fait (« tu pars quand », « c'est où »).
+WH_END_CLOSED = (
+    "combien",
+    "quand",
+    "où",
+    "qui",
+    "heure",
+    "jour",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+)
+
+# Marqueurs qui peuvent précéder une question sans virgule (« et toi comment tu as réagi »,
+# « à ton avis quelle est la marge ») : sautés seulement si la suite a la forme d'une question.
+LEAD_IN = (
+    r"^(?:(?:et toi|et vous|toi|vous|à ton avis|à votre avis|selon toi|selon vous|d'après toi|"
+    r"d'après vous|aujourd'hui|concrètement|franchement|en gros|au fait|pas de souci|top|cool|"
+    r"génial|merci|et|alors|donc|bon|ok|okay|d'accord|du coup|en fait|sinon)[\s,]+)+"
+)
+# Une salutation puis un prénom, sans virgule (« salut karim comment ça va ») : le prénom saute.
+HELLO_NAME = r"^(?:bonjour|bonsoir|salut|coucou|hello|hey|re) [^\W\d]+[\s,]+"
 
 
 TAG_END = [
