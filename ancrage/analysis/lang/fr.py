@@ -219,6 +219,11 @@ AUX_START = [
     r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b",
     r"n'(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)\b",
     r"ne (?:[a-zàâçéèêëîïôûù']+ )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|on)\b",
+    # une proposition soumise à l'accord de l'autre, à l'oral ou par SMS : « ça te dit un café »,
+    # « tu veux qu'on en parle » (oui ou non)
+    r"(?:ça|ca) (?:te|vous|t') (?:dit|dirait|va(?! bien)|irait|convient|conviendrait|tente|tenterait)\b",
+    r"(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:qu'on|que je|que j'|que nous|mon avis|"
+    r"notre avis)",
 ]
 # Impératifs pronominaux qui ressemblent à des inversions : pas des questions.
 NOT_INVERSION = r"(?:asseyez|assieds|installez|installe|rassurez|rassure|détendez|détends|dépêchez|dépêche|reposez|repose|imaginez|imagine|tenez|tiens|allez|va|rendez|rends|occupez|occupe|excusez|excuse|permettez|permets|laissez|laisse|dites|dis|parlez|parle|écoutez|écoute|montrez|montre|racontez|raconte|donnez|donne|appelez|appelle|vas|arrêtez|arrête|souvenez|souviens|mettez|mets)-"
@@ -252,6 +257,9 @@ CLOSED_ANYWHERE = [
     r"échelle de",
     r"de (?:0|1|zéro|un) à (?:10|dix|100|cent)",
     r"(?:donnez|donne|mettez|mets)(?:-moi)? une note",
+    # un ordre de grandeur demandé est un chiffre (« à peu près combien de clients »)
+    r"à peu près",
+    r"approximativement",
 ]
 
 # Chercher un mot à voix haute (« comment dit-on », « c'est quoi le mot ») : on se parle à
@@ -324,7 +332,8 @@ WH_END = (
     r"avec|en ce moment|aujourd'hui|maintenant|exactement)\b"
     # le mot interrogatif en place suivi d'un court complément (« ça change quoi pour toi »,
     # « tu veux faire comment pour la suite », « c'est quel budget ») : un sujet d'abord
-    r"|^(?:et |mais |alors |donc )?(?:tu|vous|on|t'\w+|ça|ca|c'est|il|elle|ils|elles) (?:[\w']+ ){0,3}"
+    r"|^(?:et |mais |alors |donc )?(?:(?:[\w']+ ){1,3}?(?:ça|ca) |(?:tu|vous|on|t'\w+|ça|ca|c'est|il|"
+    r"elle|ils|elles) )(?:[\w']+ ){0,4}?"
     r"(?:comment|quoi|combien|(?:quel|quelle|quels|quelles) \w+)(?: (?:pour|par|en|de|d'\w+|avec|dans|"
     r"sur|chez|aujourd'hui|exactement|maintenant|concrètement|là|ensuite|au juste|le|la|les|l'\w+|ce|"
     r"cette|ces|ton|ta|tes|votre|vos)(?: [\w']+){0,3})?$"
@@ -343,6 +352,8 @@ QUESTION_CUE_PATTERN = (
     r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b"
     r"|\bqui (?:est-ce|a|va|peut|veut|vous|t'|te|est)\b"
     r"|\bsais (?:pas|plus) (?:\w+ )?si\b|\bpas (?:sûr|sûre|certain|certaine) (?:que|si)\b"
+    r"|\b(?:ça|ca) (?:te|vous|t') (?:dit|dirait|va|irait|convient|conviendrait|tente|tenterait)\b"
+    r"|\b(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:qu'on|que|mon|notre)\b"
 )
 # Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
 QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
