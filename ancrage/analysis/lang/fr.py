@@ -333,10 +333,10 @@ WH_END = (
     # le mot interrogatif en place suivi d'un court complément (« ça change quoi pour toi »,
     # « tu veux faire comment pour la suite », « c'est quel budget ») : un sujet d'abord
     r"|^(?:et |mais |alors |donc )?(?:(?:[\w']+ ){1,3}?(?:ça|ca) |(?:tu|vous|on|t'\w+|ça|ca|c'est|il|"
-    r"elle|ils|elles) )(?:[\w']+ ){0,4}?"
+    r"elle|ils|elles) )(?:[\w']+ ){0,4}?(?<!n'importe )"
     r"(?:comment|quoi|combien|(?:quel|quelle|quels|quelles) \w+)(?: (?:pour|par|en|de|d'\w+|avec|dans|"
-    r"sur|chez|aujourd'hui|exactement|maintenant|concrètement|là|ensuite|au juste|le|la|les|l'\w+|ce|"
-    r"cette|ces|ton|ta|tes|votre|vos)(?: [\w']+){0,3})?$"
+    r"sur|chez|depuis|avant|après|aujourd'hui|exactement|maintenant|concrètement|là|ensuite|au juste|"
+    r"le|la|les|l'\w+|ce|cette|ces|ton|ta|tes|votre|vos)(?: [\w'-]+){0,3})?$"
 )
 # Mots dont une phrase sans « ? » a besoin pour être lue comme une question (pré-test rapide ;
 # une phrase avec un trait d'union ou « est ce » passe toujours par toutes les règles).
@@ -395,7 +395,7 @@ WH_END_CLOSED = (
 # « à ton avis quelle est la marge ») : sautés seulement si la suite a la forme d'une question.
 LEAD_IN = (
     r"^(?:(?:et toi|et vous|toi|vous|à ton avis|à votre avis|selon toi|selon vous|d'après toi|"
-    r"d'après vous|aujourd'hui|concrètement|franchement|en gros|au fait|pas de souci|top|cool|"
+    r"d'après vous|aujourd'hui|concrètement|franchement|en gros|à peu près|approximativement|au fait|pas de souci|top|cool|"
     r"génial|merci|et|alors|donc|bon|ok|okay|d'accord|du coup|en fait|sinon)[\s,]+)+"
 )
 # Une salutation puis un prénom, sans virgule (« salut karim comment ça va ») : le prénom saute.
