@@ -259,6 +259,8 @@ def _destutter(word: str) -> str:
 # letter (or "qu") before a vowel, which is never a word of its own in French.
 _FR_UNELIDED = frozenset("c j l m n s t d qu".split())
 _FR_ELISION = re.compile(r"(?<![\w'-])(c|j|l|m|n|s|t|d|qu) (?=[aeiouyhàâäéèêëîïôöûù])")
+_FR_SPACED_APOSTROPHE = re.compile(r"(?<![\w'])([cdjlmnst]|\w*qu)' (?=\w)")
+_FR_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=(?:ce|t|je|tu|il|elle|on|nous|vous|ils|elles)\b)")
 # SMS English ("did u send it", "whats up", "wanna"): the full words the rules are written for.
 _EN_SMS = {"u": "you", "ur": "your", "whats": "what's", "wanna": "want to", "gonna": "going to"}
 _EN_SMS_WORDS = frozenset(_EN_SMS)
@@ -266,6 +268,10 @@ _EN_SMS_WORDS = frozenset(_EN_SMS)
 
 def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]]:
     """Undo SMS typing shortcuts; a cheap word-set test first, so most texts cost nothing."""
+    if code == "fr" and ("' " in text or " - " in text):
+        # spaced elision and hyphen (« qu' est - ce », « l' adresse »), as some keyboards type
+        text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
+        words = text.split()
     if code == "fr" and not _FR_UNELIDED.isdisjoint(words):
         text = _FR_ELISION.sub(r"\1'", text)
         return text, text.split()

@@ -38,6 +38,12 @@ def question_of(text: str, lang: str) -> str | None:
         ("vous voulez qu'on regarde ça ensemble", "closed"),
         # an order of magnitude asked is a number
         ("à peu près combien de temps ça te prend", "closed"),
+        # inversion typed without its hyphen, at the start or inside the sentence
+        ("où en êtes vous avec le recrutement", "open"),
+        ("que pensez vous de sa réponse", "open"),
+        ("bon avant de finir souhaitez vous qu'on fixe une date", "closed"),
+        ("si vous voulez vous pouvez m'écrire", None),  # a subject before: not an inversion
+        ("je peux vous aider à préparer l'entretien", None),
         # statements stay statements
         ("je sais pas comment il a fait", None),
         ("je te raconterai comment ça s'est passé", None),
@@ -83,6 +89,8 @@ def test_unpunctuated_english(text: str, expected: str | None) -> None:
         ("c est pas grave, j ai le temps", "fr", "c'est pas grave, j'ai le temps"),
         ("qu il vienne s il veut", "fr", "qu'il vienne s'il veut"),
         ("le plan a", "fr", "le plan a"),  # a letter alone stays
+        ("qu' est - ce qu' il en pense", "fr", "qu'est-ce qu'il en pense"),  # spaced typing
+        ("'ok' pour moi", "fr", "'ok' pour moi"),
         ("u said ur gonna call", "en", "you said your going to call"),
         ("you know what's up", "en", "you know what's up"),
     ],

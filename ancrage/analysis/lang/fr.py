@@ -80,7 +80,13 @@ CLOSED_WH = [
 # L'inversion sujet-verbe marque une question directe même au milieu d'une phrase sans
 # ponctuation (« et du coup avez-vous pu lui parler »).
 INVERTED_ANYWHERE = (
-    r"(?:[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce qu(?:e|')|est ce qu(?:e|'))"
+    r"(?:[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce qu(?:e|')|est ce qu(?:e|')"
+    # l'inversion tapée sans trait d'union (« mais avant voulez vous… »), sauf après un sujet
+    # (« si vous voulez vous pouvez », « je peux vous aider »)
+    r"|(?<!je )(?<!tu )(?<!vous )(?<!nous )(?<!on )(?<!il )(?<!elle )(?<!qui )(?<!ne )(?<!n')"
+    r"(?:voulez|pouvez|avez|êtes|savez|connaissez|pensez|souhaitez|aimeriez|auriez|pourriez|"
+    r"voudriez|seriez|veux|peux|as|es|sais|connais|penses|aimerais|pourrais|voudrais|devez|dois|"
+    r"croyez|crois|trouvez|trouves|comptez|comptes) (?:vous|tu))"
     r"(?![\w-])"
 )
 
@@ -178,6 +184,12 @@ WH_NO_MARK = [
     # sujet : « comment il a réagi », « pourquoi tu hésites », « de quoi tu as envie »
     r"(?:comment|pourquoi|de quoi|à quoi|sur quoi|en quoi|avec qui|à qui|pour qui) (?:tu|vous|t'|"
     r"ça|ca|c'est|il|elle|ils|elles|ton|ta|tes|votre|vos)\b",
+    # l'inversion tapée sans trait d'union après le mot interrogatif (« où en sommes nous »,
+    # « que voulez vous »)
+    r"(?:que|où|où en|comment|pourquoi|quand|combien|d'où|à quoi|de quoi|en quoi|par où) (?:voulez|"
+    r"pouvez|avez|êtes|savez|pensez|souhaitez|aimeriez|auriez|pourriez|voudriez|seriez|veux|peux|as|"
+    r"es|sais|penses|aimerais|pourrais|voudrais|devez|dois|croyez|crois|trouvez|trouves|comptez|"
+    r"comptes|avons|sommes|faites|fais|allez|vas) (?:vous|tu|nous)\b",
     # « comment va ta mère », « comment se passe ta semaine » : sujet inversé après le verbe
     r"comment (?:se passe|se passent|s'est passé|s'est passée|va|vont)\b",
     # « combien de managers seraient concernés », « quel budget vous avez prévu »
