@@ -36,6 +36,8 @@ def question_of(text: str, lang: str) -> str | None:
         # a proposal put to the other's yes or no
         ("ça te dirait qu'on fasse le point jeudi", "closed"),
         ("vous voulez qu'on regarde ça ensemble", "closed"),
+        ("ça y est t'as pu lui répondre", "closed"),
+        ("ça y est j'ai signé", None),  # the speaker's own news
         # an order of magnitude asked is a number
         ("à peu près combien de temps ça te prend", "closed"),
         # inversion typed without its hyphen, at the start or inside the sentence

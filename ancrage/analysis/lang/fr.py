@@ -236,6 +236,8 @@ AUX_START = [
     r"(?:ça|ca) (?:te|vous|t') (?:dit|dirait|va(?! bien)|irait|convient|conviendrait|tente|tenterait)\b",
     r"(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:qu'on|que je|que j'|que nous|mon avis|"
     r"notre avis)",
+    # « ça y est, tu as fini » : l'autre est sujet, on vérifie où il en est (oui ou non)
+    r"(?:ça|ca) y est,? (?:tu|vous|t'\w+)\b",
 ]
 # Impératifs pronominaux qui ressemblent à des inversions : pas des questions.
 NOT_INVERSION = r"(?:asseyez|assieds|installez|installe|rassurez|rassure|détendez|détends|dépêchez|dépêche|reposez|repose|imaginez|imagine|tenez|tiens|allez|va|rendez|rends|occupez|occupe|excusez|excuse|permettez|permets|laissez|laisse|dites|dis|parlez|parle|écoutez|écoute|montrez|montre|racontez|raconte|donnez|donne|appelez|appelle|vas|arrêtez|arrête|souvenez|souviens|mettez|mets)-"
@@ -366,6 +368,7 @@ QUESTION_CUE_PATTERN = (
     r"|\bsais (?:pas|plus) (?:\w+ )?si\b|\bpas (?:sûr|sûre|certain|certaine) (?:que|si)\b"
     r"|\b(?:ça|ca) (?:te|vous|t') (?:dit|dirait|va|irait|convient|conviendrait|tente|tenterait)\b"
     r"|\b(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:qu'on|que|mon|notre)\b"
+    r"|\by est,? (?:tu|vous|t')"
 )
 # Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
 QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
