@@ -108,6 +108,9 @@ class Rules:
     permission: Gated
     wh_end: re.Pattern[str]
     wh_end_words: tuple[str, ...]
+    wh_end_closed: frozenset[str]
+    lead_in: re.Pattern[str]
+    hello_name: re.Pattern[str]
     question_cues: frozenset[str]
     question_cue_endings: tuple[str, ...]
     question_cue_pattern: re.Pattern[str]
@@ -142,9 +145,10 @@ def _terms_regex(base: list[str], terms: tuple[str, ...]) -> Gated:
 
 
 def _shape(prompts: list[str], wh: list[str], aux: list[str]) -> re.Pattern[str]:
-    """One anchored regex for the three question shapes, tried in this order."""
+    """One anchored regex for the three question shapes, tried in this order (a shape may end
+    on an elided word: « qu'est-ce qu'il »)."""
     return re.compile(
-        rf"^(?:(?P<prompt>{any_of(prompts)})|(?P<wh>{any_of(wh)})|(?P<aux>{any_of(aux)}))(?![\w-])"
+        rf"^(?:(?P<prompt>{any_of(prompts)})|(?P<wh>{any_of(wh)})|(?P<aux>{any_of(aux)}))(?:(?<=')|(?![\w-]))"
     )
 
 
@@ -193,6 +197,9 @@ def rules_for(
         permission=Gated(mod.PERMISSION),
         wh_end=re.compile(mod.WH_END),
         wh_end_words=tuple(mod.WH_END_WORDS),
+        wh_end_closed=frozenset(mod.WH_END_CLOSED),
+        lead_in=re.compile(mod.LEAD_IN),
+        hello_name=re.compile(mod.HELLO_NAME),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
         question_cue_endings=tuple(mod.QUESTION_CUE_ENDINGS),
         question_cue_pattern=re.compile(mod.QUESTION_CUE_PATTERN),
@@ -248,7 +255,32 @@ def _destutter(word: str) -> str:
     return "-".join([*kept, parts[-1]])
 
 
-def normalize(text: str) -> str:
+# Typed French without apostrophes (« c est », « j ai », « qu est ce »): the elided word is one
+# letter (or "qu") before a vowel, which is never a word of its own in French.
+_FR_UNELIDED = frozenset("c j l m n s t d qu".split())
+_FR_ELISION = re.compile(r"(?<![\w'-])(c|j|l|m|n|s|t|d|qu) (?=[aeiouyhàâäéèêëîïôöûù])")
+_FR_SPACED_APOSTROPHE = re.compile(r"(?<![\w'])([cdjlmnst]|\w*qu)' (?=\w)")
+_FR_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=(?:ce|t|je|tu|il|elle|on|nous|vous|ils|elles)\b)")
+# SMS English ("did u send it", "whats up", "wanna"): the full words the rules are written for.
+_EN_SMS = {"u": "you", "ur": "your", "whats": "what's", "wanna": "want to", "gonna": "going to"}
+_EN_SMS_WORDS = frozenset(_EN_SMS)
+
+
+def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]]:
+    """Undo SMS typing shortcuts; a cheap word-set test first, so most texts cost nothing."""
+    if code == "fr" and ("' " in text or " - " in text):
+        # spaced elision and hyphen (« qu' est - ce », « l' adresse »), as some keyboards type
+        text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
+        words = text.split()
+    if code == "fr" and not _FR_UNELIDED.isdisjoint(words):
+        text = _FR_ELISION.sub(r"\1'", text)
+        return text, text.split()
+    if code == "en" and not _EN_SMS_WORDS.isdisjoint(words):
+        return text, [_EN_SMS.get(w, w) for w in words]
+    return text, words
+
+
+def normalize(text: str, code: str = "") -> str:
     text = text.lower()
     if "`" in text:
         text = text.replace("`", "'")
@@ -257,6 +289,8 @@ def normalize(text: str) -> str:
             if curly in text:
                 text = text.replace(curly, straight)
     words = text.split()
+    if code:
+        text, words = _typed_words(text, words, code)
     if "-" in text:
         words = [_destutter(w) if "-" in w else w for w in words]
         # a word cut off by a restart ("tell me- tell me how it went") ends a clause
@@ -317,7 +351,12 @@ def _core_form(core: str, has_mark: bool, rules: Rules) -> str | None:
             return restarted
     shape = (rules.shape_marked if has_mark else rules.shape_unmarked).match(core)
     if shape is None:
-        return None
+        # markers before a question, no comma (« et toi comment tu as réagi », "oh no what
+        # happened"): the question that follows them decides
+        lead = rules.lead_in.match(core)
+        if lead is None or lead.end() == len(core):
+            return None
+        return _core_form(core[lead.end() :], has_mark, rules)
     if shape.lastgroup == "prompt":
         return "open"
     if shape.lastgroup == "wh":
@@ -389,6 +428,8 @@ def sentence_question(
     if not has_mark and not _may_ask(body, rules, keys):
         return None
     core = rules.fillers.sub("", body)
+    if rules.hello_name.match(body):
+        core = _past_name(body, core, has_mark, rules)
     early = rules.not_asked.match(core) if core else None  # one regex for three rules
     if early is not None and early.lastgroup == "tag":
         return "tag"  # "Isn't it?", « N'est-ce pas ? »: asks for agreement
@@ -463,9 +504,27 @@ def sentence_question(
     if _curious(core, rules, keys):
         return "open"
     last = clauses[-1]
-    if any(word in last for word in rules.wh_end_words) and rules.wh_end.search(last):
-        return "open"
+    if any(word in last for word in rules.wh_end_words):
+        end = rules.wh_end.search(last)
+        if end is not None:
+            return _wh_end_form(end.group(), rules)
     return _run_on_question(core, rules)
+
+
+def _wh_end_form(asked: str, rules: Rules) -> str:
+    """A question ending on its interrogative word: closed when that word asks a fact
+    (« tu pars quand », « c'est quel budget »), open otherwise (« tu le vis comment »)."""
+    for word in asked.split():
+        if word in rules.wh_end_words or word in rules.wh_end_closed:
+            return "closed" if word in rules.wh_end_closed else "open"
+    return "open"
+
+
+def _past_name(body: str, core: str, has_mark: bool, rules: Rules) -> str:
+    """ "hey omar how did it go", « salut karim comment ça va »: a greeting and a name before
+    the question, without a comma; the name is skipped only when a question follows."""
+    rest = rules.fillers.sub("", body[rules.hello_name.match(body).end() :])  # type: ignore[union-attr]
+    return rest if rest and _core_form(rest, has_mark, rules) else core
 
 
 def _unquoted(sentences: list[tuple[str, str]], kinds: list[str | None]) -> list[str | None]:
@@ -561,7 +620,7 @@ def classify(
     nothing of the other's to reflect. `continues_turn` is True when the previous utterance
     was the same speaker's: a lone "Right?" then closes their statement (a tag).
     """
-    norm = normalize(text)
+    norm = normalize(text, rules.code)
     sentences = split_sentences(norm)
     keys = word_keys(norm)
     cores = [rules.fillers.sub("", body) for body, _mark in sentences]
@@ -656,7 +715,15 @@ def _speaks_of_the_other(
     (MITI: a reflection). Questions, and replies telling the speaker's own story, do not."""
     if own_story or any(k in ("open", "closed") for k in kinds):
         return False
-    return any(len(core.split()) >= 3 and not rules.self_start.match(core) for core in plain)
+    return any(
+        len(core.split()) >= 3 and not rules.self_start.match(core) and not _asks_like(core, rules)
+        for core in plain
+    )
+
+
+def _asks_like(core: str, rules: Rules) -> bool:
+    """Opens or ends on an interrogative word: a question missed, not a reflection."""
+    return bool(rules.wh_no_mark.match(core)) or core.rsplit(" ", 1)[-1] in rules.wh_end_words
 
 
 def _self_disclosure(core: str, rules: Rules) -> bool:

@@ -20,7 +20,8 @@ def any_of(fragments: list[str]) -> str:
 
 def words_regex(fragments: list[str], anchored: bool = False) -> re.Pattern[str]:
     prefix = "^" if anchored else r"(?<![\w'-])"
-    return re.compile(prefix + any_of(fragments) + r"(?![\w-])")
+    # a fragment may end on an elided word ("qu'" in « qu'est-ce qu'il »)
+    return re.compile(prefix + any_of(fragments) + r"(?:(?<=')|(?![\w-]))")
 
 
 _QUANTIFIERS = ("?", "*", "{")

@@ -42,6 +42,8 @@ CLOSED_WH = [
     r"(?:when|where|which|who|whom|whose)",
     r"on a scale",
     r"what(?:'s| is| was) (?:your|his|her|their|the) (?:\w+'s |\w+ )?name",
+    # a price asked is a number, like "how much"
+    r"what (?:does|do|did|would|will|could) (?:it|that|this|they|the \w+) cost",
 ]
 
 # "Where" asking for a stance or a next step, not a place, and "how much" asking a degree: open
@@ -90,6 +92,8 @@ WH_NO_MARK = [
     r"(?!which(?:'s| is| was| has| had) |what have you(?:$|,| and| or| uh| um))(?:what|how|why|where|when|who|which)(?:'s|'re| is| are| was| were| do| does| did| can|"
     r" could| would| will| should| have| has| had| am)\s+(?:you|i|we|they|he|she|it|there|that|"
     r"this|your|my|the|a|an|those|these|his|her|their|our|people|anyone|anything|things|u)\b",
+    # "what's making it hard", "what's holding you back": a progressive asks (not a pseudo-cleft)
+    r"what's (?!going )\w+ing (?:you|it|that|this|things)\b(?!.*\b(?:is|was)\b)",
     r"what (?:happened|brings|brought|made|makes|else|kind of|sort of|about|other|would|do|does|"
     r"did|is|are|was|were|if)\b",
     r"how (?:many|much|long|often|come|about|far|old|important|confident|ready|likely|would|do|"
@@ -179,6 +183,8 @@ AUX_START = [
     r"their|his|her|the|a|any|some|people|everyone)\b",
     r"any (?:chance)",
     r"is that (?:right|correct|fair|true|okay)",
+    # an offer put to the other's yes or no, typed without its "do you" ("want me to send it")
+    r"(?:you )?(?:want|wanna) (?:me|us) to",
 ]
 
 # Imperatives that look like an inversion (French only; never matches in English).
@@ -201,6 +207,9 @@ CLOSED_ANYWHERE = [
     r"scale (?:of|from)",
     r"from (?:0|1|one|zero) to (?:10|ten|100|a hundred)",
     r"(?:pick|give (?:it|me)) a (?:number|score|grade|mark)",
+    # an order of magnitude asked is a number ("roughly what margin do you make")
+    r"roughly",
+    r"approximately",
 ]
 
 # Searching for a word aloud ("what's the word", "what do you call it"): talking to oneself,
@@ -292,6 +301,19 @@ WH_END = r"(?:you did what|and then what|such as what|like what|or what)$"
 # Words one of which WH_END needs (a cheap test before the regex).
 WH_END_WORDS = ("what",)
 
+# Interrogative words that ask for a fact when they come last (none in WH_END today).
+WH_END_CLOSED: tuple[str, ...] = ()
+
+# Markers that may come before a question without a comma ("oh no what happened", "roughly what
+# margin do you make"): skipped only when what follows has a question's shape.
+LEAD_IN = (
+    r"^(?:(?:oh no|oh wow|no way|no|wow|aw+|ugh|roughly|approximately|ballpark|just curious|out of "
+    r"curiosity|quick question|in your opinion|honestly|and you|nice|great|cool|awesome|perfect|"
+    r"thanks|and|so|ok|okay|alright|then)[\s,]+)+"
+)
+# A greeting then a name without a comma ("hey omar how did it go"): the name is skipped.
+HELLO_NAME = r"^(?:hey|hi|hello|morning|good morning|evening|yo) [^\W\d]+[\s,]+"
+
 # Words one of which an unpunctuated sentence must contain to be read as a question (a fast
 # pre-check before the shape rules; a hyphenated word always goes through the full rules).
 QUESTION_CUES = frozenset(
@@ -306,7 +328,8 @@ QUESTION_CUE_PATTERN = (
     r"anyone|anybody|anything|someone|somebody|something|your|my|our|their|his|her|the|a|any|"
     r"some|people|everyone)\b|n't (?:it|he|she|they|you|we|that|there|i)\b"
     r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b"
-    r"|\b(?:don't|do not|didn't) (?:\w+ )?know (?:if|whether)\b|\bnot (?:\w+ )?sure (?:if|whether)\b)"
+    r"|\b(?:don't|do not|didn't) (?:\w+ )?know (?:if|whether)\b|\bnot (?:\w+ )?sure (?:if|whether)\b"
+    r"|^(?:you )?(?:want|wanna) (?:me|us) to\b)"
 )
 # Sentence endings that can make a tag without a question mark (their words are cues already).
 QUESTION_CUE_ENDINGS: tuple[str, ...] = ()

@@ -80,7 +80,13 @@ CLOSED_WH = [
 # L'inversion sujet-verbe marque une question directe même au milieu d'une phrase sans
 # ponctuation (« et du coup avez-vous pu lui parler »).
 INVERTED_ANYWHERE = (
-    r"(?:[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce qu(?:e|')|est ce qu(?:e|'))"
+    r"(?:[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce qu(?:e|')|est ce qu(?:e|')"
+    # l'inversion tapée sans trait d'union (« mais avant voulez vous… »), sauf après un sujet
+    # (« si vous voulez vous pouvez », « je peux vous aider »)
+    r"|(?<!je )(?<!tu )(?<!vous )(?<!nous )(?<!on )(?<!il )(?<!elle )(?<!qui )(?<!ne )(?<!n')"
+    r"(?:voulez|pouvez|avez|êtes|savez|connaissez|pensez|souhaitez|aimeriez|auriez|pourriez|"
+    r"voudriez|seriez|veux|peux|as|es|sais|connais|penses|aimerais|pourrais|voudrais|devez|dois|"
+    r"croyez|crois|trouvez|trouves|comptez|comptes) (?:vous|tu))"
     r"(?![\w-])"
 )
 
@@ -174,6 +180,22 @@ WH_NO_MARK = [
     r"(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)|ça va|ça se passe|ça s'est)\b",
     # « comment tu fais » is asked; « quand on reçoit..., » is a time clause: only "comment"
     r"comment (?:tu|vous|on) (?!le |la |les |l')",
+    # un mot interrogatif (pas « quand »/« où », qui ouvrent aussi une subordonnée) puis un
+    # sujet : « comment il a réagi », « pourquoi tu hésites », « de quoi tu as envie »
+    r"(?:comment|pourquoi|de quoi|à quoi|sur quoi|en quoi|avec qui|à qui|pour qui) (?:tu|vous|t'|"
+    r"ça|ca|c'est|il|elle|ils|elles|ton|ta|tes|votre|vos)\b",
+    # l'inversion tapée sans trait d'union après le mot interrogatif (« où en sommes nous »,
+    # « que voulez vous »)
+    r"(?:que|où|où en|comment|pourquoi|quand|combien|d'où|à quoi|de quoi|en quoi|par où) (?:voulez|"
+    r"pouvez|avez|êtes|savez|pensez|souhaitez|aimeriez|auriez|pourriez|voudriez|seriez|veux|peux|as|"
+    r"es|sais|penses|aimerais|pourrais|voudrais|devez|dois|croyez|crois|trouvez|trouves|comptez|"
+    r"comptes|avons|sommes|faites|fais|allez|vas) (?:vous|tu|nous)\b",
+    # « comment va ta mère », « comment se passe ta semaine » : sujet inversé après le verbe
+    r"comment (?:se passe|se passent|s'est passé|s'est passée|va|vont)\b",
+    # « combien de managers seraient concernés », « quel budget vous avez prévu »
+    r"combien (?:de |d')(?!fois)\w+ (?:[\w']+ )?(?:tu|vous|on|il|elle|ils|elles|t'|\w+(?:ent|ait|a|"
+    r"est|sont))\b",
+    r"(?:quel|quelle|quels|quelles) (?:\w+ ){1,2}(?:tu|vous|on|il|elle|ils|elles|t'|c'est)\b",
     r"(?:où|comment|combien) (?:c'est|sont|est)\b",
     r"pourquoi (?:pas|ne|n')",
     r"qui (?:est-ce|a |va |peut |veut |vous |t'|te |est )",
@@ -209,6 +231,13 @@ AUX_START = [
     r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b",
     r"n'(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)\b",
     r"ne (?:[a-zàâçéèêëîïôûù']+ )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|on)\b",
+    # une proposition soumise à l'accord de l'autre, à l'oral ou par SMS : « ça te dit un café »,
+    # « tu veux qu'on en parle » (oui ou non)
+    r"(?:ça|ca) (?:te|vous|t') (?:dit|dirait|va(?! bien)|irait|convient|conviendrait|tente|tenterait)\b",
+    r"(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:qu'on|que je|que j'|que nous|mon avis|"
+    r"notre avis)",
+    # « ça y est, tu as fini » : l'autre est sujet, on vérifie où il en est (oui ou non)
+    r"(?:ça|ca) y est,? (?:tu|vous|t'\w+)\b",
 ]
 # Impératifs pronominaux qui ressemblent à des inversions : pas des questions.
 NOT_INVERSION = r"(?:asseyez|assieds|installez|installe|rassurez|rassure|détendez|détends|dépêchez|dépêche|reposez|repose|imaginez|imagine|tenez|tiens|allez|va|rendez|rends|occupez|occupe|excusez|excuse|permettez|permets|laissez|laisse|dites|dis|parlez|parle|écoutez|écoute|montrez|montre|racontez|raconte|donnez|donne|appelez|appelle|vas|arrêtez|arrête|souvenez|souviens|mettez|mets)-"
@@ -242,6 +271,9 @@ CLOSED_ANYWHERE = [
     r"échelle de",
     r"de (?:0|1|zéro|un) à (?:10|dix|100|cent)",
     r"(?:donnez|donne|mettez|mets)(?:-moi)? une note",
+    # un ordre de grandeur demandé est un chiffre (« à peu près combien de clients »)
+    r"à peu près",
+    r"approximativement",
 ]
 
 # Chercher un mot à voix haute (« comment dit-on », « c'est quoi le mot ») : on se parle à
@@ -312,6 +344,13 @@ WH_END = (
     r"(?: ça| exactement| alors| donc| du coup| au juste| en fait)?$"
     r"|^(?:vous|tu|on) [a-zéèêàç']+ (?:comment|quoi|où|combien) (?:quand|lorsque|si|pour|avec|dans|"
     r"avec|en ce moment|aujourd'hui|maintenant|exactement)\b"
+    # le mot interrogatif en place suivi d'un court complément (« ça change quoi pour toi »,
+    # « tu veux faire comment pour la suite », « c'est quel budget ») : un sujet d'abord
+    r"|^(?:et |mais |alors |donc )?(?:(?:[\w']+ ){1,3}?(?:ça|ca) |(?:tu|vous|on|t'\w+|ça|ca|c'est|il|"
+    r"elle|ils|elles) )(?:[\w']+ ){0,4}?(?<!n'importe )"
+    r"(?:comment|quoi|combien|(?:quel|quelle|quels|quelles) \w+)(?: (?:pour|par|en|de|d'\w+|avec|dans|"
+    r"sur|chez|depuis|avant|après|aujourd'hui|exactement|maintenant|concrètement|là|ensuite|au juste|"
+    r"le|la|les|l'\w+|ce|cette|ces|ton|ta|tes|votre|vos)(?: [\w'-]+){0,3})?$"
 )
 # Mots dont une phrase sans « ? » a besoin pour être lue comme une question (pré-test rapide ;
 # une phrase avec un trait d'union ou « est ce » passe toujours par toutes les règles).
@@ -327,6 +366,9 @@ QUESTION_CUE_PATTERN = (
     r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b"
     r"|\bqui (?:est-ce|a|va|peut|veut|vous|t'|te|est)\b"
     r"|\bsais (?:pas|plus) (?:\w+ )?si\b|\bpas (?:sûr|sûre|certain|certaine) (?:que|si)\b"
+    r"|\b(?:ça|ca) (?:te|vous|t') (?:dit|dirait|va|irait|convient|conviendrait|tente|tenterait)\b"
+    r"|\b(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:qu'on|que|mon|notre)\b"
+    r"|\by est,? (?:tu|vous|t')"
 )
 # Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
 QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
@@ -344,7 +386,35 @@ WH_END_WORDS = (
     "qui",
     "heure",
     "jour",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
 )
+
+# Mots interrogatifs en fin de phrase qui demandent un fait (« tu pars quand », « c'est où »).
+WH_END_CLOSED = (
+    "combien",
+    "quand",
+    "où",
+    "qui",
+    "heure",
+    "jour",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+)
+
+# Marqueurs qui peuvent précéder une question sans virgule (« et toi comment tu as réagi »,
+# « à ton avis quelle est la marge ») : sautés seulement si la suite a la forme d'une question.
+LEAD_IN = (
+    r"^(?:(?:et toi|et vous|toi|vous|à ton avis|à votre avis|selon toi|selon vous|d'après toi|"
+    r"d'après vous|aujourd'hui|concrètement|franchement|en gros|à peu près|approximativement|au fait|pas de souci|top|cool|"
+    r"génial|merci|et|alors|donc|bon|ok|okay|d'accord|du coup|en fait|sinon)[\s,]+)+"
+)
+# Une salutation puis un prénom, sans virgule (« salut karim comment ça va ») : le prénom saute.
+HELLO_NAME = r"^(?:bonjour|bonsoir|salut|coucou|hello|hey|re) [^\W\d]+[\s,]+"
 
 
 TAG_END = [

@@ -1,0 +1,113 @@
+"""Questions typed in SMS or transcribed without punctuation, on phrases written for these
+tests (French first, then English): what a coach reading the report would notice."""
+
+import pytest
+
+from ancrage.analysis.acts import classify, normalize, rules_for
+
+
+def question_of(text: str, lang: str) -> str | None:
+    return classify(text, rules_for(lang))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # typed without apostrophes: « qu est ce » asks openly, it is not « est-ce que »
+        ("qu est ce qui te bloque avec ton associé", "open"),
+        ("qu est ce que tu en retiens", "open"),
+        ("est ce que t as pu le rappeler", "closed"),
+        # an interrogative word then a subject, no question mark
+        ("et toi comment tu l'as vécu", "open"),
+        ("pourquoi tu attends la fin du mois", "open"),
+        ("de quoi vous auriez besoin pour trancher", "open"),
+        ("combien de clients vous suivez en ce moment", "closed"),
+        ("comment se passe ta reprise", "open"),
+        # the interrogative word in place, then a short complement
+        ("tu comptes t'y prendre comment avec elle", "open"),
+        ("ça te coûte quoi de lui demander", "open"),
+        ("c'est quel jour ton rendez-vous", "closed"),
+        ("ta nouvelle équipe ça se passe comment depuis lundi", "open"),
+        ("tu pars quand exactement", "closed"),
+        # markers or a greeting and a name before the question, no comma
+        ("bonsoir julie qu'est-ce qui t'amène", "open"),
+        ("à votre avis qu'est-ce qui freine le plus", "open"),
+        ("d'accord et vous comment vous avez tranché", "open"),
+        # a proposal put to the other's yes or no
+        ("ça te dirait qu'on fasse le point jeudi", "closed"),
+        ("vous voulez qu'on regarde ça ensemble", "closed"),
+        ("ça y est t'as pu lui répondre", "closed"),
+        ("ça y est j'ai signé", None),  # the speaker's own news
+        # an order of magnitude asked is a number
+        ("à peu près combien de temps ça te prend", "closed"),
+        # inversion typed without its hyphen, at the start or inside the sentence
+        ("où en êtes vous avec le recrutement", "open"),
+        ("que pensez vous de sa réponse", "open"),
+        ("bon avant de finir souhaitez vous qu'on fixe une date", "closed"),
+        ("si vous voulez vous pouvez m'écrire", None),  # a subject before: not an inversion
+        ("je peux vous aider à préparer l'entretien", None),
+        # statements stay statements
+        ("je sais pas comment il a fait", None),
+        ("je te raconterai comment ça s'est passé", None),
+        ("on a fait à peu près tout ce qu'on pouvait", None),
+        ("combien de fois je lui ai répété", None),
+        ("c'est n'importe quoi pour moi", None),
+        ("salut tout le monde", None),
+        ("l equipe a signé hier", None),
+    ],
+)
+def test_unpunctuated_french(text: str, expected: str | None) -> None:
+    assert question_of(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SMS spellings
+        ("did u call the supplier back", "closed"),
+        ("whats the hardest part for you", "open"),
+        ("r u free tomorrow", None),  # "r" is not undone: too ambiguous
+        ("want me to send you the notes", "closed"),
+        # markers or a greeting and a name before the question, no comma
+        ("hi jess how was the first week", "open"),
+        ("oh wow what did she say to that", "open"),
+        ("no why would you think that", "open"),
+        ("approximately how many hours a week do you spend on it", "closed"),
+        ("what's stopping you from asking for it", "open"),
+        ("what would it cost to hire someone", "closed"),
+        # statements stay statements
+        ("hey jess i got your note", None),
+        ("no what i mean is we tried twice", None),
+        ("it took roughly three weeks", None),
+    ],
+)
+def test_unpunctuated_english(text: str, expected: str | None) -> None:
+    assert question_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("c est pas grave, j ai le temps", "fr", "c'est pas grave, j'ai le temps"),
+        ("qu il vienne s il veut", "fr", "qu'il vienne s'il veut"),
+        ("le plan a", "fr", "le plan a"),  # a letter alone stays
+        ("qu' est - ce qu' il en pense", "fr", "qu'est-ce qu'il en pense"),  # spaced typing
+        ("'ok' pour moi", "fr", "'ok' pour moi"),
+        ("u said ur gonna call", "en", "you said your going to call"),
+        ("you know what's up", "en", "you know what's up"),
+    ],
+)
+def test_typed_shortcuts_are_undone(text: str, lang: str, expected: str) -> None:
+    assert normalize(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("et toi pourquoi tu as dit oui", "fr"),
+        ("and so how did you handle it", "en"),
+    ],
+)
+def test_a_missed_question_is_not_a_reflection(text: str, lang: str) -> None:
+    question, acts, _ = classify(text, rules_for(lang))
+    assert question is not None and "reflection" not in acts
