@@ -253,8 +253,9 @@ class Gated:
             for pattern, needs in self.by_key[key]:
                 if keys is not None and not needs <= keys:
                     continue
-                found = search_at_word_start(pattern, text)
-                if found:
+                # a plain C search first: a Python call only for the few that occur
+                found = pattern.search(text)
+                if found and (found := _from_word_start(pattern, text, found)):
                     return found
         return self.free.search(text) if self.free is not None else None
 
@@ -279,7 +280,12 @@ class ActIndex:
         found: set[str] = set()
         for key in self.gate & keys:
             for act, pattern, needs in self.by_key[key]:
-                if act not in found and needs <= keys and search_at_word_start(pattern, norm):
+                if (
+                    act not in found
+                    and needs <= keys
+                    and (match := pattern.search(norm))  # most patterns do not occur at all
+                    and _from_word_start(pattern, norm, match)
+                ):
                     found.add(act)
         for act, pattern in self.free:
             if act not in found and pattern.search(norm):
@@ -289,7 +295,13 @@ class ActIndex:
 
 def search_at_word_start(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
     """The first match that starts a word (not after a letter, an apostrophe or a hyphen)."""
-    found = pattern.search(text, pos)
+    return _from_word_start(pattern, text, pattern.search(text, pos))
+
+
+def _from_word_start(
+    pattern: re.Pattern[str], text: str, found: re.Match[str] | None
+) -> re.Match[str] | None:
+    """search_at_word_start, given the pattern's first match."""
     while found is not None:
         start = found.start()
         if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'-_"):
