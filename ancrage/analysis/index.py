@@ -161,9 +161,18 @@ def required_keys(fragment: str, ends_word: bool = True) -> tuple[str, ...] | No
 
     Picks the most selective requirement, e.g. ("assum", "guess", ...) rather than "i".
     """
-    if fragment.startswith("\\d"):
-        return (DIGIT_KEY,)
     best: tuple[str, ...] | None = None
+    for candidate in _requirements(fragment, ends_word):
+        if best is None or _selectivity(candidate) > _selectivity(best):
+            best = candidate
+    return best
+
+
+def _requirements(fragment: str, ends_word: bool) -> list[tuple[str, ...]]:
+    """Every requirement of a fragment, in order: each a tuple of keys one of which occurs."""
+    if fragment.startswith("\\d"):
+        return [(DIGIT_KEY,)]
+    found: list[tuple[str, ...]] = []
     for kind, text, starts, ends in _sequence(fragment, ends_word):
         candidate: tuple[str, ...] | None
         if kind == "lit":
@@ -178,9 +187,16 @@ def required_keys(fragment: str, ends_word: bool = True) -> tuple[str, ...] | No
                 if any(a is None for a in alternatives)
                 else tuple(sorted({k for a in alternatives if a for k in a}))
             )
-        if candidate and (best is None or _selectivity(candidate) > _selectivity(best)):
-            best = candidate
-    return best
+        if candidate:
+            found.append(candidate)
+    return found
+
+
+def also_required(fragment: str) -> frozenset[str]:
+    """Single words the fragment needs besides its index key ("you really need" needs
+    "reall" and "need" too): checking them in the text's key set (a C subset test) is
+    cheaper than running the pattern, and most patterns fail there."""
+    return frozenset(keys[0] for keys in _requirements(fragment, True) if len(keys) == 1)
 
 
 # Words too frequent to be good keys: a fragment is rather filed under a rarer word it needs.
@@ -217,7 +233,8 @@ class Gated:
     __slots__ = ("by_key", "gate", "free")
 
     def __init__(self, fragments: list[str]) -> None:
-        by_key: dict[str, list[re.Pattern[str]]] = {}
+        # each pattern is filed with the other words it needs (see also_required)
+        by_key: dict[str, list[tuple[re.Pattern[str], frozenset[str]]]] = {}
         unknown = []
         for fragment in fragments:
             keys = required_keys(fragment)
@@ -226,8 +243,9 @@ class Gated:
                 continue
             # no leading look-behind: it would disable the engine's literal-prefix scan
             pattern = re.compile(any_of([fragment]) + r"(?![\w-])")
+            needs = also_required(fragment)
             for key in keys:
-                by_key.setdefault(key, []).append(pattern)
+                by_key.setdefault(key, []).append((pattern, needs))
         self.by_key = by_key
         self.gate = frozenset(by_key)
         self.free = words_regex(unknown) if unknown else None
@@ -235,11 +253,13 @@ class Gated:
     def search(self, text: str, keys: Keys | None = None) -> re.Match[str] | None:
         present = self.gate if keys is None else self.gate & keys
         for key in present:
-            for pattern in self.by_key[key]:
-                if pattern.search(text):
-                    found = search_at_word_start(pattern, text)
-                    if found:
-                        return found
+            for pattern, needs in self.by_key[key]:
+                if keys is not None and not needs <= keys:
+                    continue
+                # a plain C search first: a Python call only for the few that occur
+                found = pattern.search(text)
+                if found and (found := _from_word_start(pattern, text, found)):
+                    return found
         return self.free.search(text) if self.free is not None else None
 
 
@@ -250,11 +270,11 @@ class ActIndex:
     __slots__ = ("by_key", "gate", "free")
 
     def __init__(self, rules_by_act: dict[str, Gated]) -> None:
-        self.by_key: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self.by_key: dict[str, list[tuple[str, re.Pattern[str], frozenset[str]]]] = {}
         self.free: list[tuple[str, re.Pattern[str]]] = []
         for act, gated in rules_by_act.items():
             for key, patterns in gated.by_key.items():
-                self.by_key.setdefault(key, []).extend((act, p) for p in patterns)
+                self.by_key.setdefault(key, []).extend((act, p, n) for p, n in patterns)
             if gated.free is not None:
                 self.free.append((act, gated.free))
         self.gate = frozenset(self.by_key)
@@ -262,12 +282,12 @@ class ActIndex:
     def acts_in(self, norm: str, keys: Keys) -> set[str]:
         found: set[str] = set()
         for key in self.gate & keys:
-            for act, pattern in self.by_key[key]:
-                # a cheap plain search first: most patterns do not occur at all
+            for act, pattern, needs in self.by_key[key]:
                 if (
                     act not in found
-                    and pattern.search(norm)
-                    and search_at_word_start(pattern, norm)
+                    and needs <= keys
+                    and (match := pattern.search(norm))  # most patterns do not occur at all
+                    and _from_word_start(pattern, norm, match)
                 ):
                     found.add(act)
         for act, pattern in self.free:
@@ -278,9 +298,13 @@ class ActIndex:
 
 def search_at_word_start(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
     """The first match that starts a word (not after a letter, an apostrophe or a hyphen)."""
-    found = pattern.search(text, pos)
-    if found is None:
-        return None
+    return _from_word_start(pattern, text, pattern.search(text, pos))
+
+
+def _from_word_start(
+    pattern: re.Pattern[str], text: str, found: re.Match[str] | None
+) -> re.Match[str] | None:
+    """search_at_word_start, given the pattern's first match."""
     while found is not None:
         start = found.start()
         if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'-_"):
