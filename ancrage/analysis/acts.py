@@ -590,10 +590,21 @@ def classify(
     reflects = (
         follows_other
         and not pushes
-        and not found & NOT_REFLECTIVE
         and (
-            _reflects(sentences, cores, kinds, rules, keys)
-            or _speaks_of_the_other(plain, kinds, own_story, rules)
+            (
+                not found & NOT_REFLECTIVE
+                and (
+                    _reflects(sentences, cores, kinds, rules, keys)
+                    or _speaks_of_the_other(plain, kinds, own_story, rules)
+                )
+            )
+            # "Great. So you've come up with reasons to stop.": praise in one sentence, a
+            # reflection in another; a pleasing act spoils the whole turn
+            or (
+                len(sentences) > 1
+                and not found & PLEASING
+                and _reflects(sentences, cores, kinds, rules, keys, skip_praise=True)
+            )
         )
     )
     if "permission" in found and "open" in kinds:
@@ -632,11 +643,17 @@ def _permission_asked(
     ]
 
 
+# Pleasing acts: one of them in a turn makes none of its sentences a reflection.
+PLEASING = frozenset(
+    {"small_talk", "self_promotion", "credit_taken", "assumption", "own_offer", "competitor"}
+)
+
 # Acts that make a statement something else than giving back what the other said.
 NOT_REFLECTIVE = frozenset(
     {
         "small_talk",
         "affirmation",
+        "ownership_returned",  # credit handed back praises, it does not give back
         "gratitude",
         "greeting",
         "self_promotion",
@@ -674,11 +691,15 @@ def _reflects(
     kinds: list[str | None],
     rules: Rules,
     keys: Keys,
+    skip_praise: bool = False,
 ) -> bool:
-    """Gives back what the other said: a reflective opening, or a summary ("So ...")."""
+    """Gives back what the other said: a reflective opening, or a summary ("So ...").
+    With `skip_praise`, sentences that praise, thank or greet do not count."""
     for (body, _mark), core, kind in zip(sentences, cores, kinds, strict=True):
         if not core or kind in ("open", "closed"):
             continue  # a wh- or yes/no question asks, it does not give back
+        if skip_praise and rules.act_index.acts_in(core, word_keys(core)) & NOT_REFLECTIVE:
+            continue
         if rules.reflection_anywhere.search(core, keys) or rules.reflection_start.match(core):
             return True
         if rules.summary_start.match(body) and len(core.split()) >= 2:
