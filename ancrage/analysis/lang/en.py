@@ -696,9 +696,9 @@ SELF_PROMOTION = [
     r"(?:we|i)(?:'ve| have)? (?:already |now |currently )?(?:work|worked|working|partner|partnered|"
     r"serve|served|help|helped|coach|coached|train|trained|support|supported|equip|equipped|"
     r"advise|advised) (?:with |for )?(?:over |more than |nearly |almost |close to |upwards of )?"
-    r"(?:\d|hundreds|thousands|dozens|a (?:hundred|thousand|million))",
+    r"(?:\d+|hundreds|thousands|dozens|a (?:hundred|thousand|million))",
     r"we (?:have|count|serve) (?:over|more than|nearly|almost|close to|upwards of) "
-    r"(?:\d|hundreds|thousands|a (?:hundred|thousand|million))",
+    r"(?:\d+|hundreds|thousands|a (?:hundred|thousand|million))",
     r"(?:the )?(?:best|cheapest|fastest|leading|number one|#1|biggest|largest) (?:[\w-]+ ){0,3}"
     r"(?:on|in) the (?:market|industry|sector)",
     r"(?:voted|named|rated|ranked|elected) (?:as )?(?:the )?(?:best|number one|#1|top)\b",
@@ -815,7 +815,7 @@ OWNERSHIP_RETURNED = [
     r"i (?:only|just) (?:asked|listened|held the space)",
     # what the other did alone ("you landed that client yourself"), not "you blamed yourself"
     r"you (?:[a-z]+ed|did|made|got|found|came up with|won|took|held|built|wrote|sold|brought|"
-    r"set up) (?:[\w']+ ){1,4}(?<! to)(?<! about)(?<! for)(?<! of)(?<! at)(?<! with)(?<! on)"
+    r"set up) (?:[\w'-]+ ){1,4}(?<! to)(?<! about)(?<! for)(?<! of)(?<! at)(?<! with)(?<! on)"
     r"(?<! in)(?<!ing )(?:yourself|all by yourself|on your own)\b",
     r"(?:win|success|victory|achievement|result|results|credit|deal) (?:is|was|are|were) "
     r"(?:all |entirely |completely |100% )?yours\b",
@@ -832,7 +832,7 @@ CREDIT_TAKEN = [
     r"you(?:'re| are) welcome,? (?:that's|it's) what i do",
     # the other's success claimed as the speaker's ("without our session you'd have...",
     # "that deal is kind of my win too")
-    r"without (?:me|my|our) (?:[\w']+ ){0,4}you(?:'d| would)\b",
+    r"without (?:me|my|our) (?:[\w']+,? ){0,4}you(?:'d| would)\b",
     r"(?:kind of|sort of|partly|a bit|also|a little bit) (?:my|our) (?:win|success|victory|achievement)",
     r"(?:my|our) (?:win|success|victory|achievement) (?:too|as well)\b",
     r"i told you (?:that )?(?:my|our|it|this|the) (?:[\w-]+ ){0,3}(?:works|worked|would work)",

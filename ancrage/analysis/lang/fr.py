@@ -676,7 +676,8 @@ PROPOSAL = [
     r"séance|créneau|café)",
     r"on se (?:voit|revoit|retrouve|parle|rappelle) (?:la semaine|le mois|lundi|mardi|mercredi|jeudi|"
     r"vendredi|demain|dans)",
-    r"(?:ça|ca) (?:te|vous) (?:dit|dirait|irait|conviendrait)\b",
+    r"(?:ça|ca)(?<!que ça)(?<!que ca) (?:te|vous) (?:dit|dirait|irait|conviendrait)\b"
+    r"(?! quelque| rien| sur| de ce)",
     r"(?:veux-tu|voulez-vous|tu veux|vous voulez|tu voudrais|vous voudriez|on pourrait) "
     r"(?:[\w']+ ){1,6}ensemble\b",
     r"(?:ça|cela) (?:t'|vous |te )?(?:aiderait|serait utile) (?:si|que) (?:je|j'|on|nous)\b",
@@ -699,10 +700,10 @@ SELF_PROMOTION = [
     r"(?:on est|nous sommes) (?:aujourd'hui |déjà )?(?:le |la |les )?(?:numéro un|n°1|leader|"
     r"leaders|premiers|meilleurs|plus gros|plus grands|mieux notés)\b",
     r"(?:on a|nous avons|j'ai) (?:déjà )?(?:formé|accompagné|aidé|coaché|équipé|conseillé|servi|"
-    r"travaillé avec) (?:plus de |près de |pas loin de |environ )?(?:\d|des centaines|des milliers|"
+    r"travaillé avec) (?:plus de |près de |pas loin de |environ )?(?:\d+|des centaines|des milliers|"
     r"des dizaines|cent|mille|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cinquante)",
     r"(?:on|nous) (?:travaille|travaillons|accompagne|accompagnons|équipe|équipons|forme|formons) "
-    r"(?:déjà )?(?:avec )?(?:plus de|près de|pas loin de) ",
+    r"(?:déjà )?(?:avec )?(?:plus de|près de|pas loin de)\b",
     r"(?:le|la|les) (?:meilleur|meilleure|meilleurs|meilleures|moins chère?s?|leader|numéro un|n°1) "
     r"(?:[\w-]+ ){0,2}du (?:marché|secteur)",
     r"(?:élu|élue|élus|élues|classé|classée|classés|classées|noté|notée) (?:comme )?(?:le |la |les )?"
@@ -825,7 +826,7 @@ OWNERSHIP_RETURNED = [
     r"je n'ai fait que (?:poser|t'écouter|vous écouter|écouter)",
     # ce que l'autre a fait seul (« tu l'as trouvé tout seul »), pas « tu as dû tout gérer seule »
     r"(?:tu as|tu l'as|t'as|tu les as|vous avez|vous l'avez|vous les avez) (?!dû\b|été\b)"
-    r"(?:[\w']+ ){1,4}(?:toi-même|par toi-même|tout seul|toute seule|vous-même|par vous-même|"
+    r"(?:[\w'-]+ ){1,4}(?:toi-même|par toi-même|tout seul|toute seule|vous-même|par vous-même|"
     r"tout seuls|toutes seules)\b",
     r"(?:victoire|réussite|succès|mérite|résultat|résultats) (?:est|était|sont) (?:bien |tout |toute |"
     r"entièrement )?(?:la tienne|le tien|les tiens|la vôtre|le vôtre|les vôtres|à toi|à vous)\b",
@@ -841,7 +842,7 @@ CREDIT_TAKEN = [
     r"je (?:te|vous) l'avais (?:bien )?dit",
     r"je savais que (?:ça|ma méthode) (?:marcherait|allait marcher)",
     # le succès de l'autre revendiqué (« sans notre séance tu aurais… », « un peu ma victoire aussi »)
-    r"sans (?:moi|mon|ma|mes|notre|nos) (?:[\w'-]+ ){0,4}(?:tu aurais|vous auriez|t'aurais|tu n'aurais|"
+    r"sans (?:moi|mon|ma|mes|notre|nos) (?:[\w'-]+,? ){0,4}(?:tu aurais|vous auriez|t'aurais|tu n'aurais|"
     r"vous n'auriez|tu serais|vous seriez)",
     r"(?:un peu|aussi|en partie|quand même) (?:ma|notre) (?:victoire|réussite)",
     r"(?:ma|notre) (?:victoire|réussite) aussi\b",
