@@ -587,22 +587,22 @@ def classify(
     )
     found = rules.act_index.acts_in(norm, keys)
     own_story = any(_self_disclosure(core, rules) for core in plain)
+    blocked = found & NOT_REFLECTIVE
     reflects = (
         follows_other
         and not pushes
         and (
             (
-                not found & NOT_REFLECTIVE
-                and (
-                    _reflects(sentences, cores, kinds, rules, keys)
-                    or _speaks_of_the_other(plain, kinds, own_story, rules)
-                )
+                _reflects(sentences, cores, kinds, rules, keys)
+                or _speaks_of_the_other(plain, kinds, own_story, rules)
             )
+            if not blocked
             # "Great. So you've come up with reasons to stop.": praise in one sentence, a
             # reflection in another; a pleasing act spoils the whole turn
-            or (
+            else (
                 len(sentences) > 1
-                and not found & PLEASING
+                and not blocked & PLEASING
+                and _reflects(sentences, cores, kinds, rules, keys)  # cheap pass first
                 and _reflects(sentences, cores, kinds, rules, keys, skip_praise=True)
             )
         )

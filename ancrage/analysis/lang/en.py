@@ -704,12 +704,14 @@ SELF_PROMOTION = [
     r"(?:voted|named|rated|ranked|elected) (?:as )?(?:the )?(?:best|number one|#1|top)\b",
     r"the best (?:[\w-]+ ){1,2}you(?:'ll| will) ever",
     # clients taken from others ("everybody's leaving them for us", "they switched to us")
-    r"(?:switch|switching|switched|leaving|left|moving|moved) (?:over )?(?:\w+ )?(?:to|for) us\b",
+    r"(?:switch|switching|switched|leaving) (?:over )?(?:\w+ )?(?:to|for) us\b",
     r"(?:our|my) (?:clients|customers) (?:love|say|tell|rave)",
     r"i (?:personally )?(?:won|built|created|founded|invented|wrote)",
     r"(?:award|awards|award-winning|best-selling|bestselling|top-rated)",
-    r"(?:let me tell you |a (?:little )?bit |quickly |briefly |a (?:few )?words? )about (?:us|"
-    r"ourselves|me|myself|who we are|what we do|our company)\b",
+    # (one fragment per opening, so that each is filed under its own word, not "about")
+    r"let me tell you (?:a (?:little )?bit )?about (?:us|ourselves|me|myself|who we are|what we do)\b",
+    r"(?:a (?:little )?bit|quickly|briefly) about (?:us|ourselves|who we are|what we do)\b",
+    r"a (?:few )?words? about (?:us|ourselves|who we are|what we do)\b",
 ]
 
 # Generic mentions; the user's --lexicon adds product and competitor names.
@@ -783,7 +785,7 @@ AFFIRMATION = [
     r"your (?:strength|courage|commitment|determination|effort|efforts|persistence)",
     # praise of what the other did ("proud of you", "you did great", "you stood your ground")
     r"(?:^|i'm |i am |we're |so |really |very )proud of you\b",
-    r"you did (?:great|amazing|brilliantly|so well|really well|a (?:great|fantastic|good|"
+    r"you did (?:ok|okay|great|amazing|brilliantly|so well|really well|a (?:great|fantastic|good|"
     r"brilliant) job|an amazing job|fantastic|awesome)",
     r"you (?:stood|held) (?:your|to your) (?:ground|position|price|line|nerve)",
     r"you (?:held|stood) (?:firm|strong)\b",
