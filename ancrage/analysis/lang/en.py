@@ -365,7 +365,7 @@ NEEDS = [
     # the other, or the people they speak for, need (not "what would I need")
     r"what would (?:it )?take (?:for (?:you|them|him|her|us) )?to",
     r"what (?:would|could|might|will) (?:really |most )?help\b",
-    r"what (?:would|do|does|will) (?!i\b|we\b)(?:[\w']+ ){1,3}need\b",
+    r"what (?:would|do|does|will) (?!i\b|we\b)(?:[\w']+ ){1,4}needs?\b",
     r"what (?:would|does|will) (?:success|a win|a (?:good|great|successful) (?:result|outcome)) "
     r"look like",
     r"what would be (?:a |the )?(?:good|great|ideal|best) (?:result|outcome)",
@@ -677,7 +677,9 @@ PROPOSAL = [
     r"(?:would you like|do you want|you want|wanna) (?:to )?(?:[\w']+ ){1,6}together\b",
     r"(?:shall|should|could|can) we (?:[\w']+ ){1,6}together\b",
     r"would it (?:help|be (?:helpful|useful)) if (?:i|we)\b",
-    r"(?:does|would|will) (?:[\w']+ ){1,3}(?:work|suit) (?:for )?you\b",
+    # (not "how will that work for you?", which asks the other's view)
+    r"(?:does|would|will)(?<!how does)(?<!how would)(?<!how will) (?:[\w']+ ){1,3}(?:work|suit) "
+    r"(?:for )?you\b",
 ]
 
 SELF_PROMOTION = [
@@ -691,7 +693,7 @@ SELF_PROMOTION = [
     # fastest growing...") or a count of clients ("we work with over 5,000 shops")
     r"we(?:'re| are) the only\b",
     r"we(?:'re| are) (?:now |still |actually )?(?:the |a )?(?:best|leader|leading|number one|no\. ?1|"
-    r"#1|market leader|award-winning|ranked|fastest|biggest|largest|most (?:trusted|"
+    r"#1|market leader|award-winning|ranked|fastest|biggest|largest|cheapest|most (?:trusted|"
     r"popular|used|advanced|complete))\b",
     r"(?:we|i)(?:'ve| have)? (?:already |now |currently )?(?:work|worked|working|partner|partnered|"
     r"serve|served|help|helped|coach|coached|train|trained|support|supported|equip|equipped|"

@@ -698,7 +698,7 @@ SELF_PROMOTION = [
     # un superlatif sur sa société (« on est le numéro un », « la meilleure du marché ») ou un
     # nombre de clients (« on a formé plus de dix mille managers »)
     r"(?:on est|nous sommes) (?:aujourd'hui |déjà )?(?:le |la |les )?(?:numéro un|n°1|leader|"
-    r"leaders|premiers|meilleurs|plus gros|plus grands|mieux notés)\b",
+    r"leaders|premiers|meilleurs|moins chers|plus gros|plus grands|mieux notés)\b",
     r"(?:on a|nous avons|j'ai) (?:déjà )?(?:formé|accompagné|aidé|coaché|équipé|conseillé|servi|"
     r"travaillé avec) (?:plus de |près de |pas loin de |environ )?(?:\d+|des centaines|des milliers|"
     r"des dizaines|cent|mille|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cinquante)",
