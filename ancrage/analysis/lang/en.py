@@ -656,7 +656,7 @@ PERSUASION = [
     r"trust(?<!can trust)(?<!to trust)(?<!'t trust) me\b",
     r"(?:take it from me|mark my words)\b",
     r"you(?:'ll| will|'re going to|'re gonna| are going to) (?:love|adore|enjoy) (?:it|this|that|our|the)\b",
-    r"you(?:'ll| will) see(?:,| the difference)",
+    r"you(?:'ll| will) see\b(?:,| the difference)",  # (\b: filed under "see", not "will")
 ]
 
 # A plan, an arrangement or an offer the speaker puts forward, even as a question ("Shall we
@@ -678,7 +678,8 @@ PROPOSAL = [
     r"(?:shall|should|could|can) we (?:[\w']+ ){1,6}together\b",
     r"would it (?:help|be (?:helpful|useful)) if (?:i|we)\b",
     # (not "how will that work for you?", which asks the other's view)
-    r"(?:does|would|will)(?<!how does)(?<!how would)(?<!how will) (?:[\w']+ ){1,3}(?:work|suit) "
+    r"(?:do|does|would|will)(?<!how do)(?<!how does)(?<!how would)(?<!how will) (?:[\w']+ ){1,3}"
+    r"(?:work|suit) "
     r"(?:for )?you\b",
 ]
 
@@ -692,8 +693,8 @@ SELF_PROMOTION = [
     # a superlative about the speaker's company ("we're the number one platform", "we're the
     # fastest growing...") or a count of clients ("we work with over 5,000 shops")
     r"we(?:'re| are) the only\b",
-    r"we(?:'re| are) (?:now |still |actually )?(?:the |a )?(?:best|leader|leading|number one|no\. ?1|"
-    r"#1|market leader|award-winning|ranked|fastest|biggest|largest|cheapest|most (?:trusted|"
+    r"we(?:'re| are) (?:now |still |actually )?(?:the |a )?(?:best|leader|leading|number one|"
+    r"market leader|award-winning|ranked|fastest|biggest|largest|cheapest|most (?:trusted|"
     r"popular|used|advanced|complete))\b",
     r"(?:we|i)(?:'ve| have)? (?:already |now |currently )?(?:work|worked|working|partner|partnered|"
     r"serve|served|help|helped|coach|coached|train|trained|support|supported|equip|equipped|"
@@ -701,7 +702,7 @@ SELF_PROMOTION = [
     r"(?:\d+|hundreds|thousands|dozens|a (?:hundred|thousand|million))",
     r"we (?:have|count|serve) (?:over|more than|nearly|almost|close to|upwards of) "
     r"(?:\d+|hundreds|thousands|a (?:hundred|thousand|million))",
-    r"(?:the )?(?:best|cheapest|fastest|leading|number one|#1|biggest|largest) (?:[\w-]+ ){0,3}"
+    r"(?:the )?(?:best|cheapest|fastest|leading|number one|biggest|largest) (?:[\w-]+ ){0,3}"
     r"(?:on|in) the (?:market|industry|sector)",
     r"(?:voted|named|rated|ranked|elected) (?:as )?(?:the )?(?:best|number one|#1|top)\b",
     r"the best (?:[\w-]+ ){1,2}you(?:'ll| will) ever",
@@ -710,10 +711,8 @@ SELF_PROMOTION = [
     r"(?:our|my) (?:clients|customers) (?:love|say|tell|rave)",
     r"i (?:personally )?(?:won|built|created|founded|invented|wrote)",
     r"(?:award|awards|award-winning|best-selling|bestselling|top-rated)",
-    # (one fragment per opening, so that each is filed under its own word, not "about")
-    r"let me tell you (?:a (?:little )?bit )?about (?:us|ourselves|me|myself|who we are|what we do)\b",
-    r"(?:a (?:little )?bit|quickly|briefly) about (?:us|ourselves|who we are|what we do)\b",
-    r"a (?:few )?words? about (?:us|ourselves|who we are|what we do)\b",
+    r"(?:let me tell you |a (?:little )?bit |quickly |briefly |a (?:few )?words? )about (?:us|"
+    r"ourselves|me|myself|who we are|what we do)\b",
 ]
 
 # Generic mentions; the user's --lexicon adds product and competitor names.
@@ -837,7 +836,6 @@ CREDIT_TAKEN = [
     # the other's success claimed as the speaker's ("without our session you'd have...",
     # "that deal is kind of my win too")
     r"without (?:me|my|our) (?:[\w']+,? ){0,4}you(?:'d| would)\b",
-    r"(?:kind of|sort of|partly|a bit|also|a little bit) (?:my|our) (?:win|success|victory|achievement)",
     r"(?:my|our) (?:win|success|victory|achievement) (?:too|as well)\b",
     r"i told you (?:that )?(?:my|our|it|this|the) (?:[\w-]+ ){0,3}(?:works|worked|would work)",
 ]

@@ -697,8 +697,8 @@ SELF_PROMOTION = [
     r"moi,? (?:je suis|j'ai|mon|ma|mes)",
     # un superlatif sur sa société (« on est le numéro un », « la meilleure du marché ») ou un
     # nombre de clients (« on a formé plus de dix mille managers »)
-    r"(?:on est|nous sommes) (?:aujourd'hui |déjà )?(?:le |la |les )?(?:numéro un|n°1|leader|"
-    r"leaders|premiers|meilleurs|moins chers|plus gros|plus grands|mieux notés)\b",
+    r"(?:on est|nous sommes) (?:aujourd'hui |déjà )?(?:le |la |les )?(?:numéro un|leader|leaders|"
+    r"premiers|meilleurs|moins chers)\b",
     r"(?:on a|nous avons|j'ai) (?:déjà )?(?:formé|accompagné|aidé|coaché|équipé|conseillé|servi|"
     r"travaillé avec) (?:plus de |près de |pas loin de |environ )?(?:\d+|des centaines|des milliers|"
     r"des dizaines|cent|mille|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cinquante)",
@@ -844,7 +844,6 @@ CREDIT_TAKEN = [
     # le succès de l'autre revendiqué (« sans notre séance tu aurais… », « un peu ma victoire aussi »)
     r"sans (?:moi|mon|ma|mes|notre|nos) (?:[\w'-]+,? ){0,4}(?:tu aurais|vous auriez|t'aurais|tu n'aurais|"
     r"vous n'auriez|tu serais|vous seriez)",
-    r"(?:un peu|aussi|en partie|quand même) (?:ma|notre) (?:victoire|réussite)",
     r"(?:ma|notre) (?:victoire|réussite) aussi\b",
     r"(?:mon|notre) (?:succès|mérite) aussi\b",
     r"je (?:t'avais|vous avais) (?:bien )?dit que (?:ma|mon|notre|ça|c'|la)",
