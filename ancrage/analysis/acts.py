@@ -415,7 +415,12 @@ def _curious(core: str, rules: Rules, keys: Keys | None) -> bool:
 
 
 def sentence_question(
-    body: str, mark: str, rules: Rules, first: bool = True, keys: Keys | None = None
+    body: str,
+    mark: str,
+    rules: Rules,
+    first: bool = True,
+    keys: Keys | None = None,
+    core: str | None = None,
 ) -> str | None:
     """ "open", "closed", "tag", "declarative" or None for one sentence (fillers included).
 
@@ -427,7 +432,8 @@ def sentence_question(
     has_mark = mark == "?"
     if not has_mark and not _may_ask(body, rules, keys):
         return None
-    core = rules.fillers.sub("", body)
+    if core is None:  # classify() passes the one it already stripped
+        core = rules.fillers.sub("", body)
     if rules.hello_name.match(body):
         core = _past_name(body, core, has_mark, rules)
     early = rules.not_asked.match(core) if core else None  # one regex for three rules
@@ -626,7 +632,7 @@ def classify(
     cores = [rules.fillers.sub("", body) for body, _mark in sentences]
     # a lone "Right?" is a tag only after a statement: "Mm. Yeah?" checks, it closes nothing
     kinds = [
-        sentence_question(body, mark, rules, not (continues_turn or any(cores[:i])), keys)
+        sentence_question(body, mark, rules, not (continues_turn or any(cores[:i])), keys, cores[i])
         for i, (body, mark) in enumerate(sentences)
     ]
     if '"' in norm or "«" in norm or "“" in norm:
@@ -646,13 +652,24 @@ def classify(
     )
     found = rules.act_index.acts_in(norm, keys)
     own_story = any(_self_disclosure(core, rules) for core in plain)
+    blocked = found & NOT_REFLECTIVE
     reflects = (
         follows_other
         and not pushes
-        and not found & NOT_REFLECTIVE
         and (
-            _reflects(sentences, cores, kinds, rules, keys)
-            or _speaks_of_the_other(plain, kinds, own_story, rules)
+            (
+                _reflects(sentences, cores, kinds, rules, keys)
+                or _speaks_of_the_other(plain, kinds, own_story, rules)
+            )
+            if not blocked
+            # "Great. So you've come up with reasons to stop.": praise in one sentence, a
+            # reflection in another; a pleasing act spoils the whole turn
+            else (
+                len(sentences) > 1
+                and not blocked & PLEASING
+                and _reflects(sentences, cores, kinds, rules, keys)  # cheap pass first
+                and _reflects(sentences, cores, kinds, rules, keys, skip_praise=True)
+            )
         )
     )
     if "permission" in found and "open" in kinds:
@@ -691,11 +708,17 @@ def _permission_asked(
     ]
 
 
+# Pleasing acts: one of them in a turn makes none of its sentences a reflection.
+PLEASING = frozenset(
+    {"small_talk", "self_promotion", "credit_taken", "assumption", "own_offer", "competitor"}
+)
+
 # Acts that make a statement something else than giving back what the other said.
 NOT_REFLECTIVE = frozenset(
     {
         "small_talk",
         "affirmation",
+        "ownership_returned",  # credit handed back praises, it does not give back
         "gratitude",
         "greeting",
         "self_promotion",
@@ -741,11 +764,15 @@ def _reflects(
     kinds: list[str | None],
     rules: Rules,
     keys: Keys,
+    skip_praise: bool = False,
 ) -> bool:
-    """Gives back what the other said: a reflective opening, or a summary ("So ...")."""
+    """Gives back what the other said: a reflective opening, or a summary ("So ...").
+    With `skip_praise`, sentences that praise, thank or greet do not count."""
     for (body, _mark), core, kind in zip(sentences, cores, kinds, strict=True):
         if not core or kind in ("open", "closed"):
             continue  # a wh- or yes/no question asks, it does not give back
+        if skip_praise and rules.act_index.acts_in(core, word_keys(core)) & NOT_REFLECTIVE:
+            continue
         if rules.reflection_anywhere.search(core, keys) or rules.reflection_start.match(core):
             return True
         if rules.summary_start.match(body) and len(core.split()) >= 2:

@@ -382,7 +382,18 @@ NEEDS = [
     r"how (?:could|may|might) i help",
     r"what (?:do|would) you (?:need|want|expect|hope|like) (?:from|out of|to (?:get|achieve|take|leave|talk|focus|work))",
     r"what (?:are you|were you) (?:hoping|looking|expecting) (?:for|to)",
-    r"what (?:would|will) make (?:this|today|our time|the call|it) (?:useful|worthwhile|helpful|a success|valuable)",
+    r"what (?:would|will|could) make (?:[\w']+ ){1,3}(?:useful|worthwhile|helpful|a success|"
+    r"successful|valuable|worth (?:it|your time))",
+    # "what would it take to...", "what would help", "what would the managers need": what
+    # the other, or the people they speak for, need (not "what would I need")
+    r"what would (?:it )?take (?:for (?:you|them|him|her|us) )?to",
+    r"what (?:would|could|might|will) (?:really |most )?help\b",
+    r"what (?:would|do|does|will) (?!i\b|we\b)(?:[\w']+ ){1,4}needs?\b",
+    r"what (?:would|does|will) (?:success|a win|a (?:good|great|successful) (?:result|outcome)) "
+    r"look like",
+    r"what would be (?:a |the )?(?:good|great|ideal|best) (?:result|outcome)",
+    r"what(?:'s| is| would be| will be) (?:most |really )?important (?:to|for) (?:them|him|her|"
+    r"your \w+)",
     r"what brings you",
     r"what (?:made|makes|brought|prompted|led) you (?:take|come|reach|call|book|want|look|decide|"
     r"get in touch|here|in|to)",
@@ -436,6 +447,7 @@ REFLECTION_START = [
     r"there(?:'s| is) (?:a part|some)",
     r"you(?:'d| would) like",
     r"(?:if i|let me (?:see if i|make sure i)) (?:understand|got)",
+    r"if i(?:'ve| have) got (?:this|that|it|you) right",
 ]
 REFLECTION_ANYWHERE = [
     r"(?:so |and )?what i(?:'m| am) hearing",
@@ -561,7 +573,7 @@ INPUT = [
     r"(?:we|i)(?:'ll| will| can| could| need to| have to|'re going to| are going to| are gonna|"
     r"'re gonna) (?:set|schedule|send|give|refer|make|start|look at|check|recheck|go over|need|"
     r"provide|offer|book|arrange|write|prescribe|follow up|see you)",
-    r"i(?:'ve| have) (?:got|brought) (?:a|an|some|the|this)",
+    r"i(?<!if i)(?:'ve| have) (?:got|brought) (?:a|an|some|the|this)(?! right\b)",
     r"(?:according to|based on) (?:your|the|our|what)",
     r"(?:is|are) (?:more|less|very|much more) likely",
     r"(?:we|doctors|experts|researchers|people) (?:know|define|recommend|consider|found|believe) "
@@ -640,6 +652,10 @@ INPUT = [
     r"(?:is|are) (?:confidential|mandatory|required by)",
     # a generic claim with a frequency adverb ("those are often...", "it's typically...")
     r"(?:those|these|they|it)(?:'re| are|'s| is) (?:often|usually|typically|generally)\b(?! you\b)",
+    # "what you need to do now is..." announces advice
+    r"what (?:you|we) (?:need|have|ought) to do (?:now |next |here )?is\b",
+    # the speaker's own next step in the present ("I'm sending you the deck tonight")
+    r"i(?:'m| am) (?:sending|emailing|forwarding|preparing) you\b",
 ]
 
 # Persuasion dressed as a question ("Don't you think you should...?"): own content pushed.
@@ -658,6 +674,12 @@ PERSUASION = [
     r"signing|taking|going|stopping|cutting)",
     r"(?:can|could) you (?:try|stop|start|just)",
     r"how about (?:you|we|trying|using|switching|signing)",
+    # reassurance and promises: the speaker's view pushed ("you shouldn't worry", "trust me")
+    r"you (?:really |just )?shouldn't (?!have\b|be\b)\w+",
+    r"trust(?<!can trust)(?<!to trust)(?<!'t trust) me\b",
+    r"(?:take it from me|mark my words)\b",
+    r"you(?:'ll| will|'re going to|'re gonna| are going to) (?:love|adore|enjoy) (?:it|this|that|our|the)\b",
+    r"you(?:'ll| will) see\b(?:,| the difference)",  # (\b: filed under "see", not "will")
 ]
 
 # A plan, an arrangement or an offer the speaker puts forward, even as a question ("Shall we
@@ -670,6 +692,18 @@ PROPOSAL = [
     r"shall we\b",
     r"(?:would you like to|do you want to|can you|could you) come back",
     r"(?:come back|meet|see me|get together|talk) again (?:next|in|on|at)\b",
+    # a slot or a joint task put forward without a modal ("Same time next week?", "wanna
+    # catch up Thursday", "would you like to prepare it together?", "would it help if I...")
+    r"same time (?:next|tomorrow|on|at)\b",
+    r"(?:wanna|want to|shall we|should we|can we|could we|let's) (?:catch up|touch base|check in|"
+    r"hop on a call|jump on a call|have a call|do a call|meet up|follow up)\b",
+    r"(?:would you like|do you want|you want|wanna) (?:to )?(?:[\w']+ ){1,6}together\b",
+    r"(?:shall|should|could|can) we (?:[\w']+ ){1,6}together\b",
+    r"would it (?:help|be (?:helpful|useful)) if (?:i|we)\b",
+    # (not "how will that work for you?", which asks the other's view)
+    r"(?:do|does|would|will)(?<!how do)(?<!how does)(?<!how would)(?<!how will) (?:[\w']+ ){1,3}"
+    r"(?:work|suit) "
+    r"(?:for )?you\b",
 ]
 
 SELF_PROMOTION = [
@@ -679,12 +713,29 @@ SELF_PROMOTION = [
     r"method|methodology|approach|book|award|certification)",
     r"i(?:'m| am) (?:an expert|the best|certified|known for|one of the (?:best|top|leading)|"
     r"really good at|great at|very good at)",
-    r"we(?:'re| are) (?:the best|the leader|the leading|number one|the market leader|the only|"
-    r"award-winning|ranked)",
+    # a superlative about the speaker's company ("we're the number one platform", "we're the
+    # fastest growing...") or a count of clients ("we work with over 5,000 shops")
+    r"we(?:'re| are) the only\b",
+    r"we(?:'re| are) (?:now |still |actually )?(?:the |a )?(?:best|leader|leading|number one|"
+    r"market leader|award-winning|ranked|fastest|biggest|largest|cheapest|most (?:trusted|"
+    r"popular|used|advanced|complete))\b",
+    r"(?:we|i)(?:'ve| have)? (?:already |now |currently )?(?:work|worked|working|partner|partnered|"
+    r"serve|served|help|helped|coach|coached|train|trained|support|supported|equip|equipped|"
+    r"advise|advised) (?:with |for )?(?:over |more than |nearly |almost |close to |upwards of )?"
+    r"(?:\d+|hundreds|thousands|dozens|a (?:hundred|thousand|million))",
+    r"we (?:have|count|serve) (?:over|more than|nearly|almost|close to|upwards of) "
+    r"(?:\d+|hundreds|thousands|a (?:hundred|thousand|million))",
+    r"(?:the )?(?:best|cheapest|fastest|leading|number one|biggest|largest) (?:[\w-]+ ){0,3}"
+    r"(?:on|in) the (?:market|industry|sector)",
+    r"(?:voted|named|rated|ranked|elected) (?:as )?(?:the )?(?:best|number one|#1|top)\b",
+    r"the best (?:[\w-]+ ){1,2}you(?:'ll| will) ever",
+    # clients taken from others ("everybody's leaving them for us", "they switched to us")
+    r"(?:switch|switching|switched|leaving) (?:over )?(?:\w+ )?(?:to|for) us\b",
     r"(?:our|my) (?:clients|customers) (?:love|say|tell|rave)",
     r"i (?:personally )?(?:won|built|created|founded|invented|wrote)",
     r"(?:award|awards|award-winning|best-selling|bestselling|top-rated)",
-    r"let me tell you about (?:me|myself|my|our|us)",
+    r"(?:let me tell you |a (?:little )?bit |quickly |briefly |a (?:few )?words? )about (?:us|"
+    r"ourselves|me|myself|who we are|what we do)\b",
 ]
 
 # Generic mentions; the user's --lexicon adds product and competitor names.
@@ -692,10 +743,23 @@ OWN_OFFER = [
     r"(?:our|my) (?:product|products|offer|offers|offering|solution|solutions|platform|service|"
     r"services|program|programme|package|plan|plans|tool|software|subscription|pricing|price)",
     r"(?:we|i) (?:offer|sell|provide)",
+    r"(?:our|my) [\w-]+ (?:product|platform|program|programme|package|tool|software|app|"
+    r"subscription|solution|offer)\b",
+    # a concession, a demo, a price praised: the speaker's own offer
+    r"(?:i|we) (?:can|could|'ll|will) (?:give|offer|do|get) you (?:a |an |some )?(?:discount|deal|"
+    r"special (?:price|rate|offer)|better price|reduction|rebate)",
+    r"(?:if i|i can|i could|let me|i'll|i will|i'd like to|want me to) (?:show|showed|demo|"
+    r"demonstrate) (?:you )?(?:the|our|my|how our)\b",
+    r"(?:very |really |extremely )?competitive (?:price|pricing|rate|offer)",
+    r"our (?:results|case studies|references|testimonials) (?:from|with|for)",
 ]
 COMPETITOR = [
     r"(?:competitor|competitors|competition|the other vendors?|other providers?)",
     r"your (?:current|old|previous|existing) (?:provider|vendor|supplier|solution|tool|coach)",
+    # competitors named by their kind ("the big vendors", "those online coaching apps")
+    r"(?:the|those|these) (?:big|large|other|traditional|usual|cheap|cheaper|online|generic) "
+    r"(?:[\w-]+ ){0,2}(?:vendors|providers|players|platforms|apps|agencies|firms|companies|"
+    r"suppliers|brands)\b",
 ]
 
 ASSUMPTION = [
@@ -743,12 +807,26 @@ AFFIRMATION = [
     r"i (?:admire|respect|appreciate) (?:your|how you|that you|the way you)",
     r"(?:you should be|be) proud",
     r"your (?:strength|courage|commitment|determination|effort|efforts|persistence)",
+    # praise of what the other did ("proud of you", "you did great", "you stood your ground")
+    r"(?:^|i'm |i am |we're |so |really |very )proud of you\b",
+    r"you did (?:ok|okay|great|amazing|brilliantly|so well|really well|a (?:great|fantastic|good|"
+    r"brilliant) job|an amazing job|fantastic|awesome)",
+    r"you (?:stood|held) (?:your|to your) (?:ground|position|price|line|nerve)",
+    r"you (?:held|stood) (?:firm|strong)\b",
+    r"you (?:handled|managed) (?:it|that|this|them|him|her) (?:really |so |very )?(?:well|brilliantly)",
+    r"you(?:'ve| have) (?:built|created|achieved) something (?:really |truly |very )?(?:special|"
+    r"great|amazing|impressive|remarkable|incredible)",
+    r"(?:great|amazing|impressive|brilliant) what you (?:did|'ve done|have done|pulled off)",
+    # the other's expertise and autonomy recognised ("you know your work better than me")
+    r"you know (?:[\w']+ ){1,3}better than (?:me|i do|anyone|anybody)",
+    r"(?:it's|it is|that's) (?:totally |really |entirely |all )?your (?:call|decision)\b",
 ]
 GRATITUDE = [
     r"(?:thank you|thanks(?! to\b)|thank u|thx|cheers|grateful|appreciate (?:it|that|you|your help))",
 ]
 OWNERSHIP_RETURNED = [
-    r"you did (?:it|that|this|the work|all the work|the hard work|the heavy lifting|great)",
+    # "you did great" praises: an affirmation, not credit handed back
+    r"you did (?:it|that|this|the work|all the work|the hard work|the heavy lifting)",
     r"(?:it|that) was (?:all )?(?:you\b(?! who)|your (?:work|doing|effort|decision|choice))",
     r"(?:that(?:'s| is)|it(?:'s| is)) (?:all )?(?:on|down to|thanks to) you",
     r"(?:all )?(?:the )?credit (?:goes to|is) (?:you|yours)",
@@ -761,17 +839,28 @@ OWNERSHIP_RETURNED = [
     # "it was you who signed them", not "it was you who asked"
     r"it was (?:all )?you who (?!asked\b|said\b|wanted\b)\w+",
     r"i (?:only|just) (?:asked|listened|held the space)",
+    # what the other did alone ("you landed that client yourself"), not "you blamed yourself"
+    r"you (?:[a-z]+ed|did|made|got|found|came up with|won|took|held|built|wrote|sold|brought|"
+    r"set up) (?:[\w'-]+ ){1,4}(?<! to)(?<! about)(?<! for)(?<! of)(?<! at)(?<! with)(?<! on)"
+    r"(?<! in)(?<!ing )(?:yourself|all by yourself|on your own)\b",
+    r"(?:win|success|victory|achievement|result|results|credit|deal) (?:is|was|are|were) "
+    r"(?:all |entirely |completely |100% )?yours\b",
 ]
 CREDIT_TAKEN = [
     r"thanks to me",
     r"because of me",
     r"without me",
-    r"my (?:method|methods|program|programme|approach|coaching|system|advice|framework) "
-    r"(?:got|helped|made|brought|took|gave|worked|did)",
+    r"my (?:[\w-]+ )?(?:method|methods|program|programme|approach|coaching|system|advice|"
+    r"framework) (?:got|helped|made|brought|took|gave|worked|works|did)",
     r"i (?:got|made|brought|took|helped) you (?:there|get|to|achieve|succeed|win)",
     r"i (?:told you so|knew it would work)",
     r"(?:as|like) i (?:said|told you),? (?:it|my|this) (?:works|worked)",
     r"you(?:'re| are) welcome,? (?:that's|it's) what i do",
+    # the other's success claimed as the speaker's ("without our session you'd have...",
+    # "that deal is kind of my win too")
+    r"without (?:me|my|our) (?:[\w']+,? ){0,4}you(?:'d| would)\b",
+    r"(?:my|our) (?:win|success|victory|achievement) (?:too|as well)\b",
+    r"i told you (?:that )?(?:my|our|it|this|the) (?:[\w-]+ ){0,3}(?:works|worked|would work)",
 ]
 
 # Pronouns for the other-focus vs self-focus ratio.

@@ -474,10 +474,25 @@ NEEDS = [
     r"(?:qu'on|aborder|travailler|obtenir|retirer|changer)",
     r"qu'est-ce qui (?:te|vous|t') (?:serait|serais) (?:utile|le plus utile)",
     r"(?:qu'est-ce qui|qu'est ce qui) (?:rendrait|ferait de) (?:cette séance|cet échange|notre échange|cet appel)",
+    # « qu'est-ce qui t'aiderait », « qu'est-ce qui serait important (pour eux) », « qu'est-ce
+    # qu'il faudrait pour… » : ce dont l'autre, ou ceux qu'il représente, a besoin
+    r"qu'est-ce qui (?:t'|vous |te |lui |leur )?aiderait",
+    r"qu'est-ce qui (?:te |vous |t'|lui |leur )?(?:serait|semblerait) (?:le plus |vraiment )?"
+    r"(?:important|utile|essentiel|idéal|prioritaire|un bon résultat|une réussite|un succès)",
+    r"qu'est-ce qui ferait (?:que|la différence)",
+    r"qu'est-ce qui est (?:le plus |vraiment )?important pour (?:eux|elles|lui|elle|vos \w+|tes \w+|"
+    r"votre \w+|ton \w+|ta \w+)",
+    r"(?:qu'est-ce qu'il|que) (?:te |vous |leur |lui |t')?faudrait(?:-il)? pour",
+    r"de quoi (?:ils|elles|il|elle|vos \w+|tes \w+|votre \w+|ton \w+|ta \w+|les \w+) "
+    r"(?:auraient|aurait|ont|a) besoin",
+    r"de quoi (?:auraient|aurait|ont)-(?:ils|elles|il|elle) besoin",
+    r"(?:à quoi ressemblerait|ce serait quoi) (?:pour (?:vous|toi) )?(?:un bon résultat|une réussite|"
+    r"un succès|le succès)",
 ]
 
 REFLECTION_START = [
     r"si je (?:comprends|vous comprends|te comprends|vous entends|t'entends|résume) bien",
+    r"si (?:j'ai|je t'ai|je vous ai) bien (?:compris|suivi|saisi)",
     r"(?:donc|alors|en somme|bref) (?:vous|tu|pour vous|pour toi|ce que)",
     r"(?:vous|tu) (?:dites|dis|disiez|disais) que",
     r"(?:vous|tu) (?:avez|as|aviez|avais) l'impression",
@@ -685,6 +700,11 @@ INPUT = [
     # un constat général avec un adverbe de fréquence (« ce sont souvent... », « c'est en général »)
     r"(?:ce sont|c'est|ils sont|elles sont) (?:souvent|généralement|en général|habituellement)\b"
     r"(?! vous\b| toi\b)",
+    # « ce qu'il faut faire maintenant, c'est… » annonce un conseil
+    r"ce qu'il (?:te |vous |nous )?(?:faut|faudrait) (?:faire|que (?:tu|vous))(?: \w+)?,? c'est\b",
+    # la prochaine étape de la personne, au présent (« je vous envoie une proposition ce soir »)
+    r"je (?:vous |te |t')(?:envoie|enverrai|renvoie|transmets|transmettrai|prépare|préparerai) "
+    r"(?:une|un|la|le|les|mon|ma|mes|notre|nos|tout|ça|cela|ce)\b",
 ]
 
 # La persuasion déguisée en question (« Vous ne pensez pas que vous devriez... ? »).
@@ -699,6 +719,13 @@ PERSUASION = [
     r"(?:avez-vous|as-tu|vous avez|tu as) (?:déjà )?(?:pensé|songé) à (?:essayer|prendre|passer|"
     r"acheter|signer|arrêter|changer)",
     r"(?:et si|que diriez-vous de|que dirais-tu de) (?:vous|tu|on|nous)? ?(?:essay|pren|pass|sign|achet)",
+    # rassurer et promettre : l'avis de la personne poussé (« faites-moi confiance », « vous verrez »)
+    r"(?:faites-moi|fais-moi) confiance",
+    r"(?:croyez-moi|crois-moi)\b",
+    r"(?:vous allez|tu vas) (?:adorer|aimer) (?:ça|ce|cette|cet|notre|nos|le|la|les)\b",
+    r"(?:vous allez voir|tu vas voir),",
+    r"(?:vous verrez|tu verras)(?:,|$| la différence)",
+    r"(?:vous ne pourrez|tu ne pourras) plus (?:vous |t')?en passer",
 ]
 
 # Un plan, un rendez-vous ou une offre que la personne avance, même en question (« On se revoit
@@ -712,6 +739,18 @@ PROPOSAL = [
     r"(?:voulez-vous|veux-tu|vous voulez|tu veux|pouvez-vous|peux-tu) (?:revenir|repasser|me rappeler)",
     r"(?:se revoir|nous revoir|revenir me voir|repasser|en reparler) (?:la semaine|le mois|dans|lundi|"
     r"mardi|mercredi|jeudi|vendredi|demain|la prochaine fois)",
+    # un créneau ou un travail commun avancé sans verbe modal (« on se cale un point ? », « ça te
+    # dit un point vendredi », « tu veux qu'on la prépare ensemble ? », « ça t'aiderait si je… »)
+    r"on se (?:cale|fixe|programme|planifie|prévoit)\b",
+    r"on se (?:fait|refait|donne|prend) (?:un|une) (?:point|appel|call|visio|rendez-vous|rdv|réunion|"
+    r"séance|créneau|café)",
+    r"on se (?:voit|revoit|retrouve|parle|rappelle) (?:la semaine|le mois|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|demain|dans)",
+    r"(?:ça|ca)(?<!que ça)(?<!que ca) (?:te|vous) (?:dit|dirait|irait|conviendrait)\b"
+    r"(?! quelque| rien| sur| de ce)",
+    r"(?:veux-tu|voulez-vous|tu veux|vous voulez|tu voudrais|vous voudriez|on pourrait) "
+    r"(?:[\w']+ ){1,6}ensemble\b",
+    r"(?:ça|cela) (?:t'|vous |te )?(?:aiderait|serait utile) (?:si|que) (?:je|j'|on|nous)\b",
 ]
 
 SELF_PROMOTION = [
@@ -726,17 +765,54 @@ SELF_PROMOTION = [
     r"(?:ça fait|depuis) \d+ ans que je",
     r"(?:primé|primée|récompensé|récompensée|best-seller)",
     r"moi,? (?:je suis|j'ai|mon|ma|mes)",
+    # un superlatif sur sa société (« on est le numéro un », « la meilleure du marché ») ou un
+    # nombre de clients (« on a formé plus de dix mille managers »)
+    r"(?:on est|nous sommes) (?:aujourd'hui |déjà )?(?:le |la |les )?(?:numéro un|leader|leaders|"
+    r"premiers|meilleurs|moins chers)\b",
+    r"(?:on a|nous avons|j'ai) (?:déjà )?(?:formé|accompagné|aidé|coaché|équipé|conseillé|servi|"
+    r"travaillé avec) (?:plus de |près de |pas loin de |environ )?(?:\d+|des centaines|des milliers|"
+    r"des dizaines|cent|mille|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cinquante)",
+    r"(?:on|nous) (?:travaille|travaillons|accompagne|accompagnons|équipe|équipons|forme|formons) "
+    r"(?:déjà )?(?:avec )?(?:plus de|près de|pas loin de)\b",
+    r"(?:le|la|les) (?:meilleur|meilleure|meilleurs|meilleures|moins chère?s?|leader|numéro un|n°1) "
+    r"(?:[\w-]+ ){0,2}du (?:marché|secteur)",
+    r"(?:élu|élue|élus|élues|classé|classée|classés|classées|noté|notée) (?:comme )?(?:le |la |les )?"
+    r"(?:meilleur|meilleure|meilleurs|meilleures|numéro un|n°1|premier|première)",
+    r"(?:le meilleur|la meilleure) (?:[\w-]+ ){1,2}que (?:vous|tu) (?:ferez|feras|puissiez|puisses|"
+    r"ayez|aies)",
+    # « je vous explique qui on est », « deux mots sur nous » : la personne se présente
+    r"(?:je vous explique|je t'explique|je vous présente|je te présente|je vais vous présenter|"
+    r"laissez-moi vous présenter) (?:un peu |rapidement |vite |en deux mots |brièvement )?"
+    r"(?:qui (?:on est|nous sommes|je suis)|ce qu'on fait|ce que nous faisons)",
+    r"(?:un mot|deux mots|quelques mots) sur (?:nous|moi|notre (?:société|entreprise|boîte|cabinet))",
+    # des clients pris aux autres (« beaucoup de clients de X sont passés chez nous »)
+    r"(?:clients|entreprises|sociétés|agences|cabinets) (?:[\w'-]+ ){0,3}(?:sont passés|sont passées|"
+    r"passent|sont venus|sont venues|viennent) chez nous",
 ]
 
 OWN_OFFER = [
     r"(?:notre|nos|mon|ma|mes) (?:produit|produits|offre|offres|solution|solutions|plateforme|"
     r"service|services|programme|formule|formules|outil|logiciel|abonnement|tarif|tarifs|prix)",
     r"(?:nous|on) (?:proposons|vendons|offrons|fournissons)",
+    r"(?:notre|mon|ma) (?:[\w-]+ ){0,1}(?:produit|plateforme|programme|formule|outil|logiciel|appli|"
+    r"application|abonnement|solution|offre)\b",
+    # une concession, une démo, un prix vanté : l'offre de la personne
+    r"(?:je|on|nous) (?:peux|peut|pouvons|pourrais|pourrait|vais|va) (?:vous |te |t')?(?:faire|"
+    r"accorder|offrir|consentir) (?:un geste|une remise|une réduction|un prix|une ristourne|un rabais|"
+    r"un tarif)",
+    r"(?:je (?:vous |te )propose de (?:vous |te )montrer|je (?:peux|pourrais|vais) (?:vous |te )"
+    r"(?:montrer|faire une démo)|si je (?:vous |te )montrais)\b",
+    r"(?:c'est|un prix|un tarif) (?:très |super |vraiment |hyper )?compétitif",
+    r"nos (?:résultats|références|cas clients|témoignages) (?:avec|chez|pour|de)",
 ]
 COMPETITOR = [
     r"(?:concurrent|concurrents|concurrente|concurrence|les autres (?:prestataires|fournisseurs|"
     r"solutions|coachs))",
     r"(?:votre|ton|ta) (?:fournisseur|prestataire|solution|outil|coach) (?:actuel|actuelle|précédent|précédente)",
+    # des concurrents désignés par leur genre (« les gros éditeurs », « les plateformes en ligne »)
+    r"(?:les|ces|des) (?:gros|grands|grosses|grandes|autres) (?:[\w-]+ ){0,2}(?:plateformes|applis|"
+    r"applications|éditeurs|acteurs|agences|cabinets|prestataires|fournisseurs|boîtes|sociétés|marques)\b",
+    r"(?:les|ces|des) (?:plateformes|applis|applications|sites|outils|solutions) (?:[\w'-]+ ){0,3}en ligne\b",
 ]
 
 ASSUMPTION = [
@@ -787,6 +863,19 @@ AFFIRMATION = [
     r"(?:votre|ton|ta) (?:courage|détermination|persévérance|engagement|force|travail) (?:est|a|m')",
     r"(?:vous pouvez|tu peux) être (?:fier|fière)",
     r"belle progression",
+    # l'éloge de ce que l'autre a fait (« fier de toi », « tu as tenu bon »)
+    r"(?:^|je suis |suis |tellement |trop |très |si )(?:fier|fière|fiers|fières) de (?:toi|vous)\b",
+    r"(?:tu as|vous avez|t'as) (?:bien |vraiment )?tenu (?:bon|le coup|tête|ferme|ta position|votre position|"
+    r"ton prix|votre prix)",
+    r"(?:tu as|vous avez|t'as) (?:super |vraiment |très )?bien (?:géré|mené|joué|réagi)",
+    r"c'est un (?:vrai|sacré|beau|gros|grand) (?:cap|pas|tournant|exploit|progrès)",
+    r"(?:c'est|c'était) (?:quand même |vraiment |super |trop |tellement )?(?:top|super|fort|chouette|"
+    r"génial|impressionnant|remarquable) ce que",
+    r"(?:tu as|vous avez) (?:construit|créé|bâti) (?:quelque chose|un \w+) (?:de )?(?:vraiment |très )?"
+    r"(?:spécial|unique|beau|solide|impressionnant|remarquable)",
+    # l'expertise et l'autonomie de l'autre reconnues (« tu connais ton travail mieux que moi »)
+    r"(?:tu connais|vous connaissez) (?:[\w']+ ){1,3}mieux que (?:moi|personne|quiconque)",
+    r"c'est (?:toi|vous) qui (?:décides|décidez|choisis|choisissez|vois|voyez)\b",
 ]
 GRATITUDE = [
     r"(?:merci|je vous remercie|je te remercie|reconnaissant|reconnaissante|gratitude)",
@@ -805,6 +894,12 @@ OWNERSHIP_RETURNED = [
     r"(?:ta|votre|ton) (?:posture|assurance|confiance|juste prix|prix|travail|courage|"
     r"résultat|résultats|engagement)\b[^.?!]*,\s*(?:ta|votre|ton|tes|vos) \w+",
     r"je n'ai fait que (?:poser|t'écouter|vous écouter|écouter)",
+    # ce que l'autre a fait seul (« tu l'as trouvé tout seul »), pas « tu as dû tout gérer seule »
+    r"(?:tu as|tu l'as|t'as|tu les as|vous avez|vous l'avez|vous les avez) (?!dû\b|été\b)"
+    r"(?:[\w'-]+ ){1,4}(?:toi-même|par toi-même|tout seul|toute seule|vous-même|par vous-même|"
+    r"tout seuls|toutes seules)\b",
+    r"(?:victoire|réussite|succès|mérite|résultat|résultats) (?:est|était|sont) (?:bien |tout |toute |"
+    r"entièrement )?(?:la tienne|le tien|les tiens|la vôtre|le vôtre|les vôtres|à toi|à vous)\b",
 ]
 CREDIT_TAKEN = [
     r"grâce à (?:moi|ma méthode|mon programme|mon approche|mes conseils|mon coaching|notre méthode)",
@@ -816,6 +911,12 @@ CREDIT_TAKEN = [
     r"c'est moi qui (?:t'ai|vous ai)",
     r"je (?:te|vous) l'avais (?:bien )?dit",
     r"je savais que (?:ça|ma méthode) (?:marcherait|allait marcher)",
+    # le succès de l'autre revendiqué (« sans notre séance tu aurais… », « un peu ma victoire aussi »)
+    r"sans (?:moi|mon|ma|mes|notre|nos) (?:[\w'-]+,? ){0,4}(?:tu aurais|vous auriez|t'aurais|tu n'aurais|"
+    r"vous n'auriez|tu serais|vous seriez)",
+    r"(?:ma|notre) (?:victoire|réussite) aussi\b",
+    r"(?:mon|notre) (?:succès|mérite) aussi\b",
+    r"je (?:t'avais|vous avais) (?:bien )?dit que (?:ma|mon|notre|ça|c'|la)",
 ]
 
 OTHER_PRONOUNS = frozenset("vous votre vos tu te t' toi ton ta tes vous-même toi-même".split())

@@ -1,0 +1,157 @@
+"""Serving and pleasing acts of coaching sessions and sales calls, on phrases written for these
+tests (French and English): boasts, needs questions (also about the people the other speaks
+for), credit handed back or taken, praise, proposals without a modal, generic competitors; and
+the near-misses that must not count."""
+
+import pytest
+
+from ancrage.analysis.acts import classify, rules_for
+
+
+def acts_of(text: str, lang: str) -> list[str]:
+    return classify(text, rules_for(lang))[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        # boasts: a count of clients or a superlative about the speaker's side
+        ("We partner with more than 800 bakeries across the region.", "en", "self_promotion"),
+        ("I've trained 1,200 team leads since 2015.", "en", "self_promotion"),
+        ("We're the fastest growing payroll provider in Europe.", "en", "self_promotion"),
+        ("We are the leading studio for small brands.", "en", "self_promotion"),
+        ("We're the cheapest option in the region.", "en", "self_promotion"),
+        ("Franchement, on est les moins chers de la région.", "fr", "self_promotion"),
+        ("It's the best thing on the market for a team your size.", "en", "self_promotion"),
+        ("Our app was voted best newcomer two years running.", "en", "self_promotion"),
+        ("Okay, a little bit about us: we started in a garage.", "en", "self_promotion"),
+        ("Half of their users are switching over to us this year.", "en", "self_promotion"),
+        ("Nous avons accompagné plus de 900 artisans l'an passé.", "fr", "self_promotion"),
+        ("On équipe déjà plus de deux cents cliniques.", "fr", "self_promotion"),
+        ("On est aujourd'hui le numéro un des logiciels de caisse.", "fr", "self_promotion"),
+        ("C'est tout simplement la moins chère du marché.", "fr", "self_promotion"),
+        ("Notre outil a été élu meilleure innovation du salon.", "fr", "self_promotion"),
+        ("Je vous explique rapidement qui on est.", "fr", "self_promotion"),
+        ("Plusieurs agences de la ville sont passées chez nous.", "fr", "self_promotion"),
+        # boasts are own content pushed: input too
+        ("We work with over 3,000 garages already.", "en", "input"),
+        ("On a formé plus de six mille vendeurs.", "fr", "input"),
+        # needs questions beyond "need": what would help, what it would take, a third party
+        ("What would make this hour worthwhile for you?", "en", "needs_question"),
+        ("What would it take for you to feel ready?", "en", "needs_question"),
+        ("And what would your accountant need to see?", "en", "needs_question"),
+        ("What would help most right now?", "en", "needs_question"),
+        ("What would success look like for the board?", "en", "needs_question"),
+        ("What's most important to your partners?", "en", "needs_question"),
+        ("What do you think your team needs?", "en", "needs_question"),
+        ("Qu'est-ce qui t'aiderait à faire ce premier appel ?", "fr", "needs_question"),
+        ("Et pour ton associée, qu'est-ce qui serait le plus utile ?", "fr", "needs_question"),
+        ("Qu'est-ce qui ferait la différence pour vous cette année ?", "fr", "needs_question"),
+        ("Qu'est-ce qui est important pour vos équipes ?", "fr", "needs_question"),
+        ("Qu'est-ce qu'il faudrait pour que tu te lances ?", "fr", "needs_question"),
+        ("De quoi vos techniciens auraient besoin sur le terrain ?", "fr", "needs_question"),
+        # credit handed back
+        ("You negotiated that contract yourself, didn't you?", "en", "ownership_returned"),
+        ("The success is all yours.", "en", "ownership_returned"),
+        ("Tu as décroché ce rendez-vous toute seule, non ?", "fr", "ownership_returned"),
+        ("Cette réussite est bien la tienne.", "fr", "ownership_returned"),
+        # praise of what the other did
+        ("I'm so proud of you.", "en", "affirmation"),
+        ("You did brilliantly in that meeting.", "en", "affirmation"),
+        ("You held firm when they pushed back.", "en", "affirmation"),
+        ("You know your clients better than anyone.", "en", "affirmation"),
+        ("Je suis tellement fière de toi.", "fr", "affirmation"),
+        ("Vous avez tenu bon face à l'acheteur.", "fr", "affirmation"),
+        ("C'est quand même fort ce que vous avez obtenu.", "fr", "affirmation"),
+        ("C'est un vrai tournant pour ton activité.", "fr", "affirmation"),
+        ("Vous connaissez votre métier mieux que moi.", "fr", "affirmation"),
+        # credit taken
+        ("Without my coaching, you'd still be undercharging.", "en", "credit_taken"),
+        ("That contract is partly my success too.", "en", "credit_taken"),
+        ("I told you my approach would work.", "en", "credit_taken"),
+        ("Sans mes conseils, tu aurais tout cédé.", "fr", "credit_taken"),
+        ("Ce contrat, c'est un peu ma réussite aussi.", "fr", "credit_taken"),
+        # competitors named by their kind
+        ("The big players charge three times that.", "en", "competitor"),
+        ("Those online booking platforms take a fee on every order.", "en", "competitor"),
+        ("Les gros éditeurs vous facturent chaque module.", "fr", "competitor"),
+        ("Les outils de réservation en ligne prennent une commission.", "fr", "competitor"),
+        # the speaker's own offer: a concession, a demo
+        ("I can give you a special price if you sign this month.", "en", "own_offer"),
+        ("Je peux vous faire un geste sur la première année.", "fr", "own_offer"),
+        ("Je vous propose de vous montrer le tableau de bord.", "fr", "own_offer"),
+        # proposals without a modal, reassurance and promises: own content pushed
+        ("Same time on Friday?", "en", "input"),
+        ("Wanna touch base tomorrow", "en", "input"),
+        ("Would you like to draft the email together?", "en", "input"),
+        ("Would it help if I sent you a template?", "en", "input"),
+        ("Does Monday morning work for you?", "en", "input"),
+        ("You shouldn't stress about the deadline.", "en", "input"),
+        ("Trust me, it pays for itself.", "en", "input"),
+        ("On se cale un créneau jeudi ?", "fr", "input"),
+        ("Ça te dirait un point lundi ?", "fr", "input"),
+        ("Tu veux qu'on rédige le mail ensemble ?", "fr", "input"),
+        ("Faites-moi confiance, il se rentabilise vite.", "fr", "input"),
+        ("Vous verrez, l'équipe va gagner un temps fou.", "fr", "input"),
+        ("Je vous envoie le devis dès demain matin.", "fr", "input"),
+        ("Ce qu'il faut faire maintenant, c'est relancer le client.", "fr", "input"),
+        ("What you need to do now is call them back.", "en", "input"),
+    ],
+)
+def test_domain_act_found(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        # praise is an affirmation, not credit handed back
+        ("You did great with that buyer, huh?", "en", "ownership_returned"),
+        # "yourself" after a preposition or a gerund is not credit handed back
+        ("You were too hard on yourself.", "en", "ownership_returned"),
+        ("You ended up blaming yourself.", "en", "ownership_returned"),
+        ("Tu as dû tout gérer toute seule.", "fr", "ownership_returned"),
+        # someone else's pride, a count that is not a client base
+        ("Your mother is proud of you, I'm sure.", "en", "affirmation"),
+        ("We're only ten minutes away from the office.", "en", "self_promotion"),
+        ("I've worked over the weekend.", "en", "self_promotion"),
+        # "what does that tell you" asks, it proposes nothing
+        ("Qu'est-ce que ça te dit sur ton prix ?", "fr", "input"),
+        ("Ça te dit quelque chose, ce nom ?", "fr", "input"),
+        ("She can trust me with that.", "en", "input"),
+        ("How will that work for you?", "en", "input"),
+        # a reflection opening is not own content
+        ("If I've got this right, you want fewer meetings.", "en", "input"),
+        ("Si j'ai bien compris, vous voulez moins de réunions.", "fr", "input"),
+        # what I would need is not the other's need
+        ("What would I need to bring next time?", "en", "needs_question"),
+    ],
+)
+def test_domain_act_not_confused(text: str, lang: str, absent: str) -> None:
+    assert absent not in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("If I've got this right, you want fewer meetings.", "en"),
+        ("Si j'ai bien compris, vous voulez moins de réunions.", "fr"),
+        # praise in one sentence, a reflection in another: both
+        ("Great work. So you've already called three of them this week.", "en"),
+        ("Bravo. Donc tu as déjà appelé trois clients cette semaine.", "fr"),
+    ],
+)
+def test_reflection_kept(text: str, lang: str) -> None:
+    assert "reflection" in classify(text, rules_for(lang), follows_other=True)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # credit handed back praises: it is not a reflection of what the other said
+        ("You're the one who made that call.", "en"),
+        ("C'est vous qui avez convaincu l'acheteur.", "fr"),
+    ],
+)
+def test_credit_handed_back_is_not_a_reflection(text: str, lang: str) -> None:
+    assert "reflection" not in classify(text, rules_for(lang), follows_other=True)[1]
