@@ -94,8 +94,9 @@ def _improvements(
     ):
         if ev.get(act):
             out.append((pleasing_lost * boost, kind, ev[act][0], str(len(ev[act]))))
-    if ev["tags"]:
-        out.append((pleasing_lost * 0.8, "tag_question", ev["tags"][0], str(len(ev["tags"]))))
+    if ev["pleasing_tags"]:
+        tags = ev["pleasing_tags"]
+        out.append((pleasing_lost * 0.8, "tag_question", tags[0], str(len(tags))))
     chat = v.get("small_talk_share_before_business") or 0.0
     chat_turns = [u.index for u in utterances if "small_talk" in u.acts]
     if chat > 0.05 and chat_turns:

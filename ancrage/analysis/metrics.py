@@ -116,6 +116,12 @@ def compute(utterances: list[Annotated], focus: str, rules_pronouns: tuple) -> M
         input=[u.index for u in inputs],
         needs=[u.index for u in needs],
         tags=[u.index for u in mine if u.question == "tag"],
+        # a tag closing credit handed back or praise affirms (the coaching frame), it does not please
+        pleasing_tags=[
+            u.index
+            for u in mine
+            if u.question == "tag" and not {"ownership_returned", "affirmation"} & set(u.acts)
+        ],
         ownership=[u.index for u in mine if "ownership_returned" in u.acts],
         mine=[u.index for u in mine],
         others=[u.index for u in others],

@@ -138,7 +138,8 @@ def pleasing_rate(metrics: Metrics, small_talk_turns: int) -> float | None:
         return None
     count = sum(v.get(k) or 0.0 for k in ("assumption", "self_promotion", "competitor"))
     count += 2 * (v.get("credit_taken") or 0.0) + small_talk_turns
-    count += 0.5 * (v.get("tag_questions") or 0.0) + 0.5 * (v.get("self_disclosure") or 0.0)
+    count += 0.5 * len(metrics.evidence.get("pleasing_tags", []))
+    count += 0.5 * (v.get("self_disclosure") or 0.0)
     return count / turns
 
 

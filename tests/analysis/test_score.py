@@ -88,3 +88,31 @@ def test_no_question_reflection_or_content_gives_no_telling_points() -> None:
     report = analyze([("Coach", "Bonjour !"), ("Client", "Bonjour."), ("Coach", "Merci.")])
     telling = report.indicator("telling_share")
     assert telling.value is None and telling.points == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "credit_back", "rhetorical"),
+    [
+        (
+            "fr",
+            "C'est toi qui as décroché ce contrat : ta posture, ton juste prix, non ?!",
+            "Les clients sont durs en ce moment, hein ?",
+        ),
+        (
+            "en",
+            "You landed that deal: your stance, your fair price, your results, right?!",
+            "Clients are tough these days, huh?",
+        ),
+    ],
+)
+def test_a_tag_that_hands_credit_back_is_not_counted_as_pleasing(
+    lang: str, credit_back: str, rhetorical: str
+) -> None:
+    def rate(coach_line: str) -> float | None:
+        thanks = "Merci pour tout !" if lang == "fr" else "Thanks for everything!"
+        report = analyze([("Client", thanks), ("Coach", coach_line)], focus="Coach", lang=lang)
+        assert report.utterances[1].question == "tag"
+        return report.indicator("pleasing_rate").value
+
+    assert rate(credit_back) == 0.0
+    assert rate(rhetorical) == 0.5
