@@ -434,8 +434,9 @@ def sentence_question(
         return None
     if core is None:  # classify() passes the one it already stripped
         core = rules.fillers.sub("", body)
-    if rules.hello_name.match(body):
-        core = _past_name(body, core, has_mark, rules)
+    hello = rules.hello_name.match(body)
+    if hello:
+        core = _past_name(body[hello.end() :], core, has_mark, rules)
     early = rules.not_asked.match(core) if core else None  # one regex for three rules
     if early is not None and early.lastgroup == "tag":
         return "tag"  # "Isn't it?", « N'est-ce pas ? »: asks for agreement
@@ -526,10 +527,10 @@ def _wh_end_form(asked: str, rules: Rules) -> str:
     return "open"
 
 
-def _past_name(body: str, core: str, has_mark: bool, rules: Rules) -> str:
+def _past_name(after_name: str, core: str, has_mark: bool, rules: Rules) -> str:
     """ "hey omar how did it go", « salut karim comment ça va »: a greeting and a name before
     the question, without a comma; the name is skipped only when a question follows."""
-    rest = rules.fillers.sub("", body[rules.hello_name.match(body).end() :])  # type: ignore[union-attr]
+    rest = rules.fillers.sub("", after_name)
     return rest if rest and _core_form(rest, has_mark, rules) else core
 
 

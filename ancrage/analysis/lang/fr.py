@@ -373,25 +373,6 @@ QUESTION_CUE_PATTERN = (
 # Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
 QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
 
-# Mots dont WH_END a besoin (test rapide avant l'expression régulière).
-WH_END_WORDS = (
-    "comment",
-    "quoi",
-    "où",
-    "quand",
-    "combien",
-    "pourquoi",
-    "lequel",
-    "laquelle",
-    "qui",
-    "heure",
-    "jour",
-    "quel",
-    "quelle",
-    "quels",
-    "quelles",
-)
-
 # Mots interrogatifs en fin de phrase qui demandent un fait (« tu pars quand », « c'est où »).
 WH_END_CLOSED = (
     "combien",
@@ -405,6 +386,9 @@ WH_END_CLOSED = (
     "quels",
     "quelles",
 )
+
+# Mots dont WH_END a besoin (test rapide avant l'expression régulière).
+WH_END_WORDS = ("comment", "quoi", "pourquoi", "lequel", "laquelle", *WH_END_CLOSED)
 
 # Marqueurs qui peuvent précéder une question sans virgule (« et toi comment tu as réagi »,
 # « à ton avis quelle est la marge ») : sautés seulement si la suite a la forme d'une question.
