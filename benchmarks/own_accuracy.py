@@ -1,12 +1,15 @@
 """Accuracy of ancrage.analysis on conversations the team wrote and labelled itself.
 
-    python benchmarks/own_accuracy.py [--errors KIND]
+    python benchmarks/own_accuracy.py [--data FILE] [--against FILE] [--errors KIND]
 
-Reads benchmarks/data/own_conversations.jsonl: coaching sessions, sales discovery calls, SMS
+Reads benchmarks/data/own_conversations.jsonl (or --data FILE, e.g. the held-out set
+benchmarks/data/heldout_conversations.jsonl): coaching sessions, sales discovery calls, SMS
 threads and unpunctuated transcripts in French and English, in the product's own domain (the
 public dev corpora are therapy sessions and telephone chat). Gold acts are labelled for the
 assessed speaker only; question types for everyone. KIND is `detected`, `type`, `tag` or an
-act name (e.g. `reflection`): prints the disagreements.
+act name (e.g. `reflection`): prints the disagreements. `--against FILE` compares the gold
+labels with a second annotator's labels of the same utterances instead of the analyzer's: the
+agreement between two people is the ceiling the analyzer's figures should be read against.
 """
 
 from __future__ import annotations
@@ -41,9 +44,9 @@ def prf(gold: list[bool], pred: list[bool]) -> tuple[float, float, float]:
     return precision, recall, 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def load() -> dict[str, list[dict]]:
+def load(path: Path = DATA) -> dict[str, list[dict]]:
     conversations: dict[str, list[dict]] = defaultdict(list)
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         conversations[row["conv"]].append(row)
     return conversations
@@ -55,6 +58,35 @@ def annotated_rows(conversations: dict[str, list[dict]]) -> list[tuple[dict, obj
     for rows in conversations.values():
         utterances = [Utterance(r["speaker"], r["text"]) for r in rows]
         pairs += zip(rows, annotate(utterances, rows[0]["lang"]), strict=True)
+    return pairs
+
+
+def second_annotator_rows(
+    conversations: dict[str, list[dict]], second: dict[str, list[dict]]
+) -> list[tuple[dict, Annotated]]:
+    """Each gold row beside the second annotator's label of the same utterance."""
+    pairs = []
+    for conv, rows in conversations.items():
+        other = second.get(conv, [])
+        if [r["text"] for r in rows] != [r["text"] for r in other]:
+            raise SystemExit(f"{conv}: the second annotation does not hold the same utterances")
+        for i, (row, label) in enumerate(zip(rows, other, strict=True)):
+            words = len(row["text"].split())
+            pairs.append(
+                (
+                    row,
+                    Annotated(
+                        i,
+                        row["speaker"],
+                        row["text"],
+                        None,
+                        None,
+                        words,
+                        label["question"],
+                        label["acts"],
+                    ),
+                )
+            )
     return pairs
 
 
@@ -163,11 +195,20 @@ def print_errors(pairs, kind: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", metavar="KIND", help="detected, type, tag or an act name")
+    parser.add_argument("--data", type=Path, default=DATA, help="gold labels (JSONL)")
+    parser.add_argument("--against", type=Path, help="a second annotator's labels (JSONL)")
     args = parser.parse_args()
-    conversations = load()
+    conversations = load(args.data)
+    second = load(args.against) if args.against else None
+    print(f"gold: {args.data.name}; compared with: {args.against.name if second else 'analyzer'}")
     for lang in ("fr", "en"):
         subset = {c: rows for c, rows in conversations.items() if rows[0]["lang"] == lang}
-        pairs = annotated_rows(subset)
+        if not subset:
+            continue
+        if second is None:
+            pairs = annotated_rows(subset)
+        else:
+            pairs = second_annotator_rows(subset, second)
         if args.errors:
             print_errors(pairs, args.errors)
             continue
@@ -177,8 +218,15 @@ def main() -> None:
         print(f"{'-' * 58} {'-' * 6} {'-' * 32}")
         for name, value, baseline in question_rows(pairs) + act_rows(pairs):
             print(f"{name:58} {value:6} {baseline}")
-        print("service score of the assessed speaker:     analyzer  gold labels")
-        print("\n".join(score_lines(subset)))
+        if second is None:
+            print("service score of the assessed speaker:     analyzer  gold labels")
+            print("\n".join(score_lines(subset)))
+        else:
+            print("service score on each annotator's labels:  second    gold")
+            for conv, rows in subset.items():
+                focus = next(r["speaker"] for r in rows if r["assessed"])
+                theirs = gold_score(second[conv], focus)
+                print(f"  {conv:26} {theirs:5.0f} {gold_score(rows, focus):5.0f}")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,13 @@ def question_of(text: str, lang: str) -> str | None:
         ("vous voulez qu'on regarde ça ensemble", "closed"),
         ("ça y est t'as pu lui répondre", "closed"),
         ("ça y est j'ai signé", None),  # the speaker's own news
+        # a request or an offer put to the other (typed « t'irait » without its apostrophe too)
+        ("tu veux bien m'envoyer ton devis ce soir", "closed"),
+        ("ça vous intéresse de voir comment font les autres artisans", "closed"),
+        ("ça t intéresserait qu on regarde tes tarifs", "closed"),
+        ("ça t irait mardi matin", "closed"),
+        ("si tu veux bien on commence par tes chiffres", None),  # « if you will »
+        ("ça m intéresse vraiment ce que tu racontes", None),
         # an order of magnitude asked is a number
         ("à peu près combien de temps ça te prend", "closed"),
         # inversion typed without its hyphen, at the start or inside the sentence

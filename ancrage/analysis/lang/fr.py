@@ -233,9 +233,13 @@ AUX_START = [
     r"ne (?:[a-zàâçéèêëîïôûù']+ )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|on)\b",
     # une proposition soumise à l'accord de l'autre, à l'oral ou par SMS : « ça te dit un café »,
     # « tu veux qu'on en parle » (oui ou non)
-    r"(?:ça|ca) (?:te|vous|t') (?:dit|dirait|va(?! bien)|irait|convient|conviendrait|tente|tenterait)\b",
+    r"(?:ça|ca) (?:te |vous |t')(?:dit|dirait|va(?! bien)|irait|convient|conviendrait|tente|tenterait)\b",
     r"(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:qu'on|que je|que j'|que nous|mon avis|"
     r"notre avis)",
+    # une demande ou une offre soumise à l'autre : « tu veux bien me rappeler », « ça vous
+    # intéresse », « ça t'intéresserait qu'on en parle »
+    r"(?:tu veux|vous voulez|tu voudrais|vous voudriez) bien\b",
+    r"(?:ça|ca) (?:te |vous |t')intéress(?:e|erait)\b",
     # « ça y est, tu as fini » : l'autre est sujet, on vérifie où il en est (oui ou non)
     r"(?:ça|ca) y est,? (?:tu|vous|t'\w+)\b",
 ]
@@ -366,8 +370,9 @@ QUESTION_CUE_PATTERN = (
     r"devez|dois|croyez|crois|trouvez|trouves|comptez|comptes|avons|sommes) (?:vous|tu|nous)\b"
     r"|\bqui (?:est-ce|a|va|peut|veut|vous|t'|te|est)\b"
     r"|\bsais (?:pas|plus) (?:\w+ )?si\b|\bpas (?:sûr|sûre|certain|certaine) (?:que|si)\b"
-    r"|\b(?:ça|ca) (?:te|vous|t') (?:dit|dirait|va|irait|convient|conviendrait|tente|tenterait)\b"
-    r"|\b(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:qu'on|que|mon|notre)\b"
+    r"|\b(?:ça|ca) (?:te |vous |t')(?:dit|dirait|va|irait|convient|conviendrait|tente|tenterait)\b"
+    r"|\b(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:qu'on|que|mon|notre|bien)\b"
+    r"|\b(?:ça|ca) (?:te |vous |t')intéress"
     r"|\by est,? (?:tu|vous|t')"
 )
 # Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
