@@ -127,6 +127,7 @@ class Rules:
     assumption: Gated
     small_talk: Gated
     greeting: re.Pattern[str]
+    farewell: re.Pattern[str]
     affirmation: Gated
     gratitude: Gated
     ownership_returned: Gated
@@ -217,6 +218,7 @@ def rules_for(
         assumption=Gated(mod.ASSUMPTION),
         small_talk=Gated(mod.SMALL_TALK),
         greeting=words_regex(mod.GREETING, anchored=True),
+        farewell=re.compile(mod.FAREWELL),
         affirmation=Gated(mod.AFFIRMATION),
         gratitude=Gated(mod.GRATITUDE),
         ownership_returned=Gated(mod.OWNERSHIP_RETURNED),
@@ -782,4 +784,6 @@ def _reflects(
 
 
 def is_greeting(norm: str, rules: Rules) -> bool:
-    return bool(rules.greeting.match(norm.strip(" .!,")))
+    """Opens on a greeting (a question may follow) or says goodbye somewhere in the turn."""
+    stripped = norm.strip(" .!,")
+    return bool(rules.greeting.match(stripped) or rules.farewell.search(stripped))

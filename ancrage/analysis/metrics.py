@@ -172,14 +172,20 @@ def _patience(turns: list[Turn], focus: str) -> float | None:
     return sum(gaps) / len(gaps) if gaps else None
 
 
+def _only_greets(u: Annotated) -> bool:
+    """Hello, goodbye or thanks and nothing else: « Bonjour Léa, qu'est-ce que tu attends ? »
+    greets and asks, so it opens the business."""
+    return "greeting" in u.acts and set(u.acts) <= {"greeting", "gratitude"}
+
+
 def _small_talk_share(utterances: list[Annotated], all_words: int) -> float | None:
     """Share of all words spent in small talk before the first business utterance."""
     chat = 0
     for u in utterances:
         if "small_talk" in u.acts:
             chat += u.words
-        elif "greeting" not in u.acts and u.words > 2:
-            break  # first utterance that is neither chat, greeting nor a bare "ok"
+        elif not _only_greets(u) and u.words > 2:
+            break  # first utterance that is neither chat, a mere greeting nor a bare "ok"
     return _ratio(chat, all_words)
 
 

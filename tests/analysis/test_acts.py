@@ -415,3 +415,26 @@ def test_searches_aloud_and_quoted_questions(text: str, lang: str, expected: str
 )
 def test_exclamations_clefts_and_quotes(text: str, lang: str, expected: str | None) -> None:
     assert question_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "greets"),
+    [
+        # a greeting opens the turn even when a question follows it
+        ("Bonjour Chloé, qu'est-ce que tu voudrais travailler aujourd'hui ?", "fr", True),
+        ("bonsoir nadia t as pu rappeler le traiteur", "fr", True),
+        ("Merci de me recevoir, madame Perrin.", "fr", True),
+        ("Top, bonne fin de semaine et repose-toi !", "fr", True),
+        ("ok parfait a jeudi", "fr", True),  # typed without its accent
+        ("Il a jeudi et vendredi de libres.", "fr", False),
+        ("Tu as relancé le client de mardi ?", "fr", False),
+        ("Hi Priya, what would make today's session worth it for you?", "en", True),
+        ("Thanks for taking the call, Mr Lowe.", "en", True),
+        ("Great, enjoy the rest of your weekend!", "en", True),
+        ("sounds good talk then", "en", True),
+        ("I'll talk to him then.", "en", False),
+        ("What did the client say about the deposit?", "en", False),
+    ],
+)
+def test_greetings_open_or_close_the_turn(text: str, lang: str, greets: bool) -> None:
+    assert ("greeting" in acts_of(text, lang)) is greets

@@ -116,3 +116,34 @@ def test_a_tag_that_hands_credit_back_is_not_counted_as_pleasing(
 
     assert rate(credit_back) == 0.0
     assert rate(rhetorical) == 0.5
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "chat", "business"),
+    [
+        (
+            "fr",
+            "Bonjour Théo !",
+            "Alors, ce week-end au ski, il a fait beau ?",
+            "Bonjour Théo, qu'est-ce que tu attends de notre appel ?",
+        ),
+        (
+            "en",
+            "Hi Grace!",
+            "So, how was the weekend, did the weather hold up?",
+            "Hi Grace, what do you need from this call?",
+        ),
+    ],
+)
+def test_a_greeting_with_a_question_opens_the_business(
+    lang: str, opening: str, chat: str, business: str
+) -> None:
+    answer = "Oui, très bien." if lang == "fr" else "Yes, lovely."
+
+    def share(*coach_lines: str) -> float | None:
+        turns = [*(("Coach", line) for line in coach_lines), ("Client", answer)]
+        report = analyze(turns, focus="Coach", lang=lang)
+        return report.indicator("small_talk_share_before_business").value
+
+    assert share(business, chat) == 0.0  # greets and asks at once: no chat before business
+    assert share(opening, chat, business) > 0.0  # a mere hello, then weekend chat

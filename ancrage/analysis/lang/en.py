@@ -789,11 +789,22 @@ SMALL_TALK = [
     r"(?:traffic|parking) (?:was|is)",
     r"(?:football|soccer|baseball|basketball|tennis|golf|the super bowl|the playoffs)",
 ]
+# Opening greetings, at the head of the turn even when a question follows ("Hi Maya, what would
+# you like to get out of today?" greets and asks).
 GREETING = [
-    r"(?:hi|hello|hey|good (?:morning|afternoon|evening)|welcome)(?:\s+\w+)?[.!,]*$",
-    r"(?:thanks|thank you) for (?:coming|joining|having me|taking the time|your time)",
+    r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|morning|evening|welcome)",
+    r"(?:thanks|thank you) for (?:coming|joining|having me|taking the time|your time|making the time|"
+    r"taking the call|taking my call|seeing me|meeting with me)",
     r"(?:bye|goodbye|see you|take care|have a (?:good|nice|great) (?:day|one|weekend))",
 ]
+# Closing greetings, anywhere in the turn ("Awesome, enjoy the rest of your day!", "perfect
+# talk then").
+FAREWELL = (
+    r"(?<![\w'-])(?:bye|goodbye|see you|see ya|take care|talk (?:to you )?(?:soon|then|later|"
+    r"tomorrow|next week|on \w+day)|speak (?:to you )?(?:soon|then|tomorrow|next week)|"
+    r"have a (?:good|nice|great|lovely|wonderful) (?:day|one|weekend|week|evening|night)|"
+    r"enjoy (?:the rest of )?(?:your|the) (?:day|weekend|evening|week))(?![\w'-])"
+)
 
 AFFIRMATION = [
     r"(?:well done|good job|great job|nice work|good work|good for you|congratulations|kudos)",

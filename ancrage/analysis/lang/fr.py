@@ -833,11 +833,23 @@ SMALL_TALK = [
     r"(?:j'adore|j'aime bien|joli|jolie|sympa) (?:votre|ton|ta|vos|tes) (?:bureau|chemise|veste|fond|"
     r"chien|maison|vue|pull)",
 ]
+# Salutations d'ouverture, en tête du tour même si une question suit (« Bonjour Léa, qu'est-ce
+# que tu attends de la séance ? » salue et demande).
 GREETING = [
-    r"(?:bonjour|bonsoir|salut|coucou|hello|bienvenue)(?:\s+\w+)?[.!,]*$",
-    r"merci (?:d'être venu|d'être venue|de prendre le temps|pour votre temps|de votre temps|d'être là)",
+    r"(?:bonjour|bonsoir|salut|coucou|hello|bienvenue|rebonjour)",
+    r"merci (?:d'être venu|d'être venue|de prendre le temps|pour votre temps|de votre temps|d'être là|"
+    r"de me recevoir|de m'avoir reçu|de m'avoir reçue|d'avoir pris ce temps|d'avoir pris le temps)",
     r"(?:au revoir|à bientôt|à plus|bonne (?:journée|soirée|fin de journée|semaine))",
 ]
+# Salutations de fin, n'importe où dans le tour (« Super, bonne semaine, et profite bien ! »,
+# « parfait à vendredi », tapé sans accent).
+FAREWELL = (
+    r"(?<![\w'-])(?:au revoir|à bientôt|a bientot|à plus|a plus|à tout à l'heure|"
+    r"bonne (?:journée|soirée|fin de journée|semaine|fin de semaine|soirée|route|continuation)|"
+    r"bon (?:week-end|weekend|après-midi|courage pour la suite)|"
+    r"(?:à|a) (?:demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la semaine prochaine|"
+    r"la prochaine|très vite|tres vite)[.! ]*$)"
+)
 
 AFFIRMATION = [
     r"(?:bravo|chapeau|félicitations|bien joué|bien vu|respect|quel (?:travail|parcours|courage))",
