@@ -263,8 +263,48 @@ _FR_UNELIDED = frozenset("c j l m n s t d qu".split())
 _FR_ELISION = re.compile(r"(?<![\w'-])(c|j|l|m|n|s|t|d|qu) (?=[aeiouyhàâäéèêëîïôöûù])")
 _FR_SPACED_APOSTROPHE = re.compile(r"(?<![\w'])([cdjlmnst]|\w*qu)' (?=\w)")
 _FR_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=(?:ce|t|je|tu|il|elle|on|nous|vous|ils|elles)\b)")
-# SMS English ("did u send it", "whats up", "wanna"): the full words the rules are written for.
-_EN_SMS = {"u": "you", "ur": "your", "whats": "what's", "wanna": "want to", "gonna": "going to"}
+# An imperative and its pronoun typed without the hyphen (« dis moi », « tiens moi au courant »),
+# never after a subject (« tu dis moi je… »).
+_FR_IMPERATIVE_MOI = re.compile(
+    r"(?<![\w'-])(?<!je )(?<!tu )(?<!il )(?<!elle )(?<!on )(?<!nous )(?<!vous )"
+    r"(dis|dites|raconte|racontez|explique|expliquez|parle|parlez|décris|décrivez|tiens|tenez|"
+    r"envoie|envoyez|rappelle|rappelez|préviens|prévenez|donne|donnez|montre|montrez|laisse|"
+    r"laissez|écris|écrivez|appelle|appelez|redis|redites) (moi|nous)(?![\w'-])"
+)
+_FR_IMPERATIVE_WORDS = frozenset(("moi", "nous"))
+# SMS English ("did u send it", "whats up", "wanna", "im", "dont"): the full words the rules
+# are written for. Contractions that are also words ("its", "well", "were", "ill") are left.
+_EN_SMS = {
+    "u": "you",
+    "ur": "your",
+    "whats": "what's",
+    "wanna": "want to",
+    "gonna": "going to",
+    "im": "i'm",
+    "ive": "i've",
+    "id": "i'd",
+    "dont": "don't",
+    "cant": "can't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "wasnt": "wasn't",
+    "wont": "won't",
+    "wouldnt": "wouldn't",
+    "couldnt": "couldn't",
+    "shouldnt": "shouldn't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "youre": "you're",
+    "youve": "you've",
+    "youll": "you'll",
+    "youd": "you'd",
+    "thats": "that's",
+    "theyre": "they're",
+    "hows": "how's",
+    "lets": "let's",
+}
 _EN_SMS_WORDS = frozenset(_EN_SMS)
 
 
@@ -273,6 +313,9 @@ def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]
     if code == "fr" and ("' " in text or " - " in text):
         # spaced elision and hyphen (« qu' est - ce », « l' adresse »), as some keyboards type
         text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
+        words = text.split()
+    if code == "fr" and not _FR_IMPERATIVE_WORDS.isdisjoint(words):
+        text = _FR_IMPERATIVE_MOI.sub(r"\1-\2", text)
         words = text.split()
     if code == "fr" and not _FR_UNELIDED.isdisjoint(words):
         text = _FR_ELISION.sub(r"\1'", text)
@@ -654,8 +697,11 @@ def classify(
         or any(rules.advice_start.match(core) for core in plain)  # "Try to...", « Essayez »
     )
     found = rules.act_index.acts_in(norm, keys)
+    greets = is_greeting(norm, rules)
     own_story = any(_self_disclosure(core, rules) for core in plain)
     blocked = found & NOT_REFLECTIVE
+    if greets and len(sentences) == 1:
+        blocked = blocked | {"greeting"}  # "Enjoy the rest of your day!" gives nothing back
     reflects = (
         follows_other
         and not pushes
@@ -696,7 +742,7 @@ def classify(
     acts.extend(name for name in WHOLE_TEXT_ACTS[4:] if name in found)
     if own_story and not pushes:  # talks about himself ("Moi j'étais au match samedi")
         acts.append("self_disclosure")
-    if is_greeting(norm, rules):
+    if greets:
         acts.append("greeting")
     return question, acts, norm
 
@@ -742,7 +788,10 @@ def _speaks_of_the_other(
     if own_story or any(k in ("open", "closed") for k in kinds):
         return False
     return any(
-        len(core.split()) >= 3 and not rules.self_start.match(core) and not _asks_like(core, rules)
+        len(core.split()) >= 3
+        and not rules.self_start.match(core)
+        and not _asks_like(core, rules)
+        and not rules.not_inversion.match(core)  # « tiens-moi au courant »: a request
         for core in plain
     )
 
@@ -753,6 +802,9 @@ def _asks_like(core: str, rules: Rules) -> bool:
 
 
 def _self_disclosure(core: str, rules: Rules) -> bool:
+    head, _, rest = core.partition(", ")
+    if rest and not rules.self_start.match(core) and 0 < len(head.split()) <= 2:
+        core = rules.fillers.sub("", rest)  # "Oh man, I was in Florida…", « Ah la mer, moi… »
     return (
         len(core.split()) >= 4
         and bool(rules.self_start.match(core))

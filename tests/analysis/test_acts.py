@@ -438,3 +438,73 @@ def test_exclamations_clefts_and_quotes(text: str, lang: str, expected: str | No
 )
 def test_greetings_open_or_close_the_turn(text: str, lang: str, greets: bool) -> None:
     assert ("greeting" in acts_of(text, lang)) is greets
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # typed imperatives: a request to tell is open, a request to keep posted gives nothing back
+        ("vas-y raconte moi comment il a réagi", "fr", "open"),
+        ("explique moi ce qui t a fait hésiter", "fr", "open"),
+        # SMS English without apostrophes
+        ("dont you think ur worth more than that", "en", "closed"),
+        ("im curious what made u say yes", "en", "open"),
+    ],
+)
+def test_typed_shortcuts_keep_their_question(text: str, lang: str, expected: str) -> None:
+    assert question_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("other", "reply", "lang", "act", "present"),
+    [
+        ("J'ai fini le devis.", "ok tiens moi au courant vendredi", "fr", "reflection", False),
+        ("Done with the quote.", "Great, have a lovely evening!", "en", "reflection", False),
+        ("J'ai signé !", "Top, bonne fin de semaine !", "fr", "reflection", False),
+        # compliments on the place, to be liked
+        (
+            "Entrez.",
+            "Vous avez une superbe boutique, la déco est vraiment réussie.",
+            "fr",
+            "small_talk",
+            True,
+        ),
+        ("Come in.", "What a gorgeous shop, I love the decor.", "en", "small_talk", True),
+        # the speaker's own story after a short exclamation
+        (
+            "On part à Biarritz.",
+            "Ah Biarritz, moi j'y passe tous mes étés avec mes enfants.",
+            "fr",
+            "self_disclosure",
+            True,
+        ),
+        (
+            "We went hiking.",
+            "Oh nice, I did that trail twice last spring with my brother.",
+            "en",
+            "self_disclosure",
+            True,
+        ),
+        (
+            "We went hiking.",
+            "Oh nice, I did that trail twice last spring with my brother.",
+            "en",
+            "reflection",
+            False,
+        ),
+        # the other's words given back after a short opener stay a reflection
+        (
+            "J'ai peur de perdre ce client.",
+            "D'accord, tu tiens vraiment à ce client.",
+            "fr",
+            "reflection",
+            True,
+        ),
+    ],
+)
+def test_acts_in_context(other: str, reply: str, lang: str, act: str, present: bool) -> None:
+    from ancrage.analysis.engine import annotate
+    from ancrage.analysis.models import Utterance
+
+    annotated = annotate([Utterance("Client", other), Utterance("Coach", reply)], lang)
+    assert (act in annotated[1].acts) is present

@@ -786,6 +786,12 @@ SMALL_TALK = [
     r"how(?:'s| is| was) your (?:day|week|weekend|morning|trip|family)",
     r"nice to (?:meet|see) you",
     r"(?:love|like) your (?:office|shirt|jacket|background|dog|house|view)",
+    # compliments on the place, to be liked ("what a gorgeous shop, love the decor")
+    r"(?:great|beautiful|lovely|gorgeous|cool|amazing|stunning) (?:office|shop|salon|store|studio|"
+    r"space|decor|view|premises)",
+    r"(?:love|like) the (?:decor|place|vibe|space|view)",
+    r"(?:your|the) (?:office|shop|salon|store|studio|place|space) (?:is|looks) (?:great|beautiful|"
+    r"lovely|gorgeous|amazing|stunning|so nice)",
     r"(?:traffic|parking) (?:was|is)",
     r"(?:football|soccer|baseball|basketball|tennis|golf|the super bowl|the playoffs)",
 ]
@@ -797,13 +803,14 @@ GREETING = [
     r"taking the call|taking my call|seeing me|meeting with me)",
     r"(?:bye|goodbye|see you|take care|have a (?:good|nice|great) (?:day|one|weekend))",
 ]
-# Closing greetings, anywhere in the turn ("Awesome, enjoy the rest of your day!", "perfect
-# talk then").
+# Closing greetings at the end of the turn, a name or two words after them at most ("Awesome,
+# enjoy the rest of your day!", "perfect talk then", "See you next time"; not "the next time I
+# see you we'll..." nor "take care of yourself first").
 FAREWELL = (
     r"(?<![\w'-])(?:bye|goodbye|see you|see ya|take care|talk (?:to you )?(?:soon|then|later|"
     r"tomorrow|next week|on \w+day)|speak (?:to you )?(?:soon|then|tomorrow|next week)|"
     r"have a (?:good|nice|great|lovely|wonderful) (?:day|one|weekend|week|evening|night)|"
-    r"enjoy (?:the rest of )?(?:your|the) (?:day|weekend|evening|week))(?![\w'-])"
+    r"enjoy (?:the rest of )?(?:your|the) (?:day|weekend|evening|week))(?:,? [\w'-]+){0,2}[.!, ]*$"
 )
 
 AFFIRMATION = [

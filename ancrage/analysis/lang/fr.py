@@ -12,7 +12,7 @@ MARKERS = frozenset(
     "ça en pour avec mais dans sur très bien alors oui non mon ma mes ton votre j'ai".split()
 )
 
-FILLERS = r"(?:alors|donc|bon|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire|ou|ou bien|ou alors)"
+FILLERS = r"(?:alors|donc|bon|vas-y|allez-y|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire|ou|ou bien|ou alors)"
 
 
 WH_START = [
@@ -832,6 +832,11 @@ SMALL_TALK = [
     r"(?:les bouchons|la circulation|le trafic|le périph|trouver une place)",
     r"(?:j'adore|j'aime bien|joli|jolie|sympa) (?:votre|ton|ta|vos|tes) (?:bureau|chemise|veste|fond|"
     r"chien|maison|vue|pull)",
+    # compliments sur les lieux, pour plaire (« vous avez une super agence, la déco est magnifique »)
+    r"(?:super|belle|jolie|magnifique|superbe|sympa|chouette) (?:agence|boutique|bureau|salon|déco|"
+    r"vue|locaux|vitrine|atelier|cabinet)",
+    r"(?:la|votre|ta) déco (?:est|est vraiment|est super)",
+    r"(?:vos|tes|les|ces) locaux (?:sont|ont)",
 ]
 # Salutations d'ouverture, en tête du tour même si une question suit (« Bonjour Léa, qu'est-ce
 # que tu attends de la séance ? » salue et demande).
@@ -841,14 +846,14 @@ GREETING = [
     r"de me recevoir|de m'avoir reçu|de m'avoir reçue|d'avoir pris ce temps|d'avoir pris le temps)",
     r"(?:au revoir|à bientôt|à plus|bonne (?:journée|soirée|fin de journée|semaine))",
 ]
-# Salutations de fin, n'importe où dans le tour (« Super, bonne semaine, et profite bien ! »,
-# « parfait à vendredi », tapé sans accent).
+# Salutations de fin, en fin de tour, suivies de trois mots au plus (« Super, bonne semaine, et
+# profite bien ! », « parfait à vendredi », tapé sans accent ; pas « à plus de 20 % »).
 FAREWELL = (
-    r"(?<![\w'-])(?:au revoir|à bientôt|a bientot|à plus|a plus|à tout à l'heure|"
-    r"bonne (?:journée|soirée|fin de journée|semaine|fin de semaine|soirée|route|continuation)|"
-    r"bon (?:week-end|weekend|après-midi|courage pour la suite)|"
+    r"(?<![\w'-])(?:au revoir|à bientôt|a bientot|à plus(?! de| d')|a plus(?! de| d')|"
+    r"à tout à l'heure|bonne (?:journée|soirée|fin de journée|semaine|fin de semaine|route|"
+    r"continuation)|bon (?:week-end|weekend|après-midi|courage pour la suite)|"
     r"(?:à|a) (?:demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la semaine prochaine|"
-    r"la prochaine|très vite|tres vite)[.! ]*$)"
+    r"la prochaine|très vite|tres vite))(?:,? [\w'-]+){0,3}[.!, ]*$"
 )
 
 AFFIRMATION = [
