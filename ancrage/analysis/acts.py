@@ -110,6 +110,8 @@ class Rules:
     wh_end_words: tuple[str, ...]
     wh_end_closed: frozenset[str]
     lead_in: re.Pattern[str]
+    check_end: re.Pattern[str]
+    rhetorical: re.Pattern[str]
     hello_name: re.Pattern[str]
     question_cues: frozenset[str]
     question_cue_endings: tuple[str, ...]
@@ -200,6 +202,8 @@ def rules_for(
         wh_end_words=tuple(mod.WH_END_WORDS),
         wh_end_closed=frozenset(mod.WH_END_CLOSED),
         lead_in=re.compile(mod.LEAD_IN),
+        check_end=re.compile(mod.CHECK_END),
+        rhetorical=re.compile(mod.RHETORICAL),
         hello_name=re.compile(mod.HELLO_NAME),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
         question_cue_endings=tuple(mod.QUESTION_CUE_ENDINGS),
@@ -346,13 +350,18 @@ def normalize(text: str, code: str = "") -> str:
 
 
 def split_sentences(norm: str) -> list[tuple[str, str]]:
-    """Sentences without their final punctuation, each with its mark: "?", "!" or ""."""
+    """Sentences without their final punctuation, each with its mark: "?", "?!" (surprise:
+    "?!", "??"), "!" or ""."""
     out = []
     for chunk in _SENTENCE.findall(norm):
         body = chunk.rstrip(".!?… ").strip(" ,;:-")
         if body:
             tail = chunk[len(chunk.rstrip(".!?… ")) :]
-            out.append((body, "?" if "?" in tail else ("!" if "!" in tail else "")))
+            if "?" in tail:
+                mark = "?!" if "!" in tail or tail.count("?") > 1 else "?"
+            else:
+                mark = "!" if "!" in tail else ""
+            out.append((body, mark))
     return out
 
 
@@ -474,7 +483,7 @@ def sentence_question(
     """
     if mark == "!":  # "Quel temps !", "What a day!": exclamations, not questions
         return None
-    has_mark = mark == "?"
+    has_mark = mark in ("?", "?!")
     if not has_mark and not _may_ask(body, rules, keys):
         return None
     if core is None:  # classify() passes the one it already stripped
@@ -535,8 +544,11 @@ def sentence_question(
             return "open"
         if _open_inside(core, clauses, rules, keys):
             return "open"  # "If you had a free day, what would you do first, say?"
-        # "On one hand you..., but on the other hand...?", "..., as you said?": reflections (MITI)
-        return None if rules.rising_reflection.search(core) else "declarative"
+        # "On one hand you..., but on the other hand...?", "..., as you said?": reflections (MITI);
+        # "3?? we said 15!", « 2 sur 4 ?! »: surprise, nothing asked
+        if mark == "?!" or rules.rising_reflection.search(core):
+            return None
+        return "declarative"
     form = _leading_forms(clauses, False, rules, keys)
     if form:
         return form
@@ -555,11 +567,15 @@ def sentence_question(
         return "closed"  # "I don't know if you've tried it", « je ne sais pas si tu connais »
     if _curious(core, rules, keys):
         return "open"
-    last = clauses[-1]
-    if any(word in last for word in rules.wh_end_words):
-        end = rules.wh_end.search(last)
-        if end is not None:
-            return _wh_end_form(end.group(), rules)
+    # the interrogative word last, in the last clause or before a dislocated complement
+    # (« tu veux en faire quoi, de celui sans nouvelles »)
+    for last in clauses[-1:-3:-1]:
+        if any(word in last for word in rules.wh_end_words):
+            end = rules.wh_end.search(last)
+            if end is not None:
+                return _wh_end_form(end.group(), rules)
+    if rules.check_end.search(core):
+        return "closed"  # « …sur excel c'est ça », "…thursday at two does that work for you"
     return _run_on_question(core, rules)
 
 
@@ -592,6 +608,31 @@ def _unquoted(sentences: list[tuple[str, str]], kinds: list[str | None]) -> list
             elif char in "»”":
                 inside = False
         out.append(None if inside else kind)
+    return out
+
+
+# A span in single quotes ("she goes 'since when are you so expensive?'"): opened after a space,
+# closed before a space or punctuation, with apostrophes only between letters inside, so that
+# "'cause", "I've" or « l'offre » never open one.
+_SINGLE_QUOTED = re.compile(
+    r"(?:^|(?<=\s))'((?:[^'\s]|\s(?!')|(?<=\w)'(?=\w))+?)'(?=\s|$|[.,!?;:])"
+)
+
+
+def _answered_or_reacted(
+    kinds: list[str | None], sentences: list[tuple[str, str]], cores: list[str], rules: Rules
+) -> list[str | None]:
+    """Within one turn, a question the speaker answers himself ("And you know what got me
+    unstuck? A book.") and a short echo he reacts to at once ("Eleven? Okay.", « 2 sur 4 ? Bravo. »)
+    ask nothing of the other."""
+    out = list(kinds)
+    for i, (kind, core, (body, _mark)) in enumerate(zip(kinds, cores, sentences, strict=True)):
+        if i == len(kinds) - 1 or kind is None or kind == "tag":
+            continue
+        if kind == "declarative" and len(core.split()) <= 4 and not rules.listener.search(core):
+            out[i] = None
+        elif rules.rhetorical.match(body):  # with its fillers: "you know" opens it
+            out[i] = None
     return out
 
 
@@ -647,7 +688,7 @@ def _preamble(body: str, mark: str, rules: Rules) -> str:
     """The clauses of a question sentence that come before its question."""
     clauses = rules.fillers.sub("", body).split(", ")
     for i, clause in enumerate(clauses):
-        if _core_form(rules.fillers.sub("", clause), mark == "?", rules):
+        if _core_form(rules.fillers.sub("", clause), mark in ("?", "?!"), rules):
             return ", ".join(clauses[:i])
     return ", ".join(clauses[:-1])
 
@@ -683,6 +724,12 @@ def classify(
     ]
     if '"' in norm or "«" in norm or "“" in norm:
         kinds = _unquoted(sentences, kinds)
+    elif " '" in norm or norm.startswith("'"):
+        quoted = _SINGLE_QUOTED.sub(r'"\1"', norm)
+        if quoted != norm:
+            kinds = _unquoted(split_sentences(quoted), kinds)
+    if len(sentences) > 1:
+        kinds = _answered_or_reacted(kinds, sentences, cores, rules)
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
     statements = " . ".join(
         body

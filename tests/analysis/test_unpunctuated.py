@@ -118,3 +118,60 @@ def test_typed_shortcuts_are_undone(text: str, lang: str, expected: str) -> None
 def test_a_missed_question_is_not_a_reflection(text: str, lang: str) -> None:
     question, acts, _ = classify(text, rules_for(lang))
     assert question is not None and "reflection" not in acts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # « qu'est-ce que », « il y a quoi qui » in the middle of a run-on sentence
+        ("et si tu déléguais la compta qu est ce que tu ferais de ce temps", "fr", "open"),
+        ("dans ta semaine il y a quoi qui te pèse le plus", "fr", "open"),
+        ("neuf c'est haut qu'est ce qui fait que c'est neuf et pas six", "fr", "open"),
+        # a proposal or a confirmation asked at the end
+        ("je vous propose mardi dix heures ça vous irait", "fr", "closed"),
+        ("je vous bloque le créneau de jeudi ça vous va", "fr", "closed"),
+        ("vous gérez vos plannings sur papier aujourd'hui c'est ça", "fr", "closed"),
+        ("oui c'est ça", "fr", None),  # an answer, not a check
+        ("bonjour monsieur garnier vous allez bien", "fr", "closed"),
+        ("combien de rendez-vous pris depuis lundi", "fr", "closed"),
+        ("tu comptes en faire quoi, de ce devis refusé", "fr", "open"),
+        # what the speaker would tell a third party is quoted
+        ("je pourrais lui dire écoute est ce que tu veux reprendre les devis", "fr", None),
+        ("so you book them on paper for now is that right", "en", "closed"),
+        ("i'll pencil in friday at ten does that work for you", "en", "closed"),
+        ("how'd the call with the landlord go", "en", "open"),
+        ("yep whats up", "en", "open"),
+        ("hey sam u got a minute", "en", "closed"),
+        ("wanna go over the numbers tomorrow or is it too early", "en", "closed"),
+        ("thanks for calling back is this still a good time", "en", "closed"),
+        ("so before i show you anything what made you book this call", "en", "open"),
+        (
+            "we have one report that lists unpaid invoices would it help if i sent it over",
+            "en",
+            "closed",
+        ),
+        ("it depends on how much it costs", "en", None),
+    ],
+)
+def test_questions_inside_run_on_sentences(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # answered at once, or an echo the speaker reacts to in the same turn
+        ("Et tu sais ce qui a tout changé ? Une phrase de ma mère.", "fr"),
+        ("Sept ? D'accord. Moi au début j'en faisais trente.", "fr"),
+        ("5 sur 6 ?! chapeau", "fr"),
+        ("Franchement ? Je suis épuisée.", "fr"),
+        ("Twelve? Okay. Back in my day I did forty a week.", "en"),
+        ("You know what worked for me? Cold showers.", "en"),
+        ("4 out of 5!! what did i tell u", "en"),
+        ("See? I knew it.", "en"),
+        # a question quoted in single quotes is quoted
+        ("And she goes 'why would I pay you more than the last guy?'", "en"),
+    ],
+)
+def test_questions_not_asked_of_the_other(text: str, lang: str) -> None:
+    assert question_of(text, lang) is None

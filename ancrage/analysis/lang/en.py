@@ -14,7 +14,7 @@ MARKERS = frozenset(
 )
 
 # Discourse fillers stripped from the start of a sentence before looking at its shape.
-FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|right|alright|all right|oh|ah|then|sure|i see|great|good|gotcha|got it|wow|like|hey|hi|hello|you know|i mean|or)"
+FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|yep|yup|nope|right|alright|all right|oh|ah|then|sure|i see|great|good|cool|perfect|awesome|gotcha|got it|wow|like|hey|hi|hello|you know|i mean|or)"
 
 # Interrogative words that open a question (open question).
 WH_START = [
@@ -84,20 +84,29 @@ PERMISSION = [
 # Interrogative words that also open a time or place clause ("..., when you get home?").
 TIME_PLACE = [r"when", r"whenever", r"where", r"wherever", r"while"]
 
+# A question the speaker asks to answer it at once ("And you know what got me unstuck? A book.",
+# "You know what?", "So you know how I was going to send it at 4,200? I didn't."): not asked.
+RHETORICAL = (
+    r"^(?:(?:and|but|so|well|oh|okay|ok),? )*(?:you know|guess) (?:what|who|how|why|where|when)\b"
+)
+
 # Without a question mark (speech recognition), only unambiguous shapes count as questions:
 # interrogative word + auxiliary + subject, or fixed interrogative phrases. A sentence opening
 # on "which is a / which has the" continues the previous one (a relative clause), not a question,
 # and "... and what have you" means "and so on".
 WH_NO_MARK = [
-    r"(?!which(?:'s| is| was| has| had) |what have you(?:$|,| and| or| uh| um))(?:what|how|why|where|when|who|which)(?:'s|'re| is| are| was| were| do| does| did| can|"
+    r"(?!which(?:'s| is| was| has| had) |what have you(?:$|,| and| or| uh| um))(?:what|how|why|where|when|who|which)(?:'s|'re|'d| is| are| was| were| do| does| did| can|"
     r" could| would| will| should| have| has| had| am)\s+(?:you|i|we|they|he|she|it|there|that|"
     r"this|your|my|the|a|an|those|these|his|her|their|our|people|anyone|anything|things|u)\b",
     # "what's making it hard", "what's holding you back": a progressive asks (not a pseudo-cleft)
     r"what's (?!going )\w+ing (?:you|it|that|this|things)\b(?!.*\b(?:is|was)\b)",
+    r"what's (?:been|up|new)\b",
     r"what (?:happened|brings|brought|made|makes|else|kind of|sort of|about|other|would|do|does|"
     r"did|is|are|was|were|if)\b",
-    r"how (?:many|much|long|often|come|about|far|old|important|confident|ready|likely|would|do|"
-    r"does|did|is|are|was|were|can|could)\b",
+    # not "how much it costs", "how long it takes": an embedded clause, no inversion
+    r"how (?:many|much|long|often|far|old)\b(?! (?:it|he|she|that|this) \w+s\b)",
+    r"how (?:come|about|important|confident|ready|likely|would|do|does|did|is|are|was|were|can|"
+    r"could)\b",
     r"why (?:not|is|are|do|does|did|would|should|don't|didn't)\b",
     r"(?:what|which|whose|how many|how much) (?!(?:i|you|we|they|he|she|it|that|this) )(?:\w+ ){1,3}"
     r"(?:do|does|did|are|is|was|were|can|"
@@ -111,7 +120,8 @@ WH_NO_MARK = [
 BACKCHANNEL = (
     r"(?:oh |ah |wow |huh )?(?:really|seriously|is it|was it|are you|were you|is he|is she|"
     r"are they|did you|do you|does it|did it|have you|has it|can you|can't you|will you|would you|"
-    r"you did|you do|you are|you were|you can|you have|you will|you think so|you know|"
+    r"you did|you do|you are|you were|you can|you have|you will|you think so|you know|see|"
+    r"honestly|frankly|"
     r"is that (?:right|so|true)|are you serious|no kidding|pardon(?: me)?|sorry|excuse me|what|who|"
     r"(?:(?:sorry|pardon|excuse me),? )?(?:what did you say|i beg your pardon|come again|say (?:that|it) "
     r"again|(?:the|a|an) what)|"
@@ -123,8 +133,14 @@ BACKCHANNEL = (
 # questions do not invert ("I know what you mean").
 INVERTED_ANYWHERE = (
     r"(?:(?:what(?! have you(?:$|,| and| or))|how|why|where|when|who|which)(?:'s| is| are| do|"
-    r" does| did| can| could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also) (?:do|does|"
+    r" does| did| can| could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also|or) (?:do|does|"
     r"did|can|could|would|will|have|are|is))\s+(?:you|we|they|he|she|that|this|there|i|your)(?![\w'-])"
+    # "... what made you fill in the form", "... is now still a good time", "... would it be useful
+    # if I showed you": inversions no statement has
+    r"|(?<!about )(?<!is )(?<!'s )(?:what|who) (?:made|brought|led|prompted) (?:you|u)(?![\w'-])"
+    r"|(?:is|would) (?:this|now|it|that) (?:still )?(?:a good|an ok|an okay|a bad|the right) time\b"
+    r"|(?<!\bif )(?<!\bso )(?<!\bnor )(?<!\bas )(?<!\bthan )(?<!\bneither )(?:would|could|should|will|"
+    r"shall) (?:it|you|we|that|they) (?:be|help|make|work|mean|like|want|need|mind|feel|look|change)\b"
 )
 
 # A discourse marker inside a run-on sentence, followed by an interrogative word: where a new
@@ -185,6 +201,11 @@ AUX_START = [
     r"is that (?:right|correct|fair|true|okay)",
     # an offer put to the other's yes or no, typed without its "do you" ("want me to send it")
     r"(?:you )?(?:want|wanna) (?:me|us) to",
+    # SMS proposals and checks without their auxiliary ("wanna talk thursday", "u got a sec")
+    r"(?:you )?(?:want to|wanna) (?:talk|meet|grab|chat|go over|catch up|hop on|jump on|try|come|"
+    r"join|do)",
+    r"(?:you )?got a (?:sec|second|minute|min|moment)",
+    r"you (?:free|around|available)(?: now| today| tomorrow| later| to talk)?$",
 ]
 
 # Imperatives that look like an inversion (French only; never matches in English).
@@ -232,7 +253,9 @@ HESITATION = (
 # Exclamations shaped like questions ("What a change, huh?", "How about that."): not asked.
 EXCLAMATIVE = (
     r"^(?:what an? (?!lot\b)|how about that$|how (?:nice|great|awful|terrible|sad|funny|cool|lovely|"
-    r"wonderful|strange|weird|interesting|neat|sweet)$|isn't that something$)"
+    r"wonderful|strange|weird|interesting|neat|sweet)$|isn't that something$"
+    # "what did I tell you": the speaker was right, nothing is asked
+    r"|what did i (?:tell|say to) (?:you|u)\b|told (?:you|u) so$)"
 )
 
 # Pseudo-clefts open with an interrogative word but state something ("What happened was...",
@@ -329,10 +352,18 @@ QUESTION_CUE_PATTERN = (
     r"some|people|everyone)\b|n't (?:it|he|she|they|you|we|that|there|i)\b"
     r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b"
     r"|\b(?:don't|do not|didn't) (?:\w+ )?know (?:if|whether)\b|\bnot (?:\w+ )?sure (?:if|whether)\b"
-    r"|^(?:you )?(?:want|wanna) (?:me|us) to\b)"
+    r"|^(?:you )?(?:want|wanna) (?:me|us) to\b|\bgot a (?:sec|second|minute|min|moment)\b"
+    r"|\byou (?:free|around|available)\b|^(?:you )?(?:want to|wanna) \w)"
 )
 # Sentence endings that can make a tag without a question mark (their words are cues already).
-QUESTION_CUE_ENDINGS: tuple[str, ...] = ()
+QUESTION_CUE_ENDINGS = ("right", "okay", "ok", "correct", "fair", "work", "you", "sense")
+# A confirmation asked at the end of a sentence without "?": a closed question ("so you do
+# them in excel is that right", "I'll book thursday at two does that work for you").
+CHECK_END = (
+    r"(?:^|\s)(?:is that (?:right|ok|okay|correct|fair)|does (?:that|this) (?:work|sound (?:ok|okay|"
+    r"good|right)|make sense)(?: for you| to you)?|(?:would|will) (?:that|this) work(?: for you)?|"
+    r"that work for you)$"
+)
 
 # Rhetorical tags closing an affirmation: "..., right?", "isn't it?", "you know?".
 TAG_END = [

@@ -86,7 +86,13 @@ INVERTED_ANYWHERE = (
     r"|(?<!je )(?<!tu )(?<!vous )(?<!nous )(?<!on )(?<!il )(?<!elle )(?<!qui )(?<!ne )(?<!n')"
     r"(?:voulez|pouvez|avez|êtes|savez|connaissez|pensez|souhaitez|aimeriez|auriez|pourriez|"
     r"voudriez|seriez|veux|peux|as|es|sais|connais|penses|aimerais|pourrais|voudrais|devez|dois|"
-    r"croyez|crois|trouvez|trouves|comptez|comptes) (?:vous|tu))"
+    r"croyez|crois|trouvez|trouves|comptez|comptes) (?:vous|tu)"
+    # « qu'est-ce que », « il y a quoi qui », « c'est quoi qui » au milieu d'une phrase sans
+    # ponctuation (« et si tu lui confiais instagram qu'est ce que ça te libérerait »)
+    r"|qu'est-ce qu(?:e|'|i)|qu'est ce qu(?:e|'|i)|(?:il y a|y a|c'est) quoi (?:qui|que|qu'|comme)"
+    # une proposition soumise à l'autre en fin de phrase (« je vous cale jeudi ça vous irait »)
+    r"|(?<!si )(?:ça|ca) (?:te |vous |t')(?:dit|dirait|va(?! bien)|irait|convient|conviendrait|"
+    r"tente|tenterait))"
     r"(?![\w-])"
 )
 
@@ -108,7 +114,10 @@ REPORTED = (
     r"\b(?:je suis genre|il est genre|elle est genre|ils disent|les gens disent|j'ai dit|il a dit|elle a dit|ils ont dit|on m'a dit|il m'a dit|elle m'a dit|il me dit|elle me dit|il demande|elle demande|il m'a demandé|elle m'a demandé|je lui ai dit|je lui ai demandé|je me suis dit|je me dis|genre"
     # la voix intérieure de l'autre ou de chacun : « et tu te dis, à quoi bon ? »
     r"|tu te dis|tu te disais|vous vous dites|on se dit|on se disait|il se dit|elle se dit|ils se disent"
-    r"|tu te demandes|vous vous demandez)$"
+    r"|tu te demandes|vous vous demandez"
+    # ce que l'on compte dire à un tiers : « je pourrais lui dire écoute, est-ce que… »
+    r"|(?:lui|leur) (?:dire|demander|écrire)(?: un truc comme| genre)?(?: écoute| écoutez| bon| voilà)?"
+    r"|je (?:lui|leur) (?:dis|dirais|demande|demanderais)(?: écoute| écoutez| bon| voilà)?)$"
 )
 
 # Fausses questions qui ferment une affirmation même sans point d'interrogation.
@@ -167,6 +176,10 @@ PERMISSION = [
 # Mots interrogatifs qui ouvrent aussi une subordonnée de temps ou de lieu (« …, quand tu rentres ? »).
 TIME_PLACE = [r"quand", r"lorsque", r"lorsqu'\w+", r"où", r"pendant que"]
 
+# Une question que l'on pose pour y répondre soi-même dans la foulée (« Et tu sais ce qui m'a
+# débloqué ? Un livre. », « Tu sais quoi ? ») : pas une question à l'autre.
+RHETORICAL = r"^(?:(?:et|mais|alors|bon|ben|eh bien|oh|ah),? )*(?:tu sais|vous savez|devine|devinez|tu devineras) (?:quoi|ce qu|ce qui|comment|qui|pourquoi|combien|où|quand)"
+
 # Sans point d'interrogation (transcription automatique), seules les formes sans ambiguïté
 # comptent : inversion, « est-ce que », mot interrogatif suivi d'un verbe ou d'une inversion.
 WH_NO_MARK = [
@@ -193,6 +206,10 @@ WH_NO_MARK = [
     # « comment va ta mère », « comment se passe ta semaine » : sujet inversé après le verbe
     r"comment (?:se passe|se passent|s'est passé|s'est passée|va|vont)\b",
     # « combien de managers seraient concernés », « quel budget vous avez prévu »
+    # « il y a quoi qui te pèse », « c'est quoi qui bloque »
+    r"(?:il y a|y a|c'est) quoi (?:qui|que|qu'|comme)",
+    # « combien de devis envoyés cette semaine » : par SMS, sans verbe conjugué
+    r"combien (?:de |d')(?!fois\b)\w+",
     r"combien (?:de |d')(?!fois)\w+ (?:[\w']+ )?(?:tu|vous|on|il|elle|ils|elles|t'|\w+(?:ent|ait|a|"
     r"est|sont))\b",
     r"(?:quel|quelle|quels|quelles) (?:\w+ ){1,2}(?:tu|vous|on|il|elle|ils|elles|t'|c'est)\b",
@@ -203,7 +220,8 @@ WH_NO_MARK = [
 
 BACKCHANNEL = (
     r"(?:ah |oh |eh )?(?:bon|vraiment|c'est vrai|ah bon|ah oui|ah ouais|oui|ouais|non|tu crois|"
-    r"vous croyez|sérieux|sérieusement|pardon|comment|quoi|hein|d'accord|ok|okay|ah|euh|hum|"
+    r"vous croyez|sérieux|sérieusement|franchement|honnêtement|sincèrement|pardon|comment|quoi|"
+    r"hein|d'accord|ok|okay|ah|euh|hum|"
     r"c'est ça|tu trouves|vous trouvez|(?:(?:pardon|désolé|désolée|excusez-moi|excuse-moi),? )?"
     r"(?:qu'est-ce que (?:tu as|vous avez) dit|(?:tu peux|vous pouvez) répéter|(?:le|la|un|une) quoi))"
 )
@@ -300,7 +318,10 @@ HESITATION = (
 # Exclamations en forme de question (« Quelle chance, hein ? ») : rien n'est demandé.
 EXCLAMATIVE = (
     r"^(?:quelle (?:chance|horreur|galère|angoisse|joie|surprise|histoire !)|quel (?:dommage|plaisir|"
-    r"bonheur|soulagement|cauchemar)|que c'est (?:beau|bien|bon|dommage|triste|drôle))(?![\w-])"
+    r"bonheur|soulagement|cauchemar)|que c'est (?:beau|bien|bon|dommage|triste|drôle)"
+    # « qu'est-ce que je t'avais dit » : on ne demande rien, on a eu raison
+    r"|qu'est-ce que je (?:t'|vous )(?:avais|ai) dit|qu'est ce que je (?:t'|vous )(?:avais|ai) dit)"
+    r"(?![\w-])"
 )
 
 # Pseudo-clivées : « ce qui s'est passé, c'est… » affirme, ne demande pas. En français elles
@@ -376,7 +397,25 @@ QUESTION_CUE_PATTERN = (
     r"|\by est,? (?:tu|vous|t')"
 )
 # Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
-QUESTION_CUE_ENDINGS = ("non", "pas vrai", "tu vois", "vous voyez", "n'est-ce pas", "n'est ce pas")
+QUESTION_CUE_ENDINGS = (
+    "non",
+    "pas vrai",
+    "tu vois",
+    "vous voyez",
+    "n'est-ce pas",
+    "n'est ce pas",
+    "ça",
+    "va",
+    "irait",
+    "bien",
+)
+# Une confirmation demandée à la fin d'une phrase sans « ? » : une question fermée (« vous faites
+# vos devis sur excel c'est ça », « je vous cale jeudi ça vous va », « vous allez bien »). « C'est
+# ça » seul, ou après moins de quatre mots, répond (« oui c'est ça »).
+CHECK_END = (
+    r"(?:^|\s)(?:(?:vous allez|tu vas) (?:toujours )?bien|(?:ça|ca) (?:te |vous |t')(?:va|irait))$"
+    r"|^(?:\S+ ){4,}c'est (?:bien )?ça$"
+)
 
 # Mots interrogatifs en fin de phrase qui demandent un fait (« tu pars quand », « c'est où »).
 WH_END_CLOSED = (
