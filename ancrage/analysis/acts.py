@@ -324,8 +324,13 @@ def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]
     if code == "fr" and not _FR_UNELIDED.isdisjoint(words):
         text = _FR_ELISION.sub(r"\1'", text)
         return text, text.split()
-    if code == "en" and not _EN_SMS_WORDS.isdisjoint(words):
-        return text, [_EN_SMS.get(w, w) for w in words]
+    if code == "en":
+        bare = [w.rstrip(".,!?;:") for w in words]  # "that was all u." is typed too
+        if not _EN_SMS_WORDS.isdisjoint(bare):
+            return text, [
+                _EN_SMS[b] + w[len(b) :] if b in _EN_SMS else w
+                for w, b in zip(words, bare, strict=True)
+            ]
     return text, words
 
 
@@ -839,6 +844,7 @@ def _speaks_of_the_other(
         and not rules.self_start.match(core)
         and not _asks_like(core, rules)
         and not rules.not_inversion.match(core)  # « tiens-moi au courant »: a request
+        and not is_greeting(core, rules)  # "Good luck tomorrow, and see you Thursday."
         for core in plain
     )
 

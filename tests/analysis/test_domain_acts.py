@@ -155,3 +155,62 @@ def test_reflection_kept(text: str, lang: str) -> None:
 )
 def test_credit_handed_back_is_not_a_reflection(text: str, lang: str) -> None:
     assert "reflection" not in classify(text, rules_for(lang), follows_other=True)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        # advice with a figure, general claims told as knowledge
+        ("Tu devrais être à 90 euros de l'heure, au moins.", "fr", "input"),
+        ("Les traducteurs bradent toujours leurs premiers devis.", "fr", "input"),
+        ("Relance-les, ils font tous ça les grands comptes.", "fr", "input"),
+        ("Restaurants never read the small print, trust the process.", "en", "input"),
+        ("Landlords are always slow to pay, it's typical.", "en", "input"),
+        # proposals without a modal
+        ("ok on fait un point mercredi ?", "fr", "input"),
+        ("Super, on se reparle après ton rendez-vous.", "fr", "input"),
+        ("Would it help to rehearse the call together now?", "en", "input"),
+        ("ok talk friday", "en", "input"),
+        # the seller's own offer, concessions and demos
+        ("Chez nous, tu as un tableau de bord qui relance tout seul.", "fr", "own_offer"),
+        ("Je vous cale une démo mardi après-midi.", "fr", "own_offer"),
+        ("Et là on a 20 % de remise jusqu'à vendredi.", "fr", "own_offer"),
+        ("Ours syncs with your bank every night.", "en", "own_offer"),
+        ("For you I can do 45 a month if we sign today.", "en", "own_offer"),
+        ("I'll throw in the training session, that's normally 300.", "en", "own_offer"),
+        ("Early bird is 150 off until Sunday.", "en", "own_offer"),
+        ("On a récupéré plein de clients de chez eux l'an dernier.", "fr", "self_promotion"),
+        ("Most of our customers switched from spreadsheets.", "en", "self_promotion"),
+        # inferences about the other or a third party
+        ("Vous devez perdre un temps fou avec les relances.", "fr", "assumption"),
+        ("Tes clients ont sûrement déjà un prestataire.", "fr", "assumption"),
+        ("je me doute que c est pas simple avec ton associé", "fr", "assumption"),
+        ("I'm guessing the landlord hasn't replied yet.", "en", "assumption"),
+        # praise and credit handed back, typed or spoken
+        ("Ta réponse est nickel, claire et polie.", "fr", "affirmation"),
+        ("c'est malin de commencer par les nouveaux clients", "fr", "affirmation"),
+        ("C'est toi qui connais ton marché.", "fr", "affirmation"),
+        ("C'est toi qui as tenu bon sur le prix.", "fr", "affirmation"),
+        ("That's a smart move, starting with the small clients.", "en", "affirmation"),
+        ("really proud of u. that's your work", "en", "ownership_returned"),
+        ("You made the tough call and it paid off.", "en", "ownership_returned"),
+        ("Tu avais déjà la réponse, je n'ai rien ajouté.", "fr", "ownership_returned"),
+        ("that was all u.", "en", "ownership_returned"),
+    ],
+)
+def test_acts_of_the_held_out_kinds(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("Tu dois appeler le client avant vendredi.", "fr", "assumption"),  # an obligation
+        ("Si tu devrais être ailleurs, dis-le.", "fr", "input"),
+        ("They always mind the gap.", "en", "input"),
+        ("I'm not proud of the quote I sent.", "en", "affirmation"),
+        ("Ça m'a pris une demo de dix minutes pour comprendre.", "fr", "own_offer"),
+    ],
+)
+def test_near_misses_of_the_held_out_kinds(text: str, lang: str, act: str) -> None:
+    assert act not in acts_of(text, lang)

@@ -512,6 +512,11 @@ SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+
 
 # The speaker pushes own content: information, advice, persuasion, options.
 INPUT = [
+    # a general claim about people, told as knowledge ("agencies are always drowning", "cafes never
+    # switch bookkeepers", "they all do that")
+    r"(?:[a-z]+s|they|people|clients|customers) (?:are |will |do )?(?:always|never) (?!mind\b)\w+",
+    r"they all (?:do|say|want|try|haggle)\b",
+    r"(?:that's|it's) (?:classic|typical|always the way)\b",
     r"(?<!what )(?<!how )(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
     r"still |also )?(?:should\b(?! be (?:proud|pleased|happy|glad)\b)|ought to|"
     r"must\b(?! be\b| like\b| love\b| feel\b| have been\b| know\b| think\b)|had better|'d better)",
@@ -725,7 +730,11 @@ PROPOSAL = [
     r"(?:come back|meet|see me|get together|talk) again (?:next|in|on|at)\b",
     # a slot or a joint task put forward without a modal ("Same time next week?", "wanna
     # catch up Thursday", "would you like to prepare it together?", "would it help if I...")
-    r"same time (?:next|tomorrow|on|at)\b",
+    r"same time (?:next|tomorrow|on|at|in)\b",
+    r"would it (?:help|be (?:helpful|useful)) to (?:[\w']+ ){1,5}together\b",
+    r"(?:wanna|want to) (?:talk|go over|look at) (?:[\w']+ ){0,3}(?:on|this|next|tomorrow) "
+    r"(?:monday|tuesday|wednesday|thursday|friday|week|morning|afternoon)\b",
+    r"(?:talk|speak|see you) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|next week)\b",
     r"(?:wanna|want to|shall we|should we|can we|could we|let's) (?:catch up|touch base|check in|"
     r"hop on a call|jump on a call|have a call|do a call|meet up|follow up)\b",
     r"(?:would you like|do you want|you want|wanna) (?:to )?(?:[\w']+ ){1,6}together\b",
@@ -747,6 +756,10 @@ SELF_PROMOTION = [
     # a superlative about the speaker's company ("we're the number one platform", "we're the
     # fastest growing...") or a count of clients ("we work with over 5,000 shops")
     r"we(?:'re| are) the only\b",
+    # clients won from others, the biggest client shown off
+    r"(?:half|most|many|lots|loads|a lot|plenty|dozens|hundreds) of our (?:customers|clients) "
+    r"(?:switched|came|moved|left|jumped)",
+    r"our (?:biggest|largest|best|top) (?:client|customer|account)\b",
     r"we(?:'re| are) (?:now |still |actually )?(?:the |a )?(?:best|leader|leading|number one|"
     r"market leader|award-winning|ranked|fastest|biggest|largest|cheapest|most (?:trusted|"
     r"popular|used|advanced|complete))\b",
@@ -783,6 +796,17 @@ OWN_OFFER = [
     r"demonstrate) (?:you )?(?:the|our|my|how our)\b",
     r"(?:very |really |extremely )?competitive (?:price|pricing|rate|offer)",
     r"our (?:results|case studies|references|testimonials) (?:from|with|for)",
+    # the speaker's product, its price and its concessions ("ours does all three", "for you I can
+    # do 59", "I'll throw in the onboarding", "early bird is 200 off", "it's normally 500")
+    r"(?<!of )\bours (?:does|has|is|can|will|\w+s)\b",
+    r"(?:for you|today|this week) i (?:can|could) (?:do|give|offer|make it)\b",
+    r"(?:i'll|i will|i can|i could|we'll|we can) throw in\b",
+    r"\bearly bird\b|\b\d+ (?:off|percent off)\b|\b\d+% (?:off|discount)\b",
+    r"\bfree (?:trial|onboarding|setup|set-up|month|demo)\b",
+    r"(?:normally|usually) (?:it's |its |it is )?\d+|(?:that's|it's|its) (?:normally|usually) \d+",
+    r"(?:my|our) next (?:group )?(?:program|programme|cohort|workshop|course|bootcamp)\b",
+    r"(?:our|the) (?:live |new )?(?:feature|features|app|dashboard) (?:everyone|all our|people|"
+    r"customers|clients) (?:love|loves|use|uses)\b",
 ]
 COMPETITOR = [
     r"(?:competitor|competitors|competition|the other vendors?|other providers?)",
@@ -801,6 +825,7 @@ ASSUMPTION = [
     r"(?:no doubt|obviously|surely|of course) (?:you|your)",
     r"you(?:'re| are) (?:probably|surely|certainly|obviously)",
     r"like (?:everyone|everybody|all (?:my|our) (?:clients|customers))",
+    r"i(?:'m| am) guessing\b",
     r"(?:people|someone|everyone) like you (?:always|usually|tend|all)",
     r"you(?:'ll| will) (?:love|like|enjoy) (?:it|this|our)",
 ]
@@ -857,7 +882,11 @@ AFFIRMATION = [
     r"(?:you should be|be) proud",
     r"your (?:strength|courage|commitment|determination|effort|efforts|persistence)",
     # praise of what the other did ("proud of you", "you did great", "you stood your ground")
-    r"(?:^|i'm |i am |we're |so |really |very )proud of you\b",
+    # (look-behinds: the match must start on "proud" for the index's word-start check)
+    r"(?:^|(?<=[.!?,] )|(?<=i'm )|(?<=i am )|(?<=we're )|(?<=so )|(?<=really )|(?<=very ))"
+    r"proud of you\b",
+    r"(?:that's|that is|what) a (?:really )?(?:useful|great|good|smart|important|helpful|powerful) "
+    r"(?:distinction|point|insight|idea|observation|reframe)\b",
     r"you did (?:ok|okay|great|amazing|brilliantly|so well|really well|a (?:great|fantastic|good|"
     r"brilliant) job|an amazing job|fantastic|awesome)",
     r"you (?:stood|held) (?:your|to your) (?:ground|position|price|line|nerve)",
@@ -866,6 +895,10 @@ AFFIRMATION = [
     r"you(?:'ve| have) (?:built|created|achieved) something (?:really |truly |very )?(?:special|"
     r"great|amazing|impressive|remarkable|incredible)",
     r"(?:great|amazing|impressive|brilliant) what you (?:did|'ve done|have done|pulled off)",
+    r"(?:that's|thats|that is) (?:really |so |very )?(?:smart|clever|a great idea|a smart move|"
+    r"spot on|the bit i'd celebrate)\b",
+    r"(?:^|\s)nice one\b",
+    r"(?:it's|its|it is) (?:all |entirely |totally )?(?:your|ur) (?:call|decision|choice|business)\b",
     # the other's expertise and autonomy recognised ("you know your work better than me")
     r"you know (?:[\w']+ ){1,3}better than (?:me|i do|anyone|anybody)",
     r"(?:it's|it is|that's) (?:totally |really |entirely |all )?your (?:call|decision)\b",
@@ -888,6 +921,12 @@ OWNERSHIP_RETURNED = [
     # "it was you who signed them", not "it was you who asked"
     r"it was (?:all )?you who (?!asked\b|said\b|wanted\b)\w+",
     r"i (?:only|just) (?:asked|listened|held the space)",
+    r"you did the (?:brave|hard|real|heavy|difficult|scary) (?:bit|part|work|lifting)\b",
+    r"you made the (?:hard|tough|right|brave|difficult|big) (?:calls?|decisions?|choices?)\b",
+    r"you came up with (?:that|this|it)\b",
+    r"(?:that's|that is) (?:all )?your (?:work|doing|win|success|achievement|results?)\b",
+    r"(?:it's|it is) your (?:\w+ ){1,2}and your \w+",
+    r"you (?:already )?had the answer\b",
     # what the other did alone ("you landed that client yourself"), not "you blamed yourself"
     r"you (?:[a-z]+ed|did|made|got|found|came up with|won|took|held|built|wrote|sold|brought|"
     r"set up) (?:[\w'-]+ ){1,4}(?<! to)(?<! about)(?<! for)(?<! of)(?<! at)(?<! with)(?<! on)"

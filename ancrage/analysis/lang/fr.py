@@ -584,6 +584,13 @@ INPUT = [
     r"(?<!lorsque tu) (?:devez|dois|devriez|devrais) "
     r"(?:vraiment |absolument |juste |aussi )?"
     r"(?!sûrement|certainement|probablement|bien|sans doute|forcément|être)\w+",
+    r"(?:vous|tu)(?<!ce que vous)(?<!ce que tu)(?<!si vous)(?<!si tu) (?:devriez|devrais) être (?:à|au|"
+    r"plus|moins|au-dessus|au moins)\b",
+    # une généralité sur les gens, dite comme un savoir (« les graphistes sous-estiment toujours
+    # leur valeur », « ils font tous ça », « c'est classique »)
+    r"(?:les|tous les|la plupart des) [a-zéèêàç-]+s (?:[\w']+ ){0,2}(?:toujours|jamais|systématiquement)\b",
+    r"(?:ils|elles) (?:[\w']+ )?(?:font|sont|disent|veulent|ont|fonctionnent) (?:tous|toutes)\b",
+    r"c'est (?:classique|toujours comme ça|toujours pareil|le cas de tout le monde)",
     r"je (?:vous |te |t')?(?:conseille|recommande|suggère|propose|préconise|encourage)",
     r"je (?:vous |te |t')?(?:conseillerais|recommanderais|suggérerais|proposerais)",
     r"(?:ça|cela) (?:marche|fonctionne|aide) (?:souvent |mieux |bien )?(?:si|quand|de)",
@@ -770,6 +777,9 @@ PROPOSAL = [
     # un créneau ou un travail commun avancé sans verbe modal (« on se cale un point ? », « ça te
     # dit un point vendredi », « tu veux qu'on la prépare ensemble ? », « ça t'aiderait si je… »)
     r"on se (?:cale|fixe|programme|planifie|prévoit)\b",
+    r"on (?:fait|refait) (?:un|le) point\b",
+    r"on se (?:reparle|rappelle|recontacte|tient au courant)\b",
+    r"on en (?:reparle|rediscute)\b",
     r"on se (?:fait|refait|donne|prend) (?:un|une) (?:point|appel|call|visio|rendez-vous|rdv|réunion|"
     r"séance|créneau|café)",
     r"on se (?:voit|revoit|retrouve|parle|rappelle) (?:la semaine|le mois|lundi|mardi|mercredi|jeudi|"
@@ -793,6 +803,9 @@ SELF_PROMOTION = [
     r"(?:ça fait|depuis) \d+ ans que je",
     r"(?:primé|primée|récompensé|récompensée|best-seller)",
     r"moi,? (?:je suis|j'ai|mon|ma|mes)",
+    r"(?:on a|nous avons) (?:récupéré|gagné|pris) (?:plein de|beaucoup de|des tas de|la moitié de|"
+    r"plusieurs|\d+) (?:leurs )?clients",
+    r"numéro un (?:chez|en|du|des|sur|dans)\b",
     # un superlatif sur sa société (« on est le numéro un », « la meilleure du marché ») ou un
     # nombre de clients (« on a formé plus de dix mille managers »)
     r"(?:on est|nous sommes) (?:aujourd'hui |déjà )?(?:le |la |les )?(?:numéro un|leader|leaders|"
@@ -832,6 +845,15 @@ OWN_OFFER = [
     r"(?:montrer|faire une démo)|si je (?:vous |te )montrais)\b",
     r"(?:c'est|un prix|un tarif) (?:très |super |vraiment |hyper )?compétitif",
     r"nos (?:résultats|références|cas clients|témoignages) (?:avec|chez|pour|de)",
+    # présenter son produit, sa démo, ce qu'on a « chez nous », ses remises
+    r"chez nous,? (?:vous|tu|on|c'est|il y a|les|tout)",
+    r"je (?:voulais|vais|veux|voudrais) (?:vous |te )présenter\b",
+    r"je (?:vous |te )(?:cale|bloque|réserve|programme|propose|fais|envoie) (?:une|la|un) (?:démo|"
+    r"démonstration|essai|devis|proposition|offre)",
+    r"(?:une|la|notre) démo\b",
+    r"(?:\d+|\d+ ?%) (?:de remise|de réduction|offerts?)\b|(?:remise|réduction|promo|promotion) de \d+",
+    r"(?:en ce moment|jusqu'à \w+|ce mois-ci) (?:on a|il y a) (?:une|la) promo",
+    r"(?:la|une|notre) promo\b",
 ]
 COMPETITOR = [
     r"(?:concurrent|concurrents|concurrente|concurrence|les autres (?:prestataires|fournisseurs|"
@@ -854,6 +876,14 @@ ASSUMPTION = [
     r"comme tout le monde",
     r"(?:comme|les gens comme) (?:tous nos|toutes nos|tous mes) clients",
     r"(?:vous allez|tu vas) (?:adorer|aimer)",
+    # une inférence sur l'autre, pas une obligation (« vous devez perdre des heures », « tu dois
+    # avoir peur que… »), et un tiers supposé (« ils ont sûrement plus de budget »)
+    r"(?:vous devez|tu dois) (?:avoir peur|avoir du mal|perdre|passer (?:un temps|des heures|vos|tes)|"
+    r"galérer|en avoir marre|vous sentir|te sentir|trouver ça)",
+    r"(?:ils|elles|il|elle|ça|vos clients|tes clients) (?:ont|a|est|sont|va|vont|doivent|doit) "
+    r"(?:sûrement|certainement|forcément|sans doute|probablement)",
+    r"je me doute (?:que|qu'|bien)",
+    r"(?:^|, )j'imagine$",
 ]
 
 SMALL_TALK = [
@@ -890,7 +920,7 @@ GREETING = [
 FAREWELL = (
     r"(?<![\w'-])(?:au revoir|à bientôt|a bientot|à plus(?! de| d')|a plus(?! de| d')|"
     r"à tout à l'heure|bonne (?:journée|soirée|fin de journée|semaine|fin de semaine|route|"
-    r"continuation)|bon (?:week-end|weekend|après-midi|courage pour la suite)|"
+    r"continuation)|bon (?:week-end|week end|weekend|après-midi|courage)|"
     r"(?:à|a) (?:demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la semaine prochaine|"
     r"la prochaine|très vite|tres vite))(?:,? [\w'-]+){0,3}[.!, ]*$"
 )
@@ -910,7 +940,7 @@ AFFIRMATION = [
     r"belle progression",
     # l'éloge de ce que l'autre a fait (« fier de toi », « tu as tenu bon »)
     r"(?:^|je suis |suis |tellement |trop |très |si )(?:fier|fière|fiers|fières) de (?:toi|vous)\b",
-    r"(?:tu as|vous avez|t'as) (?:bien |vraiment )?tenu (?:bon|le coup|tête|ferme|ta position|votre position|"
+    r"(?:tu as|vous avez|t'as|qui as|qui avez) (?:bien |vraiment )?tenu (?:bon|le coup|tête|ferme|ta position|votre position|"
     r"ton prix|votre prix)",
     r"(?:tu as|vous avez|t'as) (?:super |vraiment |très )?bien (?:géré|mené|joué|réagi)",
     r"c'est un (?:vrai|sacré|beau|gros|grand) (?:cap|pas|tournant|exploit|progrès)",
@@ -920,7 +950,13 @@ AFFIRMATION = [
     r"(?:spécial|unique|beau|solide|impressionnant|remarquable)",
     # l'expertise et l'autonomie de l'autre reconnues (« tu connais ton travail mieux que moi »)
     r"(?:tu connais|vous connaissez) (?:[\w']+ ){1,3}mieux que (?:moi|personne|quiconque)",
-    r"c'est (?:toi|vous) qui (?:décides|décidez|choisis|choisissez|vois|voyez)\b",
+    r"c'est (?:toi|vous) qui (?:décides|décidez|choisis|choisissez|vois|voyez|connais|connaissez|sais|"
+    r"savez)\b",
+    r"(?:c'est|c'était) (?:vraiment |super |trop |hyper )?(?:malin|nickel|bien vu|une super idée|"
+    r"une excellente idée|très juste|parfait ça)\b",
+    r"(?:ta|votre) (?:phrase|idée|réponse|approche|solution|formulation) est (?:vraiment |super |"
+    r"hyper )?(?:nickel|parfaite|top|excellente|très bien|super|juste|claire)",
+    r"(?:tu as|vous avez|t'as) (?:eu )?(?:une )?(?:super|très bonne|excellente) (?:idée|réaction)",
 ]
 GRATITUDE = [
     r"(?:merci|je vous remercie|je te remercie|reconnaissant|reconnaissante|gratitude)",
@@ -939,6 +975,8 @@ OWNERSHIP_RETURNED = [
     r"(?:ta|votre|ton) (?:posture|assurance|confiance|juste prix|prix|travail|courage|"
     r"résultat|résultats|engagement)\b[^.?!]*,\s*(?:ta|votre|ton|tes|vos) \w+",
     r"je n'ai fait que (?:poser|t'écouter|vous écouter|écouter)",
+    r"(?:tu avais|vous aviez) (?:déjà )?(?:la réponse|les réponses|la solution)",
+    r"(?:tu viens|vous venez) de (?:la |le |les )?(?:trouver|formuler|écrire|décider)",
     # ce que l'autre a fait seul (« tu l'as trouvé tout seul »), pas « tu as dû tout gérer seule »
     r"(?:tu as|tu l'as|t'as|tu les as|vous avez|vous l'avez|vous les avez) (?!dû\b|été\b)"
     r"(?:[\w'-]+ ){1,4}(?:toi-même|par toi-même|tout seul|toute seule|vous-même|par vous-même|"
