@@ -449,9 +449,11 @@ def _leading_forms(
     clauses: list[str], has_mark: bool, rules: Rules, keys: Keys | None
 ) -> str | None:
     """The form of the first clause, looking past short vocatives ("Salut Marc, ...")."""
-    for clause in clauses:
+    for i, clause in enumerate(clauses):
         core = rules.fillers.sub("", clause)
         form = _core_form(core, has_mark, rules) if core else None
+        if form == "open" and i < len(clauses) - 1 and rules.open_prompt.fullmatch(core):
+            continue  # « dis-moi, tu as vu… ? », "tell me, did you…?": the question that follows decides
         if form or len(core.split()) > 2 or _DECLARATIVE.match(core):
             return form  # "they still, you know, do the dishes": a statement's subject
     return None
@@ -515,8 +517,11 @@ def sentence_question(
     if rules.backchannel.fullmatch(core):
         return None  # "Is that right." without its "?" is the same backchannel as with it
     clauses = [c for c in core.split(", ") if c.strip()]
-    if len(clauses) > 1 and any(rules.reported.search(c) for c in clauses[:-1]):
-        return None  # "I said, since when?": a quoted question
+    if len(clauses) > 1 and any(
+        rules.reported.search(c) and not _core_form(rules.fillers.sub("", c), True, rules)
+        for c in clauses[:-1]
+    ):
+        return None  # "I said, since when?": a quoted question (not « qu'est-ce que tu lui dirais, … »)
     if len(clauses) > 2:
         kept = [clauses[0]]  # a sentence may open on it: "What is it, deep down, that...?"
         kept += [c for c in clauses[1:-1] if not _hesitation(rules.fillers.sub("", c), rules)]
@@ -541,14 +546,22 @@ def sentence_question(
                 return form
         if rules.indirect_closed.search(core, keys):
             return "closed"  # "I don't know if you've heard of it?"
+        preface = len(clauses) > 1 and rules.open_prompt.fullmatch(
+            rules.fillers.sub("", clauses[0])
+        )
         if (
-            _curious(core, rules, keys)
+            (_curious(core, rules, keys) and not preface)  # « dis-moi, tu as relancé… ? » is closed
             or rules.open_aux.match(core)  # « il y a autre chose ? » asks like « autre chose ? »
             or rules.open_embedded.search(core, keys)
         ):
             return "open"
         if _open_inside(core, clauses, rules, keys):
             return "open"  # "If you had a free day, what would you do first, say?"
+        for clause in clauses[-2:-4:-1]:  # « il t'a dit quoi, au juste ? »
+            if any(word in clause for word in rules.wh_end_words):
+                end = rules.wh_end.search(clause)
+                if end is not None:
+                    return _wh_end_form(end.group(), rules)
         # "On one hand you..., but on the other hand...?", "..., as you said?": reflections (MITI);
         # "3?? we said 15!", « 2 sur 4 ?! »: surprise, nothing asked
         if mark == "?!" or rules.rising_reflection.search(core):
@@ -579,9 +592,12 @@ def sentence_question(
             end = rules.wh_end.search(last)
             if end is not None:
                 return _wh_end_form(end.group(), rules)
-    if rules.check_end.search(core):
+    run_on = _run_on_question(core, rules)
+    if run_on == _QUOTED:
+        return None
+    if run_on is None and rules.check_end.search(core):
         return "closed"  # « …sur excel c'est ça », "…thursday at two does that work for you"
-    return _run_on_question(core, rules)
+    return run_on
 
 
 def _wh_end_form(asked: str, rules: Rules) -> str:
@@ -667,6 +683,9 @@ def _hesitation(clause: str, rules: Rules) -> bool:
     )
 
 
+_QUOTED = "quoted"  # what _run_on_question says of a question reported from someone else
+
+
 def _run_on_question(core: str, rules: Rules) -> str | None:
     """A question inside a run-on sentence (speech recognition): an inversion gives it away
     ("... what would that mean for you"), or a marker then a question ("... so what brings
@@ -674,9 +693,9 @@ def _run_on_question(core: str, rules: Rules) -> str | None:
     inverted = search_at_word_start(rules.inverted_anywhere, core)
     while inverted is not None:
         rest = core[inverted.start() :]
-        if not rules.not_inversion.match(rest) and not rules.reported.search(
-            core[: inverted.start()].rstrip()
-        ):  # "and she said how did you know": a quoted question
+        if rules.reported.search(core[: inverted.start()].rstrip()):
+            return _QUOTED  # "and she said how did you know": the rest is quoted
+        if not rules.not_inversion.match(rest):
             return _core_form(rest, False, rules) or "closed"
         inverted = search_at_word_start(rules.inverted_anywhere, core, inverted.end())
     for marker in rules.marker_then_wh.finditer(core):

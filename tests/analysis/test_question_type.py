@@ -163,3 +163,28 @@ def test_open_question_share_counts_these_shapes() -> None:
         lang="en",
     )
     assert report.indicator("open_question_share").value == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a confirmation checked is a closed question, not a rhetorical tag
+        ("J'imagine que tu passes par un intermédiaire, c'est ça ?", "fr", "closed"),
+        ("So the invoice went out on Monday, correct?", "en", "closed"),
+        # the interrogative word in place, a complement dislocated after it
+        ("Et ta banquière, elle t'a répondu quoi, finalement ?", "fr", "open"),
+        # a bare « dis-moi » / "tell me" before a yes/no question only prefaces it
+        ("Et dis-moi, tu as relancé la mairie ?", "fr", "closed"),
+        ("Tell me, did the supplier call back?", "en", "closed"),
+        ("Dis-moi, qu'est-ce qui te retient ?", "fr", "open"),
+        # a price asked is a number
+        ("For a full rewrite, what would you charge?", "en", "closed"),
+        ("okay and what do you usually sell those for", "en", "closed"),
+        # a question opened by a reported frame of its own stays a question
+        ("Qu'est-ce que tu pourrais lui dire, si elle revient ?", "fr", "open"),
+        ("btw did u get the deposit??", "en", "closed"),
+        ("je vais lui dire écoute est ce que tu peux payer d'ici vendredi ça t irait", "fr", None),
+    ],
+)
+def test_question_type_on_held_out_shapes(text: str, lang: str, expected: str | None) -> None:
+    assert classify(text, rules_for(lang))[0] == expected

@@ -14,7 +14,7 @@ MARKERS = frozenset(
 )
 
 # Discourse fillers stripped from the start of a sentence before looking at its shape.
-FILLERS = r"(?:so|okay|ok|well|and|but|now|um+|uh+|hmm+|mm-?hmm|yeah|yes|yep|yup|nope|right|alright|all right|oh|ah|then|sure|i see|great|good|cool|perfect|awesome|gotcha|got it|wow|like|hey|hi|hello|you know|i mean|or)"
+FILLERS = r"(?:so|okay|ok|well|and|but|now|btw|by the way|um+|uh+|hmm+|mm-?hmm|yeah|yes|yep|yup|nope|right|alright|all right|oh|ah|then|sure|i see|great|good|cool|perfect|awesome|gotcha|got it|wow|like|hey|hi|hello|you know|i mean|or)"
 
 # Interrogative words that open a question (open question).
 WH_START = [
@@ -44,6 +44,9 @@ CLOSED_WH = [
     r"what(?:'s| is| was) (?:your|his|her|their|the) (?:\w+'s |\w+ )?name",
     # a price asked is a number, like "how much"
     r"what (?:does|do|did|would|will|could) (?:it|that|this|they|the \w+) cost",
+    r"what (?:would|do|did|will|could) you (?:normally |usually |typically )?(?:charge|quote|bill|"
+    r"pay|sell (?:it|them|this|that|those) for)\b",
+    r"what(?:'s| is| was) (?:your|the) (?:budget|price|rate|fee|day rate|hourly rate|margin)\b",
 ]
 
 # "Where" asking for a stance or a next step, not a place, and "how much" asking a degree: open
@@ -353,7 +356,7 @@ QUESTION_CUE_PATTERN = (
     r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b"
     r"|\b(?:don't|do not|didn't) (?:\w+ )?know (?:if|whether)\b|\bnot (?:\w+ )?sure (?:if|whether)\b"
     r"|^(?:you )?(?:want|wanna) (?:me|us) to\b|\bgot a (?:sec|second|minute|min|moment)\b"
-    r"|\byou (?:free|around|available)\b|^(?:you )?(?:want to|wanna) \w)"
+    r"|\byou (?:free|around|available)\b|^(?:you )?(?:want to|wanna) \w|\bgood time\b)"
 )
 # Sentence endings that can make a tag without a question mark (their words are cues already).
 QUESTION_CUE_ENDINGS = ("right", "okay", "ok", "correct", "fair", "work", "you", "sense")
@@ -381,7 +384,6 @@ TAG_END = [
     r"come on",
     r"wouldn't you say",
     r"true",
-    r"correct",
     r"agreed",
     r"isn't it",
     r"wasn't it",

@@ -12,7 +12,7 @@ MARKERS = frozenset(
     "ça en pour avec mais dans sur très bien alors oui non mon ma mes ton votre j'ai".split()
 )
 
-FILLERS = r"(?:alors|donc|bon|vas-y|allez-y|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire|ou|ou bien|ou alors)"
+FILLERS = r"(?:alors|donc|bon|vas-y|allez-y|au fait|ben|bah|bref|eh bien|et|mais|ok|okay|d'accord|oui|ouais|euh+|hum+|hm+|ah|oh|très bien|bien|parfait|super|ok alors|voilà|bonjour|salut|écoute|écoutez|dis|dites|et puis|puis|sinon|du coup|en fait|ensuite|tu sais|vous savez|enfin|je veux dire|ou|ou bien|ou alors)"
 
 
 WH_START = [
@@ -469,7 +469,6 @@ TAG_END = [
     r"vous ne croyez pas",
     r"tu trouves pas",
     r"vous ne trouvez pas",
-    r"c'est ça",
     r"hum",
     r"quand même",
     r"tu penses pas",
