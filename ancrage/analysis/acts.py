@@ -88,6 +88,8 @@ class Rules:
     rising_reflection: re.Pattern[str]
     listener: re.Pattern[str]
     inverted_anywhere: re.Pattern[str]
+    not_asking_before: frozenset[str]
+    not_asking_heads: frozenset[str]
     marker_then_wh: re.Pattern[str]
     aux_start: re.Pattern[str]
     not_inversion: re.Pattern[str]
@@ -177,6 +179,8 @@ def rules_for(
         rising_reflection=re.compile(mod.RISING_REFLECTION),
         listener=re.compile(mod.LISTENER),
         inverted_anywhere=re.compile(mod.INVERTED_ANYWHERE),
+        not_asking_before=mod.NOT_ASKING_BEFORE,
+        not_asking_heads=mod.NOT_ASKING_HEADS,
         marker_then_wh=re.compile(mod.MARKER_THEN_WH),
         aux_start=words_regex(mod.AUX_START, anchored=True),
         not_inversion=re.compile(r"^" + mod.NOT_INVERSION),
@@ -310,6 +314,10 @@ _EN_SMS = {
     "lets": "let's",
 }
 _EN_SMS_WORDS = frozenset(_EN_SMS)
+# one C search over the text tells whether any of them occurs, even with punctuation attached
+_EN_SMS_PATTERN = re.compile(
+    r"(?<![\w'-])(?:" + "|".join(sorted(_EN_SMS, key=len, reverse=True)) + r")(?![\w'-])"
+)
 
 
 def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]]:
@@ -324,13 +332,12 @@ def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]
     if code == "fr" and not _FR_UNELIDED.isdisjoint(words):
         text = _FR_ELISION.sub(r"\1'", text)
         return text, text.split()
-    if code == "en":
+    if code == "en" and _EN_SMS_PATTERN.search(text):
         bare = [w.rstrip(".,!?;:") for w in words]  # "that was all u." is typed too
-        if not _EN_SMS_WORDS.isdisjoint(bare):
-            return text, [
-                _EN_SMS[b] + w[len(b) :] if b in _EN_SMS else w
-                for w, b in zip(words, bare, strict=True)
-            ]
+        return text, [
+            _EN_SMS[b] + w[len(b) :] if b in _EN_SMS else w
+            for w, b in zip(words, bare, strict=True)
+        ]
     return text, words
 
 
@@ -693,9 +700,15 @@ def _run_on_question(core: str, rules: Rules) -> str | None:
     inverted = search_at_word_start(rules.inverted_anywhere, core)
     while inverted is not None:
         rest = core[inverted.start() :]
-        if rules.reported.search(core[: inverted.start()].rstrip()):
+        before = core[: inverted.start()].rstrip()
+        if rules.reported.search(before):
             return _QUOTED  # "and she said how did you know": the rest is quoted
-        if not rules.not_inversion.match(rest):
+        clause_head = (
+            before
+            and before.rsplit(" ", 1)[-1] in rules.not_asking_before
+            and rest.split(" ", 1)[0] in rules.not_asking_heads
+        )
+        if not rules.not_inversion.match(rest) and not clause_head:
             return _core_form(rest, False, rules) or "closed"
         inverted = search_at_word_start(rules.inverted_anywhere, core, inverted.end())
     for marker in rules.marker_then_wh.finditer(core):
@@ -874,9 +887,10 @@ def _asks_like(core: str, rules: Rules) -> bool:
 
 
 def _self_disclosure(core: str, rules: Rules) -> bool:
-    head, _, rest = core.partition(", ")
-    if rest and not rules.self_start.match(core) and 0 < len(head.split()) <= 2:
-        core = rules.fillers.sub("", rest)  # "Oh man, I was in Florida…", « Ah la mer, moi… »
+    if ", " in core and not rules.self_start.match(core):
+        head, _, rest = core.partition(", ")
+        if 0 < head.count(" ") <= 1 or (head and " " not in head):
+            core = rules.fillers.sub("", rest)  # "Oh man, I was in Florida…", « Ah la mer, moi… »
     return (
         len(core.split()) >= 4
         and bool(rules.self_start.match(core))
@@ -910,4 +924,9 @@ def _reflects(
 def is_greeting(norm: str, rules: Rules) -> bool:
     """Opens on a greeting (a question may follow) or says goodbye somewhere in the turn."""
     stripped = norm.strip(" .!,")
-    return bool(rules.greeting.match(stripped) or rules.farewell.search(stripped))
+    if rules.greeting.match(stripped):
+        return True
+    # a farewell ends the turn: its last 60 characters or so are enough, and cheaper to scan
+    return bool(
+        rules.farewell.search(stripped, stripped.rfind(" ", 0, max(0, len(stripped) - 60)) + 1)
+    )

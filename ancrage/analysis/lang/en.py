@@ -139,12 +139,18 @@ INVERTED_ANYWHERE = (
     r" does| did| can| could| would| will| should| have| has)|(?:so|and|but|then|okay|now|well|also|or) (?:do|does|"
     r"did|can|could|would|will|have|are|is))\s+(?:you|we|they|he|she|that|this|there|i|your)(?![\w'-])"
     # "... what made you fill in the form", "... is now still a good time", "... would it be useful
-    # if I showed you": inversions no statement has
-    r"|(?<!about )(?<!is )(?<!'s )(?:what|who) (?:made|brought|led|prompted) (?:you|u)(?![\w'-])"
+    # if I showed you": inversions no statement has (the words that turn them into a clause, "it's
+    # about what made you", "as would you", are checked in acts.py: no look-behind here, it would
+    # cost the engine its first-character scan)
+    r"|(?:what|who) (?:made|brought|led|prompted) (?:you|u)(?![\w'-])"
     r"|(?:is|would) (?:this|now|it|that) (?:still )?(?:a good|an ok|an okay|a bad|the right) time\b"
-    r"|(?<!\bif )(?<!\bso )(?<!\bnor )(?<!\bas )(?<!\bthan )(?<!\bneither )(?:would|could|should|will|"
-    r"shall) (?:it|you|we|that|they) (?:be|help|make|work|mean|like|want|need|mind|feel|look|change)\b"
+    r"|(?:would|could|should|will|shall) (?:it|you|we|that|they) (?:be|help|make|work|mean|like|want|"
+    r"need|mind|feel|look|change)\b"
 )
+# Words before a modal inversion or a "what made you" that make it a clause, not a question ("as
+# would you", "it's about what made you"): the inversion found after them does not count.
+NOT_ASKING_BEFORE = frozenset("if so nor as than neither about is was that's it's what's".split())
+NOT_ASKING_HEADS = frozenset("would could should will shall what who".split())
 
 # A discourse marker inside a run-on sentence, followed by an interrogative word: where a new
 # (unpunctuated) question may start ("thanks for coming so what brings you here").
@@ -803,9 +809,12 @@ OWN_OFFER = [
     r"(?<!of )\bours (?:does|has|is|can|will|\w+s)\b",
     r"(?:for you|today|this week) i (?:can|could) (?:do|give|offer|make it)\b",
     r"(?:i'll|i will|i can|i could|we'll|we can) throw in\b",
-    r"\bearly bird\b|\b\d+ (?:off|percent off)\b|\b\d+% (?:off|discount)\b",
-    r"\bfree (?:trial|onboarding|setup|set-up|month|demo)\b",
-    r"(?:normally|usually) (?:it's |its |it is )?\d+|(?:that's|it's|its) (?:normally|usually) \d+",
+    # (each fragment opens on a word or a digit: the index files it under that key)
+    r"early bird",
+    r"(?:\d+|\d+%) (?:percent )?(?:off|discount)\b",
+    r"free (?:trial|onboarding|setup|set-up|month|demo)\b",
+    r"(?:normally|usually) (?:it's |its |it is )?\d+",
+    r"(?:that's|it's|its) (?:normally|usually) \d+",
     r"(?:my|our) next (?:group )?(?:program|programme|cohort|workshop|course|bootcamp)\b",
     r"(?:our|the) (?:live |new )?(?:feature|features|app|dashboard) (?:everyone|all our|people|"
     r"customers|clients) (?:love|loves|use|uses)\b",
@@ -884,9 +893,9 @@ AFFIRMATION = [
     r"(?:you should be|be) proud",
     r"your (?:strength|courage|commitment|determination|effort|efforts|persistence)",
     # praise of what the other did ("proud of you", "you did great", "you stood your ground")
-    # (look-behinds: the match must start on "proud" for the index's word-start check)
-    r"(?:^|(?<=[.!?,] )|(?<=i'm )|(?<=i am )|(?<=we're )|(?<=so )|(?<=really )|(?<=very ))"
-    r"proud of you\b",
+    # not "your mother is proud of you" (the look-behinds follow "proud": the index files the
+    # pattern under that word and the engine keeps its literal scan)
+    r"proud(?<!is proud)(?<!'s proud)(?<!are proud)(?<!was proud)(?<!be proud)(?<!not proud) of you\b",
     r"(?:that's|that is|what) a (?:really )?(?:useful|great|good|smart|important|helpful|powerful) "
     r"(?:distinction|point|insight|idea|observation|reframe)\b",
     r"you did (?:ok|okay|great|amazing|brilliantly|so well|really well|a (?:great|fantastic|good|"

@@ -96,6 +96,11 @@ INVERTED_ANYWHERE = (
     r"(?![\w-])"
 )
 
+# Mots qui, avant une inversion, en font une subordonnée (aucun en français : les look-behinds
+# de INVERTED_ANYWHERE le disent déjà).
+NOT_ASKING_BEFORE: frozenset[str] = frozenset()
+NOT_ASKING_HEADS: frozenset[str] = frozenset()
+
 # Un marqueur de discours suivi d'un mot interrogatif, au milieu d'une phrase sans ponctuation.
 MARKER_THEN_WH = r"(?:alors|donc|et|mais|bon|ok|du coup)\s+(?=(?:qu'est-ce|qu'est ce|comment|pourquoi|quand|combien|où|quel|quelle|quels|quelles)(?![\w]))"
 
@@ -850,7 +855,9 @@ OWN_OFFER = [
     r"je (?:vous |te )(?:cale|bloque|réserve|programme|propose|fais|envoie) (?:une|la|un) (?:démo|"
     r"démonstration|essai|devis|proposition|offre)",
     r"(?:une|la|notre) démo\b",
-    r"(?:\d+|\d+ ?%) (?:de remise|de réduction|offerts?)\b|(?:remise|réduction|promo|promotion) de \d+",
+    # (chaque fragment commence par un mot ou un chiffre : l'index le range sous cette clé)
+    r"(?:\d+|\d+ ?%) (?:de remise|de réduction|offerts?)\b",
+    r"(?:remise|réduction|promo|promotion) de \d+",
     r"(?:en ce moment|jusqu'à \w+|ce mois-ci) (?:on a|il y a) (?:une|la) promo",
     r"(?:la|une|notre) promo\b",
 ]
