@@ -824,7 +824,8 @@ def classify(
     if pushes:
         acts.append("input")
     acts.extend(name for name in WHOLE_TEXT_ACTS[4:] if name in found)
-    if own_story and not pushes:  # talks about himself ("Moi j'étais au match samedi")
+    if own_story and not pushes and "ownership_returned" not in found:
+        # talks about himself ("Moi j'étais au match samedi"), not "I only asked, you did it"
         acts.append("self_disclosure")
     if greets:
         acts.append("greeting")
@@ -886,6 +887,9 @@ def _asks_like(core: str, rules: Rules) -> bool:
     return bool(rules.wh_no_mark.match(core)) or core.rsplit(" ", 1)[-1] in rules.wh_end_words
 
 
+_THANKS = ("merci", "thank", "thanks")
+
+
 def _self_disclosure(core: str, rules: Rules) -> bool:
     if ", " in core and not rules.self_start.match(core):
         head, _, rest = core.partition(", ")
@@ -894,8 +898,9 @@ def _self_disclosure(core: str, rules: Rules) -> bool:
     return (
         len(core.split()) >= 4
         and bool(rules.self_start.match(core))
+        and not core.startswith(_THANKS)  # « merci à toi de m'avoir tenu au courant »
         and not rules.empathy_start.match(core)
-        and not rules.greeting.match(core)
+        and not is_greeting(core, rules)
     )
 
 

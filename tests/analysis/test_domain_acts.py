@@ -214,3 +214,43 @@ def test_acts_of_the_held_out_kinds(text: str, lang: str, act: str) -> None:
 )
 def test_near_misses_of_the_held_out_kinds(text: str, lang: str, act: str) -> None:
     assert act not in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("Je vous montre comment ça marche en trois minutes ?", "fr", "own_offer"),
+        ("Si vous signez ce mois-ci, je vous fais 79 euros.", "fr", "own_offer"),
+        ("Normalement 120 euros par mois, tout compris.", "fr", "own_offer"),
+        ("Je vous envoie le contrat demain matin.", "fr", "own_offer"),
+        ("I can show you how the reminders work.", "en", "own_offer"),
+        ("I'll send you the proposal tonight.", "en", "own_offer"),
+        ("Our team handles the migration for you.", "en", "own_offer"),
+        ("We've got over 2,500 salons on board.", "en", "self_promotion"),
+        ("I had a client who tripled her rates in a month.", "en", "self_promotion"),
+        ("On accompagne aussi la boulangerie Martin, à Lille.", "fr", "self_promotion"),
+        ("J'ai une cliente qui a doublé ses prix en deux mois.", "fr", "self_promotion"),
+        ("What made you reach out to us this week?", "en", "needs_question"),
+        ("What would need to change for Mondays to feel lighter?", "en", "needs_question"),
+        ("Qu'est-ce qui vous a poussée à nous contacter ?", "fr", "needs_question"),
+        ("t as besoin d autre chose pour avancer ?", "fr", "needs_question"),
+        ("Alors, ces vacances au Portugal, il a fait beau ?", "fr", "small_talk"),
+        ("Any plans for the long weekend?", "en", "small_talk"),
+        ("When I started out I charged half that, everyone does.", "en", "self_disclosure"),
+        ("Quand j'ai lancé mon cabinet, j'avais exactement la même peur.", "fr", "self_disclosure"),
+    ],
+)
+def test_acts_of_sellers_and_coaches(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("merci à toi de m'avoir prévenue si vite", "fr", "self_disclosure"),
+        ("I only asked a couple of questions. You did the brave part.", "en", "self_disclosure"),
+        ("A friend of ours sells it too.", "en", "own_offer"),
+    ],
+)
+def test_acts_sellers_and_coaches_do_not_show(text: str, lang: str, act: str) -> None:
+    assert act not in acts_of(text, lang)

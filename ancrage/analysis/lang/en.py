@@ -418,6 +418,11 @@ TAG_END = [
 # Asking what the other needs or expects from the exchange.
 NEEDS = [
     r"how can i (?:help|support|be (?:of )?(?:help|use))",
+    # why the other reached out, what would make the time worth it
+    r"what (?:made|brought|prompted|led) you (?:to )?(?:reach out|call|get in touch|contact|book|fill|"
+    r"sign up|come (?:in|to us|along)|look for)",
+    r"what would (?:need to|have to) (?:change|happen)\b",
+    r"(?:worth|worthwhile for) (?:your|the) (?:time|while|hour|lunch break|morning|afternoon)\b",
     r"how (?:could|may|might) i help",
     r"what (?:do|would) you (?:need|want|expect|hope|like) (?:from|out of|to (?:get|achieve|take|leave|talk|focus|work))",
     r"what (?:are you|were you) (?:hoping|looking|expecting) (?:for|to)",
@@ -507,7 +512,7 @@ REFLECTION_ANYWHERE = [
 
 # Statements opening on the speaker or the session itself ("I...", "Let's..."): not a
 # reflection of the other's experience.
-SELF_START = r"^(?:i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|let's|let me|thank|thanks|hi|hello|hey|bye|good morning|good afternoon|welcome|nice to|see you)\b"
+SELF_START = r"^(?:when i|back when i|i remember when|i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|let's|let me|thank|thanks|hi|hello|hey|bye|good morning|good afternoon|welcome|nice to|see you)\b"
 
 # First-person openings that voice understanding, not own content ("I see", "I get it").
 EMPATHY_START = r"^(?:i|we) (?:(?:can |totally |really |completely |do )?(?:understand|see|hear|get it|get that|know|appreciate|agree|remember|hear you)|(?:'m|am) (?:so |really |very )?(?:sorry|glad|happy|hearing|wondering|curious|interested|not sure))"
@@ -768,6 +773,13 @@ SELF_PROMOTION = [
     r"(?:half|most|many|lots|loads|a lot|plenty|dozens|hundreds) of our (?:customers|clients) "
     r"(?:switched|came|moved|left|jumped)",
     r"our (?:biggest|largest|best|top) (?:client|customer|account)\b",
+    r"(?:is|we're|we are) the number one\b",
+    r"(?:we've got|we have|i've got|i have) (?:over |more than |nearly |almost )?\d[\d,]* (?:[\w-]+ ){0,2}"
+    r"(?:clients|customers|users|businesses|members|companies)\b",
+    r"(?:we've got|we have) (?:over|more than|nearly|almost) \d[\d,]* [\w-]+s\b",
+    # a success story of the speaker's own client
+    r"(?:i've got|i had|i have) a client(?:, | who| that)",
+    r"one of my (?:clients|coachees|customers) (?:did|landed|went|had|got|made|doubled)\b",
     r"we(?:'re| are) (?:now |still |actually )?(?:the |a )?(?:best|leader|leading|number one|"
     r"market leader|award-winning|ranked|fastest|biggest|largest|cheapest|most (?:trusted|"
     r"popular|used|advanced|complete))\b",
@@ -802,6 +814,12 @@ OWN_OFFER = [
     r"special (?:price|rate|offer)|better price|reduction|rebate)",
     r"(?:if i|i can|i could|let me|i'll|i will|i'd like to|want me to) (?:show|showed|demo|"
     r"demonstrate) (?:you )?(?:the|our|my|how our)\b",
+    r"(?:i can|i could|let me|i'll|want me to|shall i) show you\b",
+    r"(?:i'll|i will|let me|i can) (?:send|bring|share|email) (?:you )?(?:over )?(?:the |our |my |clear "
+    r"|a )?(?:pricing|prices|quote|proposal|contract|demo)\b",
+    r"(?:i'll|i will) send the (?:contract|proposal|quote)\b",
+    r"our team (?:handles|does|takes care|sets|will)\b",
+    r"(?:a|one|our) feature (?:where|that|which)\b",
     r"(?:very |really |extremely )?competitive (?:price|pricing|rate|offer)",
     r"our (?:results|case studies|references|testimonials) (?:from|with|for)",
     # the speaker's product, its price and its concessions ("ours does all three", "for you I can
@@ -844,7 +862,8 @@ ASSUMPTION = [
 SMALL_TALK = [
     r"(?:the|this|nice|lovely|beautiful|terrible|awful|crazy|great) weather",
     r"(?:it's|it is|so) (?:hot|cold|sunny|rainy|raining|snowing|freezing) (?:today|out|outside|here)",
-    r"(?:your|the|this|last|good|nice) weekend",
+    r"(?:your|the|this|last|good|nice|long) weekend",
+    r"plans for the (?:weekend|holidays|summer|long weekend)",
     r"(?:your|the|last|summer|next) (?:holiday|holidays|vacation|trip)",
     r"(?:the|last night's|did you (?:see|watch) the) (?:game|match|game last night)",
     r"(?:amazing|great|crazy|incredible|what a|awesome) (?:game|match|weekend|weather)",
@@ -935,6 +954,7 @@ OWNERSHIP_RETURNED = [
     r"you did the (?:brave|hard|real|heavy|difficult|scary) (?:bit|part|work|lifting)\b",
     r"you made the (?:hard|tough|right|brave|difficult|big) (?:calls?|decisions?|choices?)\b",
     r"you came up with (?:that|this|it)\b",
+    r"i (?:only |just )?asked (?:a (?:couple|few) (?:of )?|some )?questions\b",
     r"(?:that's|that is) (?:all )?your (?:work|doing|win|success|achievement|results?)\b",
     r"(?:it's|it is) your (?:\w+ ){1,2}and your \w+",
     r"you (?:already )?had the answer\b",

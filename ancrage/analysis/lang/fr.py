@@ -501,7 +501,12 @@ NEEDS = [
     r"qu'(?:aimeriez|voudriez|souhaiteriez)-vous (?:obtenir|retirer|travailler|aborder)",
     r"que (?:voulez|souhaitez|attendez)-vous (?:de|obtenir|retirer)",
     r"(?:vous|tu) (?:attendez|attends) quoi",
-    r"de quoi (?:as-tu|avez-vous|tu as|vous avez) envie (?:de parler|qu'on parle)",
+    r"de quoi (?:as-tu|avez-vous|tu as|t'as|vous avez) envie (?:de parler|qu'on parle)",
+    r"(?:t'as|tu as|vous avez) besoin d'autre chose",
+    # ce qui rendrait l'outil, le temps, l'échange valable pour l'autre
+    r"ce qui,? (?:pour (?:vous|toi),? )?(?:ferait|rendrait) (?:qu'|que )?(?:un|une|cet|cette|le|la|ce)",
+    r"qu'est-ce qui (?:vous|t') a (?:amené|amenée|poussé|poussée|décidé|décidée) à (?:nous|me) "
+    r"(?:contacter|appeler|écrire)",
     r"qu'est-ce que (?:tu|vous) (?:voudrais|voudriez|aimerais|aimeriez|souhaites|souhaitez) "
     r"(?:qu'on|aborder|travailler|obtenir|retirer|changer)",
     r"qu'est-ce qui (?:te|vous|t') (?:serait|serais) (?:utile|le plus utile)",
@@ -564,7 +569,7 @@ REFLECTION_ANYWHERE = [
 
 # Affirmations qui commencent par soi ou par la séance (« Je... », « On va... ») : pas une
 # reformulation de ce que vit l'autre.
-SELF_START = r"^(?:je|j'|moi|me|m'|nous|on|mon|ma|mes|notre|nos|laissez-moi|laisse-moi|merci|bonjour|bonsoir|salut|bienvenue|enchanté|enchantée|au revoir|à bientôt)(?![\w-])"
+SELF_START = r"^(?:quand j'|quand je|à l'époque où je|je|j'|moi|me|m'|nous|on|mon|ma|mes|notre|nos|laissez-moi|laisse-moi|merci|bonjour|bonsoir|salut|bienvenue|enchanté|enchantée|au revoir|à bientôt)(?:(?<=')|(?![\w-]))"
 
 # Débuts à la première personne qui disent la compréhension, pas un contenu propre.
 EMPATHY_START = r"^(?:je |j')(?:(?:vous |te |t')?(?:comprends|vois|entends|sais|imagine|remercie)|suis (?:désolé|désolée|content|contente|ravi|ravie|curieux|curieuse|touché|touchée))"
@@ -810,6 +815,9 @@ SELF_PROMOTION = [
     r"(?:on a|nous avons) (?:récupéré|gagné|pris) (?:plein de|beaucoup de|des tas de|la moitié de|"
     r"plusieurs|\d+) (?:leurs )?clients",
     r"numéro un (?:chez|en|du|des|sur|dans)\b",
+    r"on accompagne (?:aussi|déjà|notamment)\b(?! vos| tes)",
+    r"(?:j'ai|j'avais) (?:une cliente?|un client) (?:qui|,)",
+    r"(?:une de mes clientes|un de mes clients) (?:a|qui)",
     # un superlatif sur sa société (« on est le numéro un », « la meilleure du marché ») ou un
     # nombre de clients (« on a formé plus de dix mille managers »)
     r"(?:on est|nous sommes) (?:aujourd'hui |déjà )?(?:le |la |les )?(?:numéro un|leader|leaders|"
@@ -855,6 +863,11 @@ OWN_OFFER = [
     r"je (?:vous |te )(?:cale|bloque|réserve|programme|propose|fais|envoie) (?:une|la|un) (?:démo|"
     r"démonstration|essai|devis|proposition|offre)",
     r"(?:une|la|notre) démo\b",
+    r"(?:que je|je) (?:vous |te )montre\b",
+    r"je (?:vous |te )fais (?:\d+|un prix|un tarif|une remise|un geste)",
+    r"l'offre à \d+",
+    r"normalement (?:c'est )?\d+",
+    r"je (?:vous |te )(?:envoie|envoies|enverrai|prépare) (?:le|un|notre|mon) (?:contrat|devis|bon de commande)",
     # (chaque fragment commence par un mot ou un chiffre : l'index le range sous cette clé)
     r"(?:\d+|\d+ ?%) (?:de remise|de réduction|offerts?)\b",
     r"(?:remise|réduction|promo|promotion) de \d+",
@@ -897,8 +910,10 @@ SMALL_TALK = [
     r"il fait (?:beau|chaud|froid|gris|moche|un temps)",
     r"(?:quel|beau|sale) temps",
     r"(?:il pleut|la pluie|le soleil|la neige|la canicule)",
-    r"(?:votre|ton|le|ce|bon|beau|dernier) (?:week-end|weekend|we)",
-    r"(?:vos|tes|les|des|bonnes) vacances",
+    r"(?:votre|ton|le|ce|bon|beau|dernier) (?:week-end|week end|weekend|we)",
+    r"(?:vos|tes|les|des|bonnes|ces) vacances",
+    r"il a fait (?:beau|chaud|froid|gris|moche|un temps)",
+    r"(?:cette|quelle) (?:chaleur|pluie|canicule)|ce froid",
     r"(?:le|ce|du|au) match",
     r"(?:super|incroyable|quel|beau|sacré) (?:match|week-end|weekend)",
     r"(?:le foot|le football|le rugby|le tennis|le tour de france|la coupe)",
