@@ -161,17 +161,31 @@ def gold_score(rows: list[dict], focus: str) -> float:
     return build_indicators(metrics, small_talk)[0]
 
 
+def pearson(xs: list[float], ys: list[float]) -> float:
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    cov = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    sx = sum((x - mx) ** 2 for x in xs) ** 0.5
+    sy = sum((y - my) ** 2 for y in ys) ** 0.5
+    return cov / (sx * sy) if sx and sy else 0.0
+
+
 def score_lines(conversations: dict[str, list[dict]]) -> list[str]:
-    """Service score of each assessed speaker (analyzer / gold labels); flags a wrong auto focus."""
-    lines = []
+    """Service score of each assessed speaker (analyzer / gold labels); flags a wrong auto focus;
+    then how closely the analyzer's scores follow the gold-label scores (Pearson r, mean gap)."""
+    lines, ours, gold = [], [], []
     for conv, rows in conversations.items():
         focus = next(r["speaker"] for r in rows if r["assessed"])
         utterances = [(r["speaker"], r["text"]) for r in rows]
         report = analyze(utterances, focus=focus, lang=rows[0]["lang"])
         auto = analyze(utterances, lang=rows[0]["lang"]).focus == focus
         flag = "" if auto else "  (auto focus picks the other side)"
+        ours.append(report.service_score)
+        gold.append(gold_score(rows, focus))
+        lines.append(f"  {conv:26} {ours[-1]:5.0f} {gold[-1]:5.0f}{flag}")
+    if len(ours) > 2:
+        gap = sum(abs(o - g) for o, g in zip(ours, gold, strict=True)) / len(ours)
         lines.append(
-            f"  {conv:26} {report.service_score:5.0f} {gold_score(rows, focus):5.0f}{flag}"
+            f"  analyzer vs gold-label scores: Pearson r {pearson(ours, gold):.2f}, mean gap {gap:.1f} points"
         )
     return lines
 
