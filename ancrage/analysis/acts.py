@@ -50,7 +50,7 @@ _DECLARATIVE = re.compile(
 )
 # Relative pronouns that often open a clause inside a statement ("..., which is the point").
 _RELATIVE = re.compile(r"^(?:which|who|whose|lequel|laquelle|qui|dont)\b")
-_NO_COMMA_TAG = re.compile(r"n't \w+$|n'est[- ]ce pas$|pas vrai$|hein$|you know$|right$")
+_NO_COMMA_TAG = re.compile(r"n't \w+$|n'est[- ]ce pas$|pas vrai$|hein$|you know$|right$|non$")
 # A false start of one to three words cut off by a dash ("what was-- what was her name?"):
 # the question is the one the speaker restarts.
 _FALSE_START = re.compile(r"(?:\S+ ){0,2}\S+?(?:--|—) *")
@@ -280,6 +280,27 @@ _FR_IMPERATIVE_MOI = re.compile(
     r"laissez|écris|écrivez|appelle|appelez|redis|redites) (moi|nous)(?![\w'-])"
 )
 _FR_IMPERATIVE_WORDS = frozenset(("moi", "nous"))
+# French SMS shortcuts: the words the rules are written for (« jsp si t as vu », « pk tu hésites »)
+_FR_SMS = {
+    "jsp": "je sais pas",
+    "jsais": "je sais",
+    "chui": "je suis",
+    "stp": "s'il te plaît",
+    "svp": "s'il vous plaît",
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "bcp": "beaucoup",
+    "qqn": "quelqu'un",
+    "qqch": "quelque chose",
+    "tkt": "t'inquiète",
+    "dac": "d'accord",
+    "mtn": "maintenant",
+    "ptet": "peut-être",
+    "ya": "il y a",
+}
+_FR_SMS_PATTERN = re.compile(r"(?<![\w'-])(?:" + "|".join(_FR_SMS) + r")(?![\w'-])")
+# emoji and pictographs: no word, no punctuation (« bravo 👏 raconte moi » asks)
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
 # SMS English ("did u send it", "whats up", "wanna", "im", "dont"): the full words the rules
 # are written for. Contractions that are also words ("its", "well", "were", "ill") are left.
 _EN_SMS = {
@@ -326,6 +347,9 @@ def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]
         # spaced elision and hyphen (« qu' est - ce », « l' adresse »), as some keyboards type
         text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
         words = text.split()
+    if code == "fr" and _FR_SMS_PATTERN.search(text):
+        text = _FR_SMS_PATTERN.sub(lambda m: _FR_SMS[m.group()], text)
+        words = text.split()
     if code == "fr" and not _FR_IMPERATIVE_WORDS.isdisjoint(words):
         text = _FR_IMPERATIVE_MOI.sub(r"\1-\2", text)
         words = text.split()
@@ -349,6 +373,9 @@ def normalize(text: str, code: str = "") -> str:
         for curly, straight in _APOSTROPHES_PAIRS:
             if curly in text:
                 text = text.replace(curly, straight)
+        text = _EMOJI.sub(" ", text)
+    if ": " in text:  # « petit check : combien de devis… »: the colon opens the question
+        text = text.replace(" : ", ", ").replace(": ", ", ")
     words = text.split()
     if code:
         text, words = _typed_words(text, words, code)
@@ -496,7 +523,8 @@ def sentence_question(
     a closed question, which may also be a reflection.
     """
     if mark == "!":  # "Quel temps !", "What a day!": exclamations, not questions
-        return None
+        # except an affirmation closed by a tag (« ça va rouler, c'est évident, hein ! »)
+        return "tag" if body.endswith((", hein", " hein", ", non", ", right")) else None
     has_mark = mark in ("?", "?!")
     if not has_mark and not _may_ask(body, rules, keys):
         return None
@@ -657,7 +685,12 @@ def _answered_or_reacted(
     for i, (kind, core, (body, _mark)) in enumerate(zip(kinds, cores, sentences, strict=True)):
         if i == len(kinds) - 1 or kind is None or kind == "tag":
             continue
-        if kind == "declarative" and len(core.split()) <= 4 and not rules.listener.search(core):
+        if (
+            kind == "declarative"
+            and len(core.split()) <= 4
+            and not rules.listener.search(core)
+            and not _VERBAL.search(core)  # « 30 c'est pas mieux ? J'ai peur… » still asks
+        ):
             out[i] = None
         elif rules.rhetorical.match(body):  # with its fillers: "you know" opens it
             out[i] = None
@@ -689,6 +722,11 @@ def _hesitation(clause: str, rules: Rules) -> bool:
         rules.hesitation.fullmatch(clause) or rules.word_search.match(clause)
     )
 
+
+# a copula or a negation: a short sentence with one is a statement asked, not an echo
+_VERBAL = re.compile(
+    r"(?<![\w'])(?:c'est|est|sont|is|are|was|were|pas|not)(?![\w'])|'s\b|'re\b|n't\b"
+)
 
 _QUOTED = "quoted"  # what _run_on_question says of a question reported from someone else
 

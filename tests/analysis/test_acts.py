@@ -508,3 +508,15 @@ def test_acts_in_context(other: str, reply: str, lang: str, act: str, present: b
 
     annotated = annotate([Utterance("Client", other), Utterance("Coach", reply)], lang)
     assert (act in annotated[1].acts) is present
+
+
+def test_no_fragment_ends_on_a_space() -> None:
+    """Every fragment is compiled with a word-end check after it: one ending on a space (or a
+    space and a look-ahead) could never match and would fail silently."""
+    ends_on_space = re.compile(r"(?: |\\s)(?:\(\?![^()]*\))?\)*$")
+    for module in (fr, en):
+        for name in dir(module):
+            value = getattr(module, name)
+            if isinstance(value, list):
+                for fragment in value:
+                    assert not ends_on_space.search(fragment), (module.__name__, name, fragment)

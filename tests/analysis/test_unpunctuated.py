@@ -175,3 +175,40 @@ def test_questions_inside_run_on_sentences(text: str, lang: str, expected: str |
 )
 def test_questions_not_asked_of_the_other(text: str, lang: str) -> None:
     assert question_of(text, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # French SMS shortcuts and emoji
+        ("jsp si t as vu le mail du notaire", "fr", "closed"),
+        ("pk tu hésites encore", "fr", "open"),
+        ("top 👏👏 raconte moi comment ca s est passe", "fr", "open"),
+        ("petit point du lundi : combien de relances faites", "fr", "closed"),
+        # the interrogative word in place inside a run-on sentence
+        ("et la compta ça te prend combien d'heures par mois à peu près", "fr", "closed"),
+        ("sur 10 t es a combien de confiance", "fr", "closed"),
+        ("vous êtes dans quelle ville déjà", "fr", "closed"),
+        ("bonjour c'est julie de chez planeo vous avez deux minutes", "fr", "closed"),
+        ("ces tarifs tu les as validés ou pas", "fr", "closed"),
+        ("c'est bon pour vous", "fr", "closed"),
+        # polite indirect questions
+        ("Je me demandais surtout si vos clients pouvaient réserver le soir.", "fr", "closed"),
+        ("Je me demandais aussi comment ton associé le vivrait.", "fr", "open"),
+        ("Je me demandais si j'avais bien fait.", "fr", None),  # musing about oneself
+        # SMS English without the auxiliary
+        ("anything i can do before friday", "en", "closed"),
+        ("u watching the final tonight", "en", "closed"),
+        ("wanna book the next one", "en", "closed"),
+        ("great um does thursday work for a quick call", "en", "closed"),
+        # tags: an affirmation closed by « non » or « hein », even without a comma or a '?'
+        ("t as tenu ton prix face au promoteur c est enorme non ?!", "fr", "tag"),
+        ("Ça va rouler, c'est évident, hein !", "fr", "tag"),
+        ("et si elle dit non", "fr", None),
+        # a short echo followed by more is no question, a short question with a verb is
+        ("Quatre ? Moi j'en envoyais vingt.", "fr", None),
+        ("25 c'est pas trop ? j'ai peur de les perdre", "fr", "closed"),
+    ],
+)
+def test_held_out_b_shapes(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected

@@ -212,8 +212,12 @@ AUX_START = [
     r"(?:you )?(?:want|wanna) (?:me|us) to",
     # SMS proposals and checks without their auxiliary ("wanna talk thursday", "u got a sec")
     r"(?:you )?(?:want to|wanna) (?:talk|meet|grab|chat|go over|catch up|hop on|jump on|try|come|"
-    r"join|do)",
+    r"join|do|book|see|sign up|hear|start|lock in|set up)",
     r"(?:you )?got a (?:sec|second|minute|min|moment)",
+    r"anything (?:i|we) (?:can|could) do\b",
+    r"you \w+ing\b",  # "u watching the game sunday": SMS drops the auxiliary
+    r"(?:does|would|will|is) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
+    r"next week|this week)\b",
     r"you (?:free|around|available)(?: now| today| tomorrow| later| to talk)?$",
 ]
 
@@ -362,7 +366,8 @@ QUESTION_CUE_PATTERN = (
     r"|\bi(?:'d| would) (?:like|love) to (?:know|hear|understand)\b|\b(?:talk to|remind|show) me\b"
     r"|\b(?:don't|do not|didn't) (?:\w+ )?know (?:if|whether)\b|\bnot (?:\w+ )?sure (?:if|whether)\b"
     r"|^(?:you )?(?:want|wanna) (?:me|us) to\b|\bgot a (?:sec|second|minute|min|moment)\b"
-    r"|\byou (?:free|around|available)\b|^(?:you )?(?:want to|wanna) \w|\bgood time\b)"
+    r"|\byou (?:free|around|available)\b|^(?:you )?(?:want to|wanna) \w|\bgood time\b"
+    r"|^anything (?:i|we)\b|^you \w+ing\b|\b(?:does|would|will) (?:\w+day|tomorrow|next week)\b)"
 )
 # Sentence endings that can make a tag without a question mark (their words are cues already).
 QUESTION_CUE_ENDINGS = ("right", "okay", "ok", "correct", "fair", "work", "you", "sense")

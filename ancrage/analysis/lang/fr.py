@@ -90,6 +90,12 @@ INVERTED_ANYWHERE = (
     # « qu'est-ce que », « il y a quoi qui », « c'est quoi qui » au milieu d'une phrase sans
     # ponctuation (« et si tu lui confiais instagram qu'est ce que ça te libérerait »)
     r"|qu'est-ce qu(?:e|'|i)|qu'est ce qu(?:e|'|i)|(?:il y a|y a|c'est) quoi (?:qui|que|qu'|comme)"
+    # « ça vous prend combien de temps », « t'es à combien », « vous êtes dans quel coin »
+    r"|(?:prend|prends|prennent|coûte|coûtent|rapporte|rapportent|facturez|factures|demandez|demandes|"
+    r"envoyez|envoies) combien"
+    r"|(?:t'es|tu es|vous êtes|t'en es|tu en es|vous en êtes|on en est) (?:à|a) combien"
+    r"|(?:vous êtes|tu es|t'es|vous habitez|tu habites|vous travaillez|tu travailles) (?:dans|à|de|en|"
+    r"pour|sur) (?:quel|quelle|quels|quelles)"
     # une proposition soumise à l'autre en fin de phrase (« je vous cale jeudi ça vous irait »)
     r"|(?<!si )(?:ça|ca) (?:te |vous |t')(?:dit|dirait|va(?! bien)|irait|convient|conviendrait|"
     r"tente|tenterait))"
@@ -126,7 +132,11 @@ REPORTED = (
 )
 
 # Fausses questions qui ferment une affirmation même sans point d'interrogation.
-TAG_NO_MARK = r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez|non)$"
+# (« non » après un verbe de parole ou « ou » finit une affirmation : « et si elle dit non »)
+TAG_NO_MARK = (
+    r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez)$"
+    r"|(?<!\bdit)(?<!\bdis)(?<!\bdire)(?<!\bou)(?<!\bque)(?<!\brépond)(?:,| )non$"
+)
 
 # Une curiosité adressée à l'autre : « je me demande si VOUS... ».
 LISTENER = r"(?<![\w'-])(?:t'|(?:vous|votre|vos|tu|te|toi|ton|ta|tes)(?![\w-]))"
@@ -197,7 +207,7 @@ WH_NO_MARK = [
     r"à qui|pour qui|depuis quand|jusqu'où|d'où|lequel|laquelle) (?:est-ce|[a-zàâçéèêëîïôûù]+-"
     r"(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)|ça va|ça se passe|ça s'est)\b",
     # « comment tu fais » is asked; « quand on reçoit..., » is a time clause: only "comment"
-    r"comment (?:tu|vous|on) (?!le |la |les |l')",
+    r"comment (?:tu|vous|on)(?! le | la | les | l')",
     # un mot interrogatif (pas « quand »/« où », qui ouvrent aussi une subordonnée) puis un
     # sujet : « comment il a réagi », « pourquoi tu hésites », « de quoi tu as envie »
     r"(?:comment|pourquoi|de quoi|à quoi|sur quoi|en quoi|avec qui|à qui|pour qui) (?:tu|vous|t'|"
@@ -220,7 +230,7 @@ WH_NO_MARK = [
     r"(?:quel|quelle|quels|quelles) (?:\w+ ){1,2}(?:tu|vous|on|il|elle|ils|elles|t'|c'est)\b",
     r"(?:où|comment|combien) (?:c'est|sont|est)\b",
     r"pourquoi (?:pas|ne|n')",
-    r"qui (?:est-ce|a |va |peut |veut |vous |t'|te |est )",
+    r"qui (?:est-ce|a|va|peut|veut|vous|t'|te|est)",
 ]
 
 BACKCHANNEL = (
@@ -289,6 +299,8 @@ INDIRECT_CLOSED = [
     r"je ne suis pas (?:sûr|sûre|certain|certaine) (?:que|si) (?:t'\w+|vous|tu|votre|vos|ton|ta|tes)",
     r"je (?:me demande|me demandais) si (?:je|j'|nous|on) (?:pourrais|pourrait|pourrions|peux|peut|"
     r"pouvons)",
+    # « je me demandais si les familles pouvaient commander » : une question polie, à l'imparfait
+    r"je me demandais (?:aussi |surtout |juste |plutôt )?si\b(?! je\b| j')",
 ]
 
 # Une échelle ou une note demandée : question fermée quel que soit le mot interrogatif
@@ -348,7 +360,7 @@ NEGATIVE_ECHO = r"(?:n'est-ce pas|n'est ce pas|pas vrai|c'est pas vrai)"
 
 # Formules qui demandent le point de vue de l'autre, où qu'elles soient dans la phrase.
 CURIOUS = [
-    r"je (?:me demande|me demandais) (?:si|ce|comment|pourquoi|où|quand|qui)",
+    r"je (?:me demande|me demandais) (?:aussi |surtout |juste |plutôt )?(?:si|ce|comment|pourquoi|où|quand|qui)",
     r"je suis (?:curieux|curieuse) (?:de|d'|du)",
     r"(?:je suis|je serais) (?:très |vraiment )?(?:intéressé|intéressée) (?:de savoir|d'entendre|par ce que|"
     r"par votre|par ton|par ta)|ça m'intéresse(?:rait)? de (?:savoir|comprendre|connaître)",
@@ -413,12 +425,22 @@ QUESTION_CUE_ENDINGS = (
     "va",
     "irait",
     "bien",
+    "minute",
+    "minutes",
+    "minutes là",
+    "ou pas",
+    "du tout",
+    "pas encore",
+    "pour toi",
+    "pour vous",
 )
 # Une confirmation demandée à la fin d'une phrase sans « ? » : une question fermée (« vous faites
 # vos devis sur excel c'est ça », « je vous cale jeudi ça vous va », « vous allez bien »). « C'est
 # ça » seul, ou après moins de quatre mots, répond (« oui c'est ça »).
 CHECK_END = (
-    r"(?:^|\s)(?:(?:vous allez|tu vas) (?:toujours )?bien|(?:ça|ca) (?:te |vous |t')(?:va|irait))$"
+    r"(?:^|\s)(?:(?:vous allez|tu vas) (?:toujours )?bien|(?:ça|ca) (?:te |vous |t')(?:va|irait)|"
+    r"(?:vous avez|tu as|t'as) (?:deux|cinq|dix|une|quelques) minutes?(?: là)?|c'est bon pour (?:toi|vous)|"
+    r"ou pas(?: du tout| encore)?)$"
     r"|^(?:\S+ ){4,}c'est (?:bien )?ça$"
 )
 
@@ -444,7 +466,8 @@ WH_END_WORDS = ("comment", "quoi", "pourquoi", "lequel", "laquelle", *WH_END_CLO
 LEAD_IN = (
     r"^(?:(?:et toi|et vous|toi|vous|à ton avis|à votre avis|selon toi|selon vous|d'après toi|"
     r"d'après vous|aujourd'hui|concrètement|franchement|en gros|à peu près|approximativement|au fait|pas de souci|top|cool|"
-    r"génial|merci|et|alors|donc|bon|ok|okay|d'accord|du coup|en fait|sinon)[\s,]+)+"
+    r"génial|merci|et|alors|donc|bon|ok|okay|d'accord|du coup|en fait|sinon|bravo|super|waouh|wow|"
+    r"trop bien|excellent|chapeau|félicitations)[\s,]+)+"
 )
 # Une salutation puis un prénom, sans virgule (« salut karim comment ça va ») : le prénom saute.
 HELLO_NAME = r"^(?:bonjour|bonsoir|salut|coucou|hello|hey|re) [^\W\d]+[\s,]+"
@@ -468,7 +491,6 @@ TAG_END = [
     r"oui",
     r"ouais",
     r"pas",
-    r"ou pas",
     r"ou quoi",
     r"tu crois pas",
     r"vous ne croyez pas",
