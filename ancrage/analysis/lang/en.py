@@ -782,6 +782,9 @@ SELF_PROMOTION = [
     r"(?:we've got|we have|i've got|i have) (?:over |more than |nearly |almost )?\d[\d,]* (?:[\w-]+ ){0,2}"
     r"(?:clients|customers|users|businesses|members|companies)\b",
     r"(?:we've got|we have) (?:over|more than|nearly|almost) \d[\d,]* [\w-]+s\b",
+    r"(?:we've got|we have|we're in) (?:like |over |more than |nearly |almost )?(?:\w+ )?(?:hundred|"
+    r"thousand) (?:[\w-]+ ){0,2}(?:on it|using it|on board|clients|customers|practices|cafes|shops|salons)\b",
+    r"we integrate with (?:basically |pretty much |almost )?(?:everything|every)\b",
     # a success story of the speaker's own client
     r"(?:i've got|i had|i have) a client(?:, | who| that)",
     r"one of my (?:clients|coachees|customers) (?:did|landed|went|had|got|made|doubled)\b",
@@ -832,6 +835,12 @@ OWN_OFFER = [
     r"(?<!of )\bours (?:does|has|is|can|will|\w+s)\b",
     r"(?:for you|today|this week) i (?:can|could) (?:do|give|offer|make it)\b",
     r"(?:i'll|i will|i can|i could|we'll|we can) throw in\b",
+    r"throw in (?:the |a |free |your )?(?:setup|set-up|onboarding|training|installation)\b",
+    r"knock (?:\w+ ){1,2}(?:percent |%)?off\b",
+    r"(?:i can|i could|let me) do something (?:special|extra|nice) for you\b",
+    r"(?:the|this|that|our) (?:discount|deal|offer|promo|price) (?:ends|runs out|is only|till|until)\b",
+    r"(?:hold|keep) (?:the|that|this) (?:discount|price|deal|offer)\b",
+    r"our (?:app|tool|software|platform|system|product) (?:does|has|can|will|is|lets|runs)\b",
     # (each fragment opens on a word or a digit: the index files it under that key)
     r"early bird",
     r"(?:\d+|\d+%) (?:percent )?(?:off|discount)\b",
@@ -934,6 +943,11 @@ AFFIRMATION = [
     r"spot on|the bit i'd celebrate)\b",
     r"(?:^|\s)nice one\b",
     r"(?:it's|its|it is) (?:all |entirely |totally )?(?:your|ur) (?:call|decision|choice|business)\b",
+    r"(?:is|are) (?:entirely |totally |completely |all )?up to you\b",
+    r"(?:you've|you) got this\b",
+    r"(?:that's|thats) (?:very|so) you\b",
+    r"(?:that's|thats) a lot of (?:good|great|clear|smart) (?:thinking|work)\b",
+    r"^(?:amazing|brilliant|fantastic|incredible|love that|love it|so good|nailed it)\b",
     # the other's expertise and autonomy recognised ("you know your work better than me")
     r"you know (?:[\w']+ ){1,3}better than (?:me|i do|anyone|anybody)",
     r"(?:it's|it is|that's) (?:totally |really |entirely |all )?your (?:call|decision)\b",
@@ -958,6 +972,8 @@ OWNERSHIP_RETURNED = [
     r"i (?:only|just) (?:asked|listened|held the space)",
     r"you did the (?:brave|hard|real|heavy|difficult|scary) (?:bit|part|work|lifting)\b",
     r"you made the (?:hard|tough|right|brave|difficult|big) (?:calls?|decisions?|choices?)\b",
+    r"(?:your|ur) idea,? not mine\b",
+    r"(?:a|the) plan you (?:put together|came up with|made|built) (?:yourself|on your own)\b",
     r"you came up with (?:that|this|it)\b",
     r"i (?:only |just )?asked (?:a (?:couple|few) (?:of )?|some )?questions\b",
     r"(?:that's|that is) (?:all )?your (?:work|doing|win|success|achievement|results?)\b",
@@ -985,6 +1001,16 @@ CREDIT_TAKEN = [
     r"without (?:me|my|our) (?:[\w']+,? ){0,4}you(?:'d| would)\b",
     r"(?:my|our) (?:win|success|victory|achievement) (?:too|as well)\b",
     r"i told you (?:that )?(?:my|our|it|this|the) (?:[\w-]+ ){0,3}(?:works|worked|would work)",
+    # "told u the template would work", "that was our pricing session paying off", "bet ur glad
+    # u listened to me", "still my template tho"
+    r"told you (?:at the start |from the start |so )?(?:that )?(?:my |the |our |this |it |i'd |you'd )?"
+    r"(?:[\w-]+ ){0,3}(?:would|will|'d) (?:work|get|land|happen)",
+    r"(?:our|my) (?:[\w-]+ ){0,3}(?:session|sessions|work|method|framework|template|approach|coaching|"
+    r"advice|script|programme|program) (?:we did |i gave you )?(?:[\w ]+ )?(?:paying off|working|in action)\b",
+    r"(?:glad|lucky) (?:that )?you listened to me\b",
+    r"still my (?:template|method|idea|script|framework|advice)\b",
+    r"(?:proud|happy) of us\b",
+    r"the method works\b",
 ]
 
 # Pronouns for the other-focus vs self-focus ratio.

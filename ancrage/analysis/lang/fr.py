@@ -838,6 +838,10 @@ SELF_PROMOTION = [
     r"plusieurs|\d+) (?:leurs )?clients",
     r"numéro un (?:chez|en|du|des|sur|dans)\b",
     r"on accompagne (?:aussi|déjà|notamment)\b(?! vos| tes)",
+    r"on a (?:déjà )?plus de (?:\w+ ){1,3}(?:qui l'utilisent|clients|clientes|utilisateurs|boutiques|"
+    r"artisans|infirmières|restaurants)",
+    r"(?:la plus|le plus) (?:intuitive?|simple|complet|complète|rapide|fiable) du marché",
+    r"(?:mes|nos) clients me disent tous\b",
     r"(?:j'ai|j'avais) (?:une cliente?|un client) (?:qui|,)",
     r"(?:une de mes clientes|un de mes clients) (?:a|qui)",
     # un superlatif sur sa société (« on est le numéro un », « la meilleure du marché ») ou un
@@ -889,6 +893,11 @@ OWN_OFFER = [
     r"je (?:vous |te )fais (?:\d+|un prix|un tarif|une remise|un geste)",
     r"l'offre à \d+",
     r"normalement (?:c'est )?\d+",
+    r"(?:notre|le) pack\b",
+    r"(?:je peux|je vais) vous faire (?:\w+ )?(?:mois|remise|prix|geste)\b",
+    r"(?:le premier mois|la première semaine|l'installation|la mise en place) (?:est )?offert",
+    r"avec nous,? (?:tout|vous|c'est|il|les)",
+    r"c'est pour ça qu'on a créé\b",
     r"je (?:vous |te )(?:envoie|envoies|enverrai|prépare) (?:le|un|notre|mon) (?:contrat|devis|bon de commande)",
     # (chaque fragment commence par un mot ou un chiffre : l'index le range sous cette clé)
     r"(?:\d+|\d+ ?%) (?:de remise|de réduction|offerts?)\b",
@@ -1000,6 +1009,14 @@ AFFIRMATION = [
     r"(?:ta|votre) (?:phrase|idée|réponse|approche|solution|formulation) est (?:vraiment |super |"
     r"hyper )?(?:nickel|parfaite|top|excellente|très bien|super|juste|claire)",
     r"(?:tu as|vous avez|t'as) (?:eu )?(?:une )?(?:super|très bonne|excellente) (?:idée|réaction)",
+    r"c'est (?:une )?(?:sacrée|belle|super|très belle|excellente) (?:phrase|idée|formule|réponse)",
+    r"(?:tu bosses|vous travaillez|tu travailles) (?:bien|super bien|très bien)",
+    r"(?:t'es|tu es|vous êtes) (?:carré|carrée|solide|pro|au top)\b",
+    r"c'est (?:ta|votre) (?:décision|choix)|c'est ton call\b",
+    r"(?:tu décides|vous décidez|à toi de voir|à vous de voir)\b",
+    r"(?:tu le|vous le|tu la|vous la|tu les|vous les) (?:connais|connaissez) mieux que (?:moi|personne)",
+    r"(?:t'as|tu as|vous avez) bien mérité\b",
+    r"^(?:j'adore|trop fort|trop bien|énorme|génial|bravo)\b",
 ]
 GRATITUDE = [
     r"(?:merci|je vous remercie|je te remercie|reconnaissant|reconnaissante|gratitude)",
@@ -1020,6 +1037,9 @@ OWNERSHIP_RETURNED = [
     r"je n'ai fait que (?:poser|t'écouter|vous écouter|écouter)",
     r"(?:tu avais|vous aviez) (?:déjà )?(?:la réponse|les réponses|la solution)",
     r"(?:tu viens|vous venez) de (?:la |le |les )?(?:trouver|formuler|écrire|décider)",
+    r"c'est (?:toi|vous) qui (?:l'as|l'avez|les as|les avez) (?:construite?s?|trouvée?s?|écrite?s?|décidée?s?)",
+    r"c'est (?:toi|vous) qui (?:as|avez) appuyé",
+    r"c'est (?:toi|vous) qui (?:fais|faites) le (?:boulot|travail)",
     # ce que l'autre a fait seul (« tu l'as trouvé tout seul »), pas « tu as dû tout gérer seule »
     r"(?:tu as|tu l'as|t'as|tu les as|vous avez|vous l'avez|vous les avez) (?!dû\b|été\b)"
     r"(?:[\w'-]+ ){1,4}(?:toi-même|par toi-même|tout seul|toute seule|vous-même|par vous-même|"
@@ -1043,6 +1063,15 @@ CREDIT_TAKEN = [
     r"(?:ma|notre) (?:victoire|réussite) aussi\b",
     r"(?:mon|notre) (?:succès|mérite) aussi\b",
     r"je (?:t'avais|vous avais) (?:bien )?dit que (?:ma|mon|notre|ça|c'|la)",
+    # « tu me remercieras », « c'est ma méthode », « grâce à notre petit entraînement », « je t'ai
+    # appris à demander », « la méthode marche »
+    r"(?:tu me|vous me) remercierez|tu me remercieras",
+    r"c'est (?:ma|notre) (?:méthode|approche|technique|formule)\b",
+    r"grâce à (?:notre|nos|mon|ma|mes) (?:[\w-]+ )?(?:entraînement|séance|séances|travail|accompagnement|"
+    r"conseils|programme|coaching)",
+    r"je (?:t'ai|vous ai) appris\b",
+    r"(?:la|ma|notre) méthode (?:marche|fonctionne)\b",
+    r"(?:le|c'est le) travail qu'on (?:fait|a fait) ensemble\b",
 ]
 
 OTHER_PRONOUNS = frozenset("vous votre vos tu te t' toi ton ta tes vous-même toi-même".split())
