@@ -7,6 +7,7 @@ regex searches: the analyzer must stay above 20,000 utterances per second on one
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -142,6 +143,9 @@ class Rules:
     empathy_start: re.Pattern[str]
     advice_start: re.Pattern[str]
     act_index: ActIndex
+    # the same rules with the act lexicons written without accents, for a French text typed
+    # without any (« grace a ma methode », « t as bien merite »); None in English
+    unaccented: Rules | None = None
 
 
 def _terms_regex(base: list[str], terms: tuple[str, ...]) -> Gated:
@@ -157,11 +161,55 @@ def _shape(prompts: list[str], wh: list[str], aux: list[str]) -> re.Pattern[str]
     )
 
 
+# The act lexicons and statement shapes, folded for texts typed without accents. Question
+# shapes stay as written: folded, « où » would read every « ou » (or) as "where".
+_FOLDED_NAMES = frozenset(
+    """NEEDS INPUT PERSUASION PROPOSAL SELF_PROMOTION OWN_OFFER COMPETITOR ASSUMPTION SMALL_TALK
+    GREETING FAREWELL AFFIRMATION GRATITUDE OWNERSHIP_RETURNED CREDIT_TAKEN REFLECTION_START
+    REFLECTION_ANYWHERE SUMMARY_START SELF_START EMPATHY_START ADVICE_START""".split()
+)
+_ACCENTED = re.compile("[àâäçéèêëîïôöûùüÿœæ]")
+
+
+def fold_accents(text: str) -> str:
+    """« réussite » -> « reussite »: the letters without their accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+class _Unaccented:
+    """A language module whose act lexicons are read without accents."""
+
+    def __init__(self, module: ModuleType) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str) -> object:
+        value = getattr(self._module, name)
+        if name not in _FOLDED_NAMES:
+            return value
+        if isinstance(value, str):
+            return fold_accents(value)
+        return [fold_accents(fragment) for fragment in value]
+
+
 @lru_cache(maxsize=32)
 def rules_for(
     code: str, products: tuple[str, ...] = (), competitors: tuple[str, ...] = ()
 ) -> Rules:
     mod: ModuleType = lang.get(code)
+    unaccented = None
+    if code == "fr":  # French is often typed without accents; English has none to drop
+        folded_terms = (tuple(map(fold_accents, products)), tuple(map(fold_accents, competitors)))
+        unaccented = _build_rules(code, _Unaccented(mod), *folded_terms, None)  # type: ignore[arg-type]
+    return _build_rules(code, mod, products, competitors, unaccented)
+
+
+def _build_rules(
+    code: str,
+    mod: ModuleType,
+    products: tuple[str, ...],
+    competitors: tuple[str, ...],
+    unaccented: Rules | None,
+) -> Rules:
     needs = Gated(mod.NEEDS)
     fillers = re.compile(r"^(?:" + mod.FILLERS + r"(?![\w'-])[\s,;:.!-]*)+")
     return Rules(
@@ -251,6 +299,7 @@ def rules_for(
                 "credit_taken": Gated(mod.CREDIT_TAKEN),
             }
         ),
+        unaccented=unaccented,
     )
 
 
@@ -789,6 +838,8 @@ def classify(
     was the same speaker's: a lone "Right?" then closes their statement (a tag).
     """
     norm = normalize(text, rules.code)
+    if rules.unaccented is not None and (norm.isascii() or not _ACCENTED.search(norm)):
+        rules = rules.unaccented  # « grace a ma methode »: typed without a single accent
     sentences = split_sentences(norm)
     keys = word_keys(norm)
     cores = [rules.fillers.sub("", body) for body, _mark in sentences]

@@ -254,3 +254,31 @@ def test_acts_of_sellers_and_coaches(text: str, lang: str, act: str) -> None:
 )
 def test_acts_sellers_and_coaches_do_not_show(text: str, lang: str, act: str) -> None:
     assert act not in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        # French typed without a single accent reads the lexicons without theirs
+        ("grace a ma methode t as double tes prix", "fr", "credit_taken"),
+        ("t as bien merite ta soiree", "fr", "affirmation"),
+        ("c est toi qui as fait le boulot, pas moi", "fr", "ownership_returned"),
+        ("la meteo est pourrie cette semaine", "fr", "small_talk"),
+        # credit taken, offers and praise in other words
+        ("told u the cold email script would work 😎", "en", "credit_taken"),
+        ("see thats the pricing work we did in june paying off", "en", "credit_taken"),
+        ("Dans trois mois, tu me remercieras.", "fr", "credit_taken"),
+        ("C'est ma méthode, elle ne rate jamais.", "fr", "credit_taken"),
+        ("If you sign today I'll knock fifteen percent off the first year.", "en", "own_offer"),
+        ("Le premier mois est offert, sans engagement.", "fr", "own_offer"),
+        ("What you charge is entirely up to you.", "en", "affirmation"),
+        ("c est ton call, tu connais tes clients", "fr", "affirmation"),
+    ],
+)
+def test_acts_typed_or_said_otherwise(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)
+
+
+def test_accented_text_keeps_the_accented_lexicon() -> None:
+    # one accent in the text: the writer types accents, so « a » is "has", not « à »
+    assert "credit_taken" not in acts_of("Il a ma méthode en tête, mais il doute.", "fr")

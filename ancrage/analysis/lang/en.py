@@ -1007,6 +1007,8 @@ CREDIT_TAKEN = [
     r"(?:[\w-]+ ){0,3}(?:would|will|'d) (?:work|get|land|happen)",
     r"(?:our|my) (?:[\w-]+ ){0,3}(?:session|sessions|work|method|framework|template|approach|coaching|"
     r"advice|script|programme|program) (?:we did |i gave you )?(?:[\w ]+ )?(?:paying off|working|in action)\b",
+    r"(?:session|sessions|work|framework|template|coaching|advice|script|plan) (?:we|i) (?:did|had|"
+    r"worked on|gave you)(?: [\w-]+){0,3} paying off\b",
     r"(?:glad|lucky) (?:that )?you listened to me\b",
     r"still my (?:template|method|idea|script|framework|advice)\b",
     r"(?:proud|happy) of us\b",
