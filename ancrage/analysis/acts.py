@@ -382,6 +382,10 @@ _EN_SMS = {
     "theyre": "they're",
     "hows": "how's",
     "lets": "let's",
+    "ull": "you'll",
+    "theyll": "they'll",
+    "shes": "she's",
+    "hes": "he's",
 }
 _EN_SMS_WORDS = frozenset(_EN_SMS)
 # one C search over the text tells whether any of them occurs, even with punctuation attached

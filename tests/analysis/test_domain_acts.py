@@ -282,3 +282,32 @@ def test_acts_typed_or_said_otherwise(text: str, lang: str, act: str) -> None:
 def test_accented_text_keeps_the_accented_lexicon() -> None:
     # one accent in the text: the writer types accents, so « a » is "has", not « à »
     assert "credit_taken" not in acts_of("Il a ma méthode en tête, mais il doute.", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("faut arrêter de faire des remises à tout le monde", "fr", "input"),
+        ("Deux choses. Un, tu relances le lundi. Deux, tu envoies tes photos.", "fr", "input"),
+        ("Je vais te dire ce qui bloque : ton tarif.", "fr", "input"),
+        ("tkt ils paient toujours, faut juste relancer", "fr", "input"),
+        ("Laisse-moi deviner, tu factures encore à l'heure.", "fr", "assumption"),
+        ("Get it on your price list by Monday.", "en", "input"),
+        ("Bring the printed samples, clients love them.", "en", "input"),
+        ("ur overthinking it, ull be fine", "en", "input"),
+        ("bet u undercharged that one", "en", "assumption"),
+    ],
+)
+def test_advice_and_guesses_as_coaches_say_them(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("Il faut que je t'explique un truc.", "fr", "assumption"),
+        ("Get it? The price was the whole point.", "en", "assumption"),
+    ],
+)
+def test_advice_near_misses(text: str, lang: str, act: str) -> None:
+    assert act not in acts_of(text, lang)

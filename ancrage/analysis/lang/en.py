@@ -523,7 +523,7 @@ SELF_START = r"^(?:when i|back when i|i remember when|i|i'm|i've|i'd|i'll|me|we|
 EMPATHY_START = r"^(?:i|we) (?:(?:can |totally |really |completely |do )?(?:understand|see|hear|get it|get that|know|appreciate|agree|remember|hear you)|(?:'m|am) (?:so |really |very )?(?:sorry|glad|happy|hearing|wondering|curious|interested|not sure))"
 
 # Imperative advice opening a statement ("Try to...", "Make sure you...").
-ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take(?! care\b)|go(?! on\b| ahead\b)|call|write|tell (?:him|her|them))\b"
+ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take(?! care\b)|go(?! on\b| ahead\b)|call|write|tell (?:him|her|them)|get (?:it|them|yourself|a|an|the|your)|put|raise|charge|bring|post|add|use|double|drop|push)\b"
 
 # Summaries open with "so": a statement that starts this way gives back what was heard.
 SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+|uh+|and|well|oh|hmm+|sure|i see)[\s,.-]*)*(?:so|sounds like)\b"
@@ -534,6 +534,10 @@ INPUT = [
     # switch bookkeepers", "they all do that")
     r"(?:[a-z]+s|they|people|clients|customers) (?:are |will |do )?(?:always|never) (?!mind\b)\w+",
     r"they all (?:do|say|want|try|haggle)\b",
+    # reassurance and persuasion: "you'll be fine", "you'll make that back", "you're overthinking it"
+    r"you'll (?:be fine|be okay|be ok|make (?:that|it) back|thank me|love it|see)\b",
+    r"you're overthinking (?:it|this|that)\b",
+    r"everyone says that\b|that's what i see (?:everywhere|all the time)\b",
     r"(?:that's|it's) (?:classic|typical|always the way)\b",
     r"(?<!what )(?<!how )(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
     r"still |also )?(?:should\b(?! be (?:proud|pleased|happy|glad)\b)|ought to|"
@@ -868,6 +872,8 @@ ASSUMPTION = [
     r"(?:no doubt|obviously|surely|of course) (?:you|your)",
     r"you(?:'re| are) (?:probably|surely|certainly|obviously)",
     r"like (?:everyone|everybody|all (?:my|our) (?:clients|customers))",
+    r"^bet (?:you|your)\b",
+    r"let me guess\b",
     r"i(?:'m| am) guessing\b",
     r"(?:people|someone|everyone) like you (?:always|usually|tend|all)",
     r"you(?:'ll| will) (?:love|like|enjoy) (?:it|this|our)",

@@ -621,7 +621,16 @@ INPUT = [
     # leur valeur », « ils font tous ça », « c'est classique »)
     r"(?:les|tous les|la plupart des) [a-zéèêàç-]+s (?:[\w']+ ){0,2}(?:toujours|jamais|systématiquement)\b",
     r"(?:ils|elles) (?:[\w']+ )?(?:font|sont|disent|veulent|ont|fonctionnent) (?:tous|toutes)\b",
-    r"c'est (?:classique|toujours comme ça|toujours pareil|le cas de tout le monde)",
+    r"c'est (?:classique|toujours comme ça|toujours ça|toujours pareil|le cas de tout le monde)",
+    # « faut arrêter », « faut pas t'arrêter à ça » : « il faut » à l'oral
+    r"(?<!il )(?<!qu'il )faut (?:pas |juste |surtout |vraiment |absolument )?[\w']+",
+    # des consignes énumérées (« Un, tu relances à J+3. Deux, tu mets des photos »), un conseil
+    # annoncé (« je vais te dire ce qui coince »), ce que tout le monde dit ou fait
+    r"(?:un|deux|trois|premièrement|deuxièmement|d'abord|primo),? (?:tu|vous) [\w']+",
+    r"je vais (?:te|vous) dire (?:ce qui|ce que|comment|un truc|une chose)",
+    r"tout le monde (?:dit|fait|a) ça",
+    r"c'est ce que je vois (?:partout|tout le temps|souvent)",
+    r"(?:ils|elles) (?:[\w']+ )?(?:trouvent|trouveront|paient|paieront|reviennent|reviendront) toujours\b",
     r"je (?:vous |te |t')?(?:conseille|recommande|suggère|propose|préconise|encourage)",
     r"je (?:vous |te |t')?(?:conseillerais|recommanderais|suggérerais|proposerais)",
     r"(?:ça|cela) (?:marche|fonctionne|aide) (?:souvent |mieux |bien )?(?:si|quand|de)",
@@ -933,6 +942,8 @@ ASSUMPTION = [
     r"(?:ils|elles|il|elle|ça|vos clients|tes clients) (?:ont|a|est|sont|va|vont|doivent|doit) "
     r"(?:sûrement|certainement|forcément|sans doute|probablement)",
     r"je me doute (?:que|qu'|bien)",
+    r"(?:laissez|laisse)-moi deviner",
+    r"ce que (?:vous voulez|tu veux) (?:surtout|vraiment|avant tout),? c'est",
     r"(?:^|, )j'imagine$",
 ]
 
