@@ -311,3 +311,21 @@ def test_advice_and_guesses_as_coaches_say_them(text: str, lang: str, act: str) 
 )
 def test_advice_near_misses(text: str, lang: str, act: str) -> None:
     assert act not in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("told u at the start id get u a second client by june", "en", "credit_taken"),
+        ("the confident close was all yours", "en", "ownership_returned"),
+        ("send me the draft? happy to look it over", "en", "input"),
+        ("That's exactly what we've got to sort out today.", "en", "input"),
+        ("The ones who burn out are usually the ones who never say no.", "en", "input"),
+        ("Best decision I ever made was raising my rates in January.", "en", "self_disclosure"),
+        ("On peut se caler vingt minutes jeudi avec votre associée ?", "fr", "input"),
+        ("ah la corse magnifique on y était en vacances l'an dernier", "fr", "small_talk"),
+        ("avec plaisir, allez bonne fournée", "fr", "greeting"),
+    ],
+)
+def test_more_acts_of_set_b(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)

@@ -517,7 +517,7 @@ REFLECTION_ANYWHERE = [
 
 # Statements opening on the speaker or the session itself ("I...", "Let's..."): not a
 # reflection of the other's experience.
-SELF_START = r"^(?:when i|back when i|i remember when|i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|let's|let me|thank|thanks|hi|hello|hey|bye|good morning|good afternoon|welcome|nice to|see you)\b"
+SELF_START = r"^(?:best (?:decision|thing|move|investment) i|when i|back when i|i remember when|i|i'm|i've|i'd|i'll|me|we|we're|we've|we'll|we'd|my|our|us|let's|let me|thank|thanks|hi|hello|hey|bye|good morning|good afternoon|welcome|nice to|see you)\b"
 
 # First-person openings that voice understanding, not own content ("I see", "I get it").
 EMPATHY_START = r"^(?:i|we) (?:(?:can |totally |really |completely |do )?(?:understand|see|hear|get it|get that|know|appreciate|agree|remember|hear you)|(?:'m|am) (?:so |really |very )?(?:sorry|glad|happy|hearing|wondering|curious|interested|not sure))"
@@ -538,6 +538,11 @@ INPUT = [
     r"you'll (?:be fine|be okay|be ok|make (?:that|it) back|thank me|love it|see)\b",
     r"you're overthinking (?:it|this|that)\b",
     r"everyone says that\b|that's what i see (?:everywhere|all the time)\b",
+    # an offer of help, the agenda set by the speaker, a rule of thumb about people
+    r"(?:^|(?<=[.,] ))(?:happy|glad) to (?:look|help|review|check|go over|read)\b",
+    r"(?:what )?we(?:'ve| have) got to (?:sort out|work on|look at|fix|figure out)\b",
+    r"(?:the ones|people|those|clients|owners|customers) who (?:[\w']+ ){1,8}?(?:are usually|usually|tend "
+    r"to|typically)\b",
     r"(?:that's|it's) (?:classic|typical|always the way)\b",
     r"(?<!what )(?<!how )(?:you|we)(?:'ve)? (?:really |just |definitely |seriously |absolutely |probably |"
     r"still |also )?(?:should\b(?! be (?:proud|pleased|happy|glad)\b)|ought to|"
@@ -979,6 +984,7 @@ OWNERSHIP_RETURNED = [
     r"you did the (?:brave|hard|real|heavy|difficult|scary) (?:bit|part|work|lifting)\b",
     r"you made the (?:hard|tough|right|brave|difficult|big) (?:calls?|decisions?|choices?)\b",
     r"(?:your|ur) idea,? not mine\b",
+    r"(?:was|is|were) all (?:yours|you)\b",
     r"(?:a|the) plan you (?:put together|came up with|made|built) (?:yourself|on your own)\b",
     r"you came up with (?:that|this|it)\b",
     r"i (?:only |just )?asked (?:a (?:couple|few) (?:of )?|some )?questions\b",
@@ -1009,8 +1015,9 @@ CREDIT_TAKEN = [
     r"i told you (?:that )?(?:my|our|it|this|the) (?:[\w-]+ ){0,3}(?:works|worked|would work)",
     # "told u the template would work", "that was our pricing session paying off", "bet ur glad
     # u listened to me", "still my template tho"
-    r"told you (?:at the start |from the start |so )?(?:that )?(?:my |the |our |this |it |i'd |you'd )?"
-    r"(?:[\w-]+ ){0,3}(?:would|will|'d) (?:work|get|land|happen)",
+    r"told you (?:at the start |from the start |so )?(?:that )?(?:my |the |our |this |it )?"
+    r"(?:[\w-]+ ){0,3}(?:would|will) (?:work|get|land|happen)",
+    r"told you (?:at the start |from the start )?(?:that )?i'd (?:get|land|find|make|double)",
     r"(?:our|my) (?:[\w-]+ ){0,3}(?:session|sessions|work|method|framework|template|approach|coaching|"
     r"advice|script|programme|program) (?:we did |i gave you )?(?:[\w ]+ )?(?:paying off|working|in action)\b",
     r"(?:session|sessions|work|framework|template|coaching|advice|script|plan) (?:we|i) (?:did|had|"

@@ -818,6 +818,7 @@ PROPOSAL = [
     # dit un point vendredi », « tu veux qu'on la prépare ensemble ? », « ça t'aiderait si je… »)
     r"on se (?:cale|fixe|programme|planifie|prévoit)\b",
     r"on (?:fait|refait) (?:un|le) point\b",
+    r"on (?:peut|pourrait) se (?:caler|voir|fixer|parler|appeler|retrouver|rappeler)\b",
     r"on se (?:reparle|rappelle|recontacte|tient au courant)\b",
     r"on en (?:reparle|rediscute)\b",
     r"on se (?:fait|refait|donne|prend) (?:un|une) (?:point|appel|call|visio|rendez-vous|rdv|réunion|"
@@ -953,7 +954,7 @@ SMALL_TALK = [
     r"(?:quel|beau|sale) temps",
     r"(?:il pleut|la pluie|le soleil|la neige|la canicule)",
     r"(?:votre|ton|le|ce|bon|beau|dernier) (?:week-end|week end|weekend|we)",
-    r"(?:vos|tes|les|des|bonnes|ces) vacances",
+    r"(?:vos|tes|les|des|bonnes|ces|en) vacances",
     r"il a fait (?:beau|chaud|froid|gris|moche|un temps)",
     r"(?:cette|quelle) (?:chaleur|pluie|canicule)|ce froid",
     r"(?:le|ce|du|au) match",
@@ -983,7 +984,7 @@ GREETING = [
 FAREWELL = (
     r"(?<![\w'-])(?:au revoir|à bientôt|a bientot|à plus(?! de| d')|a plus(?! de| d')|"
     r"à tout à l'heure|bonne (?:journée|soirée|fin de journée|semaine|fin de semaine|route|"
-    r"continuation)|bon (?:week-end|week end|weekend|après-midi|courage)|"
+    r"continuation|chance|fournée|rentrée|signature)|bon (?:week-end|week end|weekend|après-midi|courage)|"
     r"(?:à|a) (?:demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la semaine prochaine|"
     r"la prochaine|très vite|tres vite))(?:,? [\w'-]+){0,3}[.!, ]*$"
 )
