@@ -329,3 +329,26 @@ def test_advice_near_misses(text: str, lang: str, act: str) -> None:
 )
 def test_more_acts_of_set_b(text: str, lang: str, act: str) -> None:
     assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("qu est ce qui ferait passer ce 5 a un 7", "fr", "needs_question"),
+        ("de quoi t aurais besoin pour lundi ?", "fr", "needs_question"),
+        ("Is there anything that would help you stick to it?", "en", "needs_question"),
+        ("What would the app have to do for your team to use it?", "en", "needs_question"),
+        ("What would make the first call easier for you?", "en", "needs_question"),
+        ("Vous devez être épuisée avec tout ça.", "fr", "assumption"),
+        ("I reckon you're still doing it all by hand.", "en", "assumption"),
+        ("I've coached over three hundred freelancers.", "en", "self_promotion"),
+        ("Salons like yours usually see no-shows halve in a month.", "en", "self_promotion"),
+        ("Un client de Nantes a gagné deux heures par jour avec nous.", "fr", "self_promotion"),
+        ("Dix euros par mois, sans engagement.", "fr", "own_offer"),
+        ("I'll get our onboarding team to call you.", "en", "own_offer"),
+        ("Sorry I'm late, the traffic was awful.", "en", "small_talk"),
+        ("Ouh là, c'est magnifique chez vous !", "fr", "small_talk"),
+    ],
+)
+def test_needs_guesses_boasts_and_chat(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)

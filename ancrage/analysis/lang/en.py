@@ -424,6 +424,10 @@ TAG_END = [
 NEEDS = [
     r"how can i (?:help|support|be (?:of )?(?:help|use))",
     # why the other reached out, what would make the time worth it
+    r"anything (?:that )?(?:i|we) (?:can|could) do to help\b",
+    r"(?:is there )?anything (?:that )?(?:would|could|might) help you\b",
+    r"what would (?:a|the|this|that|it) (?:[\w-]+ )?(?:have|need) to (?:do|be|have|look like)\b",
+    r"what (?:would|will|could) make (?:[\w']+ ){1,4}(?:easier|easy|possible|work for you|better for you)\b",
     r"what (?:made|brought|prompted|led) you (?:to )?(?:reach out|call|get in touch|contact|book|fill|"
     r"sign up|come (?:in|to us|along)|look for)",
     r"what would (?:need to|have to) (?:change|happen)\b",
@@ -787,6 +791,10 @@ SELF_PROMOTION = [
     r"(?:half|most|many|lots|loads|a lot|plenty|dozens|hundreds) of our (?:customers|clients) "
     r"(?:switched|came|moved|left|jumped)",
     r"our (?:biggest|largest|best|top) (?:client|customer|account)\b",
+    r"i(?:'ve| have) (?:coached|trained|helped|worked with) (?:over |more than |nearly )?(?:\w+ )?(?:hundred|"
+    r"thousand|dozen)",
+    r"(?:practices|businesses|clients|shops|salons|people|firms) like (?:yours|you) (?:usually|typically|"
+    r"often|always) (?:see|get|save|cut|double)\b",
     r"(?:is|we're|we are) the number one\b",
     r"(?:we've got|we have|i've got|i have) (?:over |more than |nearly |almost )?\d[\d,]* (?:[\w-]+ ){0,2}"
     r"(?:clients|customers|users|businesses|members|companies)\b",
@@ -835,6 +843,8 @@ OWN_OFFER = [
     r"(?:i'll|i will|let me|i can) (?:send|bring|share|email) (?:you )?(?:over )?(?:the |our |my |clear "
     r"|a )?(?:pricing|prices|quote|proposal|contract|demo)\b",
     r"(?:i'll|i will) send the (?:contract|proposal|quote)\b",
+    r"(?:i'll|i will) get our (?:[\w-]+ )?team to\b",
+    r"(?:no contract|no commitment|cancel (?:any ?time|whenever))\b",
     r"our team (?:handles|does|takes care|sets|will)\b",
     r"(?:a|one|our) feature (?:where|that|which)\b",
     r"(?:very |really |extremely )?competitive (?:price|pricing|rate|offer)",
@@ -870,6 +880,8 @@ COMPETITOR = [
 ]
 
 ASSUMPTION = [
+    r"i reckon\b",
+    r"(?:they|they're|he|she|most of them) (?:are |will |'re )?probably\b",
     r"i (?:guess|assume|suppose|imagine|bet|presume|figure) (?:that )?(?:you|your|it's|this|"
     r"that|the|people)",
     r"you (?:probably|must|surely|certainly|obviously|clearly|no doubt)",
@@ -889,6 +901,11 @@ SMALL_TALK = [
     r"(?:it's|it is|so) (?:hot|cold|sunny|rainy|raining|snowing|freezing) (?:today|out|outside|here)",
     r"(?:your|the|this|last|good|nice|long) weekend",
     r"plans for the (?:weekend|holidays|summer|long weekend)",
+    r"(?:the|this) traffic\b",
+    r"how(?:'s| is) (?:the|your) (?:new )?[\w-]+ treating you\b",
+    r"(?:beautiful|lovely|gorgeous|glorious|horrible|miserable) day (?:out there|today|out)\b",
+    r"finally some sun\b",
+    r"(?:gorgeous|beautiful|lovely|stunning|amazing) (?:practice|clinic|place|premises|waiting room)\b",
     r"(?:your|the|last|summer|next) (?:holiday|holidays|vacation|trip)",
     r"(?:the|last night's|did you (?:see|watch) the) (?:game|match|game last night)",
     r"(?:amazing|great|crazy|incredible|what a|awesome) (?:game|match|weekend|weather)",

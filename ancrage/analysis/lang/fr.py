@@ -525,6 +525,8 @@ NEEDS = [
     r"(?:vous|tu) (?:attendez|attends) quoi",
     r"de quoi (?:as-tu|avez-vous|tu as|t'as|vous avez) envie (?:de parler|qu'on parle)",
     r"(?:t'as|tu as|vous avez) besoin d'autre chose",
+    r"de quoi (?:t'aurais|t'as) besoin",
+    r"qu'est[- ]ce qui (?:te |vous |t')?(?:ferait|rendrait|aiderait|changerait|serait le plus important)",
     # ce qui rendrait l'outil, le temps, l'échange valable pour l'autre
     r"ce qui,? (?:pour (?:vous|toi),? )?(?:ferait|rendrait) (?:qu'|que )?(?:un|une|cet|cette|le|la|ce)",
     r"qu'est-ce qui (?:vous|t') a (?:amené|amenée|poussé|poussée|décidé|décidée) à (?:nous|me) "
@@ -852,6 +854,7 @@ SELF_PROMOTION = [
     r"artisans|infirmières|restaurants)",
     r"(?:la plus|le plus) (?:intuitive?|simple|complet|complète|rapide|fiable) du marché",
     r"(?:mes|nos) clients me disent tous\b",
+    r"(?:a fait|ont fait|a gagné|ont gagné|a économisé|ont économisé) [^.]{0,40} avec nous\b",
     r"(?:j'ai|j'avais) (?:une cliente?|un client) (?:qui|,)",
     r"(?:une de mes clientes|un de mes clients) (?:a|qui)",
     # un superlatif sur sa société (« on est le numéro un », « la meilleure du marché ») ou un
@@ -907,7 +910,8 @@ OWN_OFFER = [
     r"(?:je peux|je vais) vous faire (?:\w+ )?(?:mois|remise|prix|geste)\b",
     r"(?:le premier mois|la première semaine|l'installation|la mise en place) (?:est )?offert",
     r"avec nous,? (?:tout|vous|c'est|il|les)",
-    r"c'est pour ça qu'on a créé\b",
+    r"c'est (?:exactement |justement |précisément )?pour ça qu'on a créé\b",
+    r"sans engagement\b",
     r"je (?:vous |te )(?:envoie|envoies|enverrai|prépare) (?:le|un|notre|mon) (?:contrat|devis|bon de commande)",
     # (chaque fragment commence par un mot ou un chiffre : l'index le range sous cette clé)
     r"(?:\d+|\d+ ?%) (?:de remise|de réduction|offerts?)\b",
@@ -943,6 +947,7 @@ ASSUMPTION = [
     r"(?:ils|elles|il|elle|ça|vos clients|tes clients) (?:ont|a|est|sont|va|vont|doivent|doit) "
     r"(?:sûrement|certainement|forcément|sans doute|probablement)",
     r"je me doute (?:que|qu'|bien)",
+    r"(?:vous devez|tu dois) être (?!en train|là|sûr|prêt|prête)[\w']+",
     r"(?:laissez|laisse)-moi deviner",
     r"ce que (?:vous voulez|tu veux) (?:surtout|vraiment|avant tout),? c'est",
     r"(?:^|, )j'imagine$",
@@ -957,6 +962,9 @@ SMALL_TALK = [
     r"(?:vos|tes|les|des|bonnes|ces|en) vacances",
     r"il a fait (?:beau|chaud|froid|gris|moche|un temps)",
     r"(?:cette|quelle) (?:chaleur|pluie|canicule)|ce froid",
+    r"(?:du|ce|de ce) soleil\b|(?:au|le) stade\b",
+    r"(?:c'est|c'était) (?:magnifique|superbe|beau|joli|sympa) chez (?:vous|toi)",
+    r"quelle (?:boutique|belle boutique|agence|vue|déco)\b",
     r"(?:le|ce|du|au) match",
     r"(?:super|incroyable|quel|beau|sacré) (?:match|week-end|weekend)",
     r"(?:le foot|le football|le rugby|le tennis|le tour de france|la coupe)",
