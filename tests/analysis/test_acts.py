@@ -520,3 +520,17 @@ def test_no_fragment_ends_on_a_space() -> None:
             if isinstance(value, list):
                 for fragment in value:
                     assert not ends_on_space.search(fragment), (module.__name__, name, fragment)
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_every_fragment_is_filed_under_a_word(code: str) -> None:
+    """A fragment the index cannot file under a word (a top-level "|", a leading "^") runs on
+    every utterance: the speed target depends on there being none."""
+    rules = rules_for(code)
+    for candidate in (rules, rules.unaccented):
+        if candidate is None:
+            continue
+        for name in candidate.__dataclass_fields__:
+            value = getattr(candidate, name)
+            if isinstance(value, Gated):
+                assert value.free is None, (code, name, value.free.pattern[:80])

@@ -541,7 +541,8 @@ INPUT = [
     # reassurance and persuasion: "you'll be fine", "you'll make that back", "you're overthinking it"
     r"you'll (?:be fine|be okay|be ok|make (?:that|it) back|thank me|love it|see)\b",
     r"you're overthinking (?:it|this|that)\b",
-    r"everyone says that\b|that's what i see (?:everywhere|all the time)\b",
+    r"everyone says that",
+    r"that's what i see (?:everywhere|all the time)",
     # an offer of help, the agenda set by the speaker, a rule of thumb about people
     r"(?:^|(?<=[.,] ))(?:happy|glad) to (?:look|help|review|check|go over|read)\b",
     r"(?:what )?we(?:'ve| have) got to (?:sort out|work on|look at|fix|figure out)\b",
@@ -889,7 +890,7 @@ ASSUMPTION = [
     r"(?:no doubt|obviously|surely|of course) (?:you|your)",
     r"you(?:'re| are) (?:probably|surely|certainly|obviously)",
     r"like (?:everyone|everybody|all (?:my|our) (?:clients|customers))",
-    r"^bet (?:you|your)\b",
+    r"bet (?:you|your)",
     r"let me guess\b",
     r"i(?:'m| am) guessing\b",
     r"(?:people|someone|everyone) like you (?:always|usually|tend|all)",
@@ -975,7 +976,7 @@ AFFIRMATION = [
     r"(?:you've|you) got this\b",
     r"(?:that's|thats) (?:very|so) you\b",
     r"(?:that's|thats) a lot of (?:good|great|clear|smart) (?:thinking|work)\b",
-    r"^(?:amazing|brilliant|fantastic|incredible|love that|love it|so good|nailed it)\b",
+    r"(?:amazing|brilliant|fantastic|incredible|love that|love it|so good|nailed it)(?=[.!]|$)",
     # the other's expertise and autonomy recognised ("you know your work better than me")
     r"you know (?:[\w']+ ){1,3}better than (?:me|i do|anyone|anybody)",
     r"(?:it's|it is|that's) (?:totally |really |entirely |all )?your (?:call|decision)\b",

@@ -363,7 +363,8 @@ CURIOUS = [
     r"je (?:me demande|me demandais) (?:aussi |surtout |juste |plutôt )?(?:si|ce|comment|pourquoi|où|quand|qui)",
     r"je suis (?:curieux|curieuse) (?:de|d'|du)",
     r"(?:je suis|je serais) (?:très |vraiment )?(?:intéressé|intéressée) (?:de savoir|d'entendre|par ce que|"
-    r"par votre|par ton|par ta)|ça m'intéresse(?:rait)? de (?:savoir|comprendre|connaître)",
+    r"par votre|par ton|par ta)",
+    r"ça m'intéresse(?:rait)? de (?:savoir|comprendre|connaître)",
     r"j'aimerais (?:bien )?(?:savoir|comprendre|entendre|connaître)",
     r"(?:dites|dis|racontez|raconte|parlez|parle|expliquez|explique|décrivez|décris)-moi",
     r"(?:aidez|aide)-moi à comprendre",
@@ -961,8 +962,10 @@ SMALL_TALK = [
     r"(?:votre|ton|le|ce|bon|beau|dernier) (?:week-end|week end|weekend|we)",
     r"(?:vos|tes|les|des|bonnes|ces|en) vacances",
     r"il a fait (?:beau|chaud|froid|gris|moche|un temps)",
-    r"(?:cette|quelle) (?:chaleur|pluie|canicule)|ce froid",
-    r"(?:du|ce|de ce) soleil\b|(?:au|le) stade\b",
+    r"(?:cette|quelle) (?:chaleur|pluie|canicule)",
+    r"ce froid",
+    r"(?:du|ce|de ce) soleil",
+    r"(?:au|le) stade",
     r"(?:c'est|c'était) (?:magnifique|superbe|beau|joli|sympa) chez (?:vous|toi)",
     r"quelle (?:boutique|belle boutique|agence|vue|déco)\b",
     r"(?:le|ce|du|au) match",
@@ -1032,11 +1035,12 @@ AFFIRMATION = [
     r"c'est (?:une )?(?:sacrée|belle|super|très belle|excellente) (?:phrase|idée|formule|réponse)",
     r"(?:tu bosses|vous travaillez|tu travailles) (?:bien|super bien|très bien)",
     r"(?:t'es|tu es|vous êtes) (?:carré|carrée|solide|pro|au top)\b",
-    r"c'est (?:ta|votre) (?:décision|choix)|c'est ton call\b",
+    r"c'est (?:ta|votre) (?:décision|choix)",
+    r"c'est ton call",
     r"(?:tu décides|vous décidez|à toi de voir|à vous de voir)\b",
     r"(?:tu le|vous le|tu la|vous la|tu les|vous les) (?:connais|connaissez) mieux que (?:moi|personne)",
     r"(?:t'as|tu as|vous avez) bien mérité\b",
-    r"^(?:j'adore|trop fort|trop bien|énorme|génial|bravo)\b",
+    r"(?:j'adore|trop fort|trop bien)(?=[ .!,]|$)",
 ]
 GRATITUDE = [
     r"(?:merci|je vous remercie|je te remercie|reconnaissant|reconnaissante|gratitude)",
@@ -1085,7 +1089,8 @@ CREDIT_TAKEN = [
     r"je (?:t'avais|vous avais) (?:bien )?dit que (?:ma|mon|notre|ça|c'|la)",
     # « tu me remercieras », « c'est ma méthode », « grâce à notre petit entraînement », « je t'ai
     # appris à demander », « la méthode marche »
-    r"(?:tu me|vous me) remercierez|tu me remercieras",
+    r"vous me remercierez",
+    r"tu me remercieras",
     r"c'est (?:ma|notre) (?:méthode|approche|technique|formule)\b",
     r"grâce à (?:notre|nos|mon|ma|mes) (?:[\w-]+ )?(?:entraînement|séance|séances|travail|accompagnement|"
     r"conseils|programme|coaching)",
