@@ -102,12 +102,34 @@ def choose_focus(annotated: list[Annotated], requested: str | None) -> tuple[str
         raise AnalysisError("unknown_focus", focus=requested, speakers=", ".join(speakers))
     questions = Counter(u.speaker for u in annotated if u.question in ("open", "closed"))
     needs = Counter(u.speaker for u in annotated if "needs_question" in u.acts)
+    # what the coach or the seller does, serving or pleasing: praise, credit, offers, guesses (a
+    # pleasing coach by SMS may ask fewer questions than the client, but only he pitches)
+    leads = Counter(u.speaker for u in annotated for act in u.acts if act in _ASSESSED_ROLE_ACTS)
     # needs questions count double; ties go to whoever opened the conversation
-    ranked = sorted(speakers, key=lambda s: (-(questions[s] + 2 * needs[s]), speakers.index(s)))
+    ranked = sorted(
+        speakers,
+        key=lambda s: (-(questions[s] + 2 * needs[s] + leads[s]), speakers.index(s)),
+    )
     focus = ranked[0]
-    if questions[focus] == 0:
+    if questions[focus] + leads[focus] == 0:
         return focus, "focus_opened", {"focus": focus}
+    if max(questions.values(), default=0) > questions[focus]:
+        return focus, "focus_leads", {"focus": focus, "count": questions[focus] + leads[focus]}
     return focus, "focus_most_questions", {"focus": focus, "count": questions[focus]}
+
+
+# Acts of the person who coaches or sells (serving or pleasing), not of the one who is helped.
+_ASSESSED_ROLE_ACTS = frozenset(
+    {
+        "affirmation",
+        "ownership_returned",
+        "credit_taken",
+        "self_promotion",
+        "own_offer",
+        "competitor",
+        "assumption",
+    }
+)
 
 
 def analyze(

@@ -43,6 +43,40 @@ def test_focus_defaults_to_the_speaker_asking_questions_and_says_why() -> None:
     assert report.focus_params["count"] >= 3
 
 
+@pytest.mark.parametrize(
+    ("thread", "lang"),
+    [
+        (
+            [
+                ("Coach", "alors t as signé le contrat ?"),
+                (
+                    "Paul",
+                    "oui !! mais tu crois que j aurais dû demander plus ? et pour la suite je fais comment ?",
+                ),
+                ("Coach", "grâce à ma méthode t as signé, je te l avais dit. tu me remercieras"),
+                ("Paul", "haha ok. tu penses que je relance les deux autres ? lundi ou mardi ?"),
+                ("Coach", "mon programme premium commence en mai, on a déjà formé 300 artisans"),
+            ],
+            "fr",
+        ),
+        (
+            [
+                ("Coach", "so did u sign it?"),
+                ("Jo", "yes!! should i have asked for more? and what do i do with the other two?"),
+                ("Coach", "told u my pricing formula would work. thanks to me lol"),
+                ("Jo", "ha. do i chase them monday or tuesday? and do i send the same email?"),
+                ("Coach", "my next group program starts in may, early bird is 200 off"),
+            ],
+            "en",
+        ),
+    ],
+)
+def test_focus_goes_to_the_coach_who_pitches_even_when_the_client_asks_more(thread, lang) -> None:
+    report = analyze(thread, lang=lang)
+    assert report.focus == "Coach"
+    assert report.focus_reason == "focus_leads"
+
+
 def test_focus_given_is_case_insensitive_and_unknown_focus_lists_speakers() -> None:
     assert analyze(from_text(SERVING_FR), focus="léa").focus == "Léa"
     with pytest.raises(AnalysisError) as info:
