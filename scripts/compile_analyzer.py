@@ -15,7 +15,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HOT_MODULES = ["ancrage/analysis/index.py", "ancrage/analysis/acts.py"]
+HOT_MODULES = [
+    "ancrage/analysis/index.py",
+    "ancrage/analysis/normalize.py",
+    "ancrage/analysis/acts.py",
+]
 
 
 def main() -> int:

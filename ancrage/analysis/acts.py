@@ -7,7 +7,6 @@ regex searches: the analyzer must stay above 20,000 utterances per second on one
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -22,6 +21,7 @@ from .index import (
     word_keys,
     words_regex,
 )
+from .normalize import _APOSTROPHES, fold_accents, normalize, split_sentences
 
 ACTS = (
     "question",
@@ -41,16 +41,13 @@ ACTS = (
     "greeting",
 )
 
-_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*|[.!?…]+")
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00a0": " "})
-_APOSTROPHES_PAIRS = (("’", "'"), ("ʼ", "'"), ("‘", "'"), ("\u00a0", " "))
-# Unambiguous tags may follow a statement without a comma ("It's nice isn't it?").
 _WORDS = re.compile(r"[^\W\d_]+")
 _DECLARATIVE = re.compile(
     r"^(?:you|i|we|they|he|she|it|that|this|there|vous|tu|je|j'|on|il|elle|ils|elles|c'|ça)\b"
 )
 # Relative pronouns that often open a clause inside a statement ("..., which is the point").
 _RELATIVE = re.compile(r"^(?:which|who|whose|lequel|laquelle|qui|dont)\b")
+# Unambiguous tags may follow a statement without a comma ("It's nice isn't it?").
 _NO_COMMA_TAG = re.compile(r"n't \w+$|n'est[- ]ce pas$|pas vrai$|hein$|you know$|right$|non$")
 # A false start of one to three words cut off by a dash ("what was-- what was her name?"):
 # the question is the one the speaker restarts.
@@ -169,11 +166,6 @@ _FOLDED_NAMES = frozenset(
     REFLECTION_ANYWHERE SUMMARY_START SELF_START EMPATHY_START ADVICE_START""".split()
 )
 _ACCENTED = re.compile("[àâäçéèêëîïôöûùüÿœæ]")
-
-
-def fold_accents(text: str) -> str:
-    """« réussite » -> « reussite »: the letters without their accents."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 class _Unaccented:
@@ -301,160 +293,6 @@ def _build_rules(
         ),
         unaccented=unaccented,
     )
-
-
-def _destutter(word: str) -> str:
-    """ "what-what", "wh-what", "i-i" -> one word; "avez-vous" is left alone."""
-    parts = word.split("-")
-    kept = [
-        p
-        for p, nxt in zip(parts, parts[1:], strict=False)
-        if not (p and (p == nxt or (len(p) <= 4 and nxt.startswith(p))))
-    ]
-    return "-".join([*kept, parts[-1]])
-
-
-# Typed French without apostrophes (« c est », « j ai », « qu est ce »): the elided word is one
-# letter (or "qu") before a vowel, which is never a word of its own in French.
-_FR_UNELIDED = frozenset("c j l m n s t d qu".split())
-_FR_ELISION = re.compile(r"(?<![\w'-])(c|j|l|m|n|s|t|d|qu) (?=[aeiouyhàâäéèêëîïôöûù])")
-_FR_SPACED_APOSTROPHE = re.compile(r"(?<![\w'])([cdjlmnst]|\w*qu)' (?=\w)")
-_FR_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=(?:ce|t|je|tu|il|elle|on|nous|vous|ils|elles)\b)")
-# An imperative and its pronoun typed without the hyphen (« dis moi », « tiens moi au courant »),
-# never after a subject (« tu dis moi je… »).
-_FR_IMPERATIVE_MOI = re.compile(
-    r"(?<![\w'-])(?<!je )(?<!tu )(?<!il )(?<!elle )(?<!on )(?<!nous )(?<!vous )"
-    r"(dis|dites|raconte|racontez|explique|expliquez|parle|parlez|décris|décrivez|tiens|tenez|"
-    r"envoie|envoyez|rappelle|rappelez|préviens|prévenez|donne|donnez|montre|montrez|laisse|"
-    r"laissez|écris|écrivez|appelle|appelez|redis|redites) (moi|nous)(?![\w'-])"
-)
-_FR_IMPERATIVE_WORDS = frozenset(("moi", "nous"))
-# French SMS shortcuts: the words the rules are written for (« jsp si t as vu », « pk tu hésites »)
-_FR_SMS = {
-    "jsp": "je sais pas",
-    "jsais": "je sais",
-    "chui": "je suis",
-    "stp": "s'il te plaît",
-    "svp": "s'il vous plaît",
-    "pk": "pourquoi",
-    "pq": "pourquoi",
-    "bcp": "beaucoup",
-    "qqn": "quelqu'un",
-    "qqch": "quelque chose",
-    "tkt": "t'inquiète",
-    "dac": "d'accord",
-    "mtn": "maintenant",
-    "ptet": "peut-être",
-    "ya": "il y a",
-}
-_FR_SMS_PATTERN = re.compile(r"(?<![\w'-])(?:" + "|".join(_FR_SMS) + r")(?![\w'-])")
-# emoji and pictographs: no word, no punctuation (« bravo 👏 raconte moi » asks)
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
-# SMS English ("did u send it", "whats up", "wanna", "im", "dont"): the full words the rules
-# are written for. Contractions that are also words ("its", "well", "were", "ill") are left.
-_EN_SMS = {
-    "u": "you",
-    "ur": "your",
-    "whats": "what's",
-    "wanna": "want to",
-    "gonna": "going to",
-    "im": "i'm",
-    "ive": "i've",
-    "id": "i'd",
-    "dont": "don't",
-    "cant": "can't",
-    "didnt": "didn't",
-    "doesnt": "doesn't",
-    "isnt": "isn't",
-    "arent": "aren't",
-    "wasnt": "wasn't",
-    "wont": "won't",
-    "wouldnt": "wouldn't",
-    "couldnt": "couldn't",
-    "shouldnt": "shouldn't",
-    "havent": "haven't",
-    "hasnt": "hasn't",
-    "youre": "you're",
-    "youve": "you've",
-    "youll": "you'll",
-    "youd": "you'd",
-    "thats": "that's",
-    "theyre": "they're",
-    "hows": "how's",
-    "lets": "let's",
-    "ull": "you'll",
-    "theyll": "they'll",
-    "shes": "she's",
-    "hes": "he's",
-}
-_EN_SMS_WORDS = frozenset(_EN_SMS)
-# one C search over the text tells whether any of them occurs, even with punctuation attached
-_EN_SMS_PATTERN = re.compile(
-    r"(?<![\w'-])(?:" + "|".join(sorted(_EN_SMS, key=len, reverse=True)) + r")(?![\w'-])"
-)
-
-
-def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]]:
-    """Undo SMS typing shortcuts; a cheap word-set test first, so most texts cost nothing."""
-    if code == "fr" and ("' " in text or " - " in text):
-        # spaced elision and hyphen (« qu' est - ce », « l' adresse »), as some keyboards type
-        text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
-        words = text.split()
-    if code == "fr" and _FR_SMS_PATTERN.search(text):
-        text = _FR_SMS_PATTERN.sub(lambda m: _FR_SMS[m.group()], text)
-        words = text.split()
-    if code == "fr" and not _FR_IMPERATIVE_WORDS.isdisjoint(words):
-        text = _FR_IMPERATIVE_MOI.sub(r"\1-\2", text)
-        words = text.split()
-    if code == "fr" and not _FR_UNELIDED.isdisjoint(words):
-        text = _FR_ELISION.sub(r"\1'", text)
-        return text, text.split()
-    if code == "en" and _EN_SMS_PATTERN.search(text):
-        bare = [w.rstrip(".,!?;:") for w in words]  # "that was all u." is typed too
-        return text, [
-            _EN_SMS[b] + w[len(b) :] if b in _EN_SMS else w
-            for w, b in zip(words, bare, strict=True)
-        ]
-    return text, words
-
-
-def normalize(text: str, code: str = "") -> str:
-    text = text.lower()
-    if "`" in text:
-        text = text.replace("`", "'")
-    if not text.isascii():  # cheaper than str.translate on the common ASCII case
-        for curly, straight in _APOSTROPHES_PAIRS:
-            if curly in text:
-                text = text.replace(curly, straight)
-        text = _EMOJI.sub(" ", text)
-    if ": " in text:  # « petit check : combien de devis… »: the colon opens the question
-        text = text.replace(" : ", ", ").replace(": ", ", ")
-    words = text.split()
-    if code:
-        text, words = _typed_words(text, words, code)
-    if "-" in text:
-        words = [_destutter(w) if "-" in w else w for w in words]
-        # a word cut off by a restart ("tell me- tell me how it went") ends a clause
-        words = [
-            w[:-1] + "," if len(w) > 1 and w[-1] == "-" and w[-2].isalpha() else w for w in words
-        ]
-    return " ".join(words)
-
-
-def split_sentences(norm: str) -> list[tuple[str, str]]:
-    """Sentences without their final punctuation, each with its mark: "?", "?!" (surprise:
-    "?!", "??"), "!" or ""."""
-    out = []
-    for chunk in _SENTENCE.findall(norm):
-        body = chunk.rstrip(".!?… ").strip(" ,;:-")
-        if body:
-            tail = chunk[len(chunk.rstrip(".!?… ")) :]
-            if "?" in tail:
-                mark = "?!" if "!" in tail or tail.count("?") > 1 else "?"
-            else:
-                mark = "!" if "!" in tail else ""
-            out.append((body, mark))
-    return out
 
 
 def _tail(body: str, words: int = 6) -> tuple[str, int]:
