@@ -379,6 +379,8 @@ def _leading_forms(
         form = _core_form(core, has_mark, rules) if core else None
         if form == "open" and i < len(clauses) - 1 and rules.open_prompt.fullmatch(core):
             continue  # « dis-moi, tu as vu… ? », "tell me, did you…?": the question that follows decides
+        if i and _RELATIVE.match(core):
+            return None  # "Kevin, qui est chez un assureur": a relative clause after a name
         if form or len(core.split()) > 2 or _DECLARATIVE.match(core):
             return form  # "they still, you know, do the dishes": a statement's subject
     return None
@@ -456,7 +458,12 @@ def sentence_question(
             core = ", ".join(clauses)
     if has_mark and _is_tag(core, rules):
         return "tag"
-    if not has_mark and len(core.split()) >= 4 and rules.tag_no_mark.search(_tail(core)[0]):
+    if (
+        not has_mark
+        and len(core.split()) >= 3
+        and not core.startswith(_SHORT_ANSWERS)  # « Pas vraiment, non. » answers
+        and rules.tag_no_mark.search(_tail(core)[0])
+    ):
         return "tag"  # "It got some awards, didn't it." (speech transcripts drop the "?")
     if has_mark:
         last_core = rules.fillers.sub("", clauses[-1])
@@ -513,7 +520,11 @@ def sentence_question(
         return "open"
     # the interrogative word last, in the last clause or before a dislocated complement
     # (« tu veux en faire quoi, de celui sans nouvelles »)
+    if clauses[-1] == "quoi":
+        clauses = clauses[:-1] or clauses  # « Enfin, les notes, quoi. »: spoken filler
     for last in clauses[-1:-3:-1]:
+        if last == "quoi":
+            continue
         if any(word in last for word in rules.wh_end_words):
             end = rules.wh_end.search(last)
             if end is not None:
@@ -581,6 +592,7 @@ def _answered_or_reacted(
             and len(core.split()) <= 4
             and not rules.listener.search(core)
             and not _VERBAL.search(core)  # « 30 c'est pas mieux ? J'ai peur… » still asks
+            and not rules.persuasion.search(core)  # "Same time next month? And…" proposes
         ):
             out[i] = None
         elif rules.rhetorical.match(body):  # with its fillers: "you know" opens it
@@ -618,6 +630,8 @@ def _hesitation(clause: str, rules: Rules) -> bool:
 _VERBAL = re.compile(
     r"(?<![\w'])(?:c'est|est|sont|is|are|was|were|pas|not)(?![\w'])|'s\b|'re\b|n't\b"
 )
+
+_SHORT_ANSWERS = ("pas ", "non ", "oui ", "not ", "no ", "yes ")
 
 _QUOTED = "quoted"  # what _run_on_question says of a question reported from someone else
 

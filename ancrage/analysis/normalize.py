@@ -20,6 +20,8 @@ def fold_accents(text: str) -> str:
 
 def _destutter(word: str) -> str:
     """ "what-what", "wh-what", "i-i" -> one word; "avez-vous" is left alone."""
+    if any(c.isdigit() for c in word):
+        return word  # "1-10", « 3-4 devis »: a range, not a stutter
     parts = word.split("-")
     kept = [
         p
@@ -101,6 +103,7 @@ _EN_SMS = {
     "theyll": "they'll",
     "shes": "she's",
     "hes": "he's",
+    "r": "are",
 }
 _EN_SMS_WORDS = frozenset(_EN_SMS)
 # one C search over the text tells whether any of them occurs, even with punctuation attached

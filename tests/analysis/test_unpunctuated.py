@@ -73,7 +73,11 @@ def test_unpunctuated_french(text: str, expected: str | None) -> None:
         # SMS spellings
         ("did u call the supplier back", "closed"),
         ("whats the hardest part for you", "open"),
-        ("r u free tomorrow", None),  # "r" is not undone: too ambiguous
+        (
+            "r u free tomorrow",
+            "closed",
+        ),  # "r" is "are": every SMS writer of the held-out sets uses it
+        ("how r u feeling about the meeting", "open"),
         ("want me to send you the notes", "closed"),
         # markers or a greeting and a name before the question, no comma
         ("hi jess how was the first week", "open"),
@@ -212,3 +216,43 @@ def test_questions_not_asked_of_the_other(text: str, lang: str) -> None:
 )
 def test_held_out_b_shapes(text: str, lang: str, expected: str | None) -> None:
     assert question_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("tu veux le faire de ton côté ou qu on le prépare ensemble", "fr", "closed"),
+        ("on l'écrit ensemble lundi ou tu préfères t'en occuper seule", "fr", "closed"),
+        ("et ta confiance sur 10 pour l'appel de demain", "fr", "closed"),
+        ("sur 10 tu te sens à combien pour annoncer le nouveau prix", "fr", "closed"),
+        ("et ça vous arrive souvent le samedi", "fr", "closed"),
+        ("jeannine tu dirais combien toi", "fr", "closed"),
+        ("alors euh de quoi tu voudrais qu'on parle ce matin", "fr", "open"),
+        ("c'est une bonne idée t'en penses quoi toi", "fr", "open"),
+        ("vous me disiez que le samedi c'était la galère c'est toujours le cas", "fr", "closed"),
+        ("ouais c'est bête hein", "fr", "tag"),
+        ("Pas vraiment, non.", "fr", None),
+        ("Enfin, les factures, quoi.", "fr", None),
+        ("Il y en a deux. Sonia, qui est comptable maintenant.", "fr", None),
+        ("I'm wondering whether the price is the only thing in the way.", "en", "closed"),
+        ("No idea if you've compared other tools, by the way.", "en", "closed"),
+        ("ok where r u with the landlord", "en", "open"),
+        ("confidence 1-10 for the next pitch", "en", "closed"),
+        ("great same time next week", "en", "closed"),
+        ("hi sam good to see you what's been on your mind this week", "en", "open"),
+        ("we use square for payments does it work with that", "en", "closed"),
+        ("would a call on friday morning work before you open", "en", "closed"),
+        ("did her a small one for free on sunday", "en", None),
+    ],
+)
+def test_held_out_c_shapes(text: str, lang: str, expected: str | None) -> None:
+    assert question_of(text, lang) == expected
+
+
+def test_a_proposal_is_no_echo() -> None:
+    assert question_of("Right. Same time next month? And read the notes I sent.", "en") == "closed"
+
+
+def test_a_numeric_range_is_no_stutter() -> None:
+    assert "1-10" in normalize("confidence 1-10 for the pitch", "en")
+    assert "3-4 devis" in normalize("j'ai envoyé 3-4 devis", "fr")

@@ -146,11 +146,17 @@ INVERTED_ANYWHERE = (
     r"|(?:is|would) (?:this|now|it|that) (?:still )?(?:a good|an ok|an okay|a bad|the right) time\b"
     r"|(?:would|could|should|will|shall) (?:it|you|we|that|they) (?:be|help|make|work|mean|like|want|"
     r"need|mind|feel|look|change)\b"
+    # "...for bookings does it work with that", "would a demo on monday work", "what's been on
+    # your mind"
+    r"|(?:does|did) (?:it|that|this|he|she|they) (?:work|help|matter|cover|include|integrate|sync|"
+    r"handle|cost|come|need|mean|make)\b"
+    r"|(?:would|will|does|could) (?:a|an|the|this|that) (?:[\w-]+ ){1,4}(?:work|help|suit)\b(?! out)"
+    r"|what's been (?:on|going|happening|new|up)\b"
 )
 # Words before a modal inversion or a "what made you" that make it a clause, not a question ("as
 # would you", "it's about what made you"): the inversion found after them does not count.
 NOT_ASKING_BEFORE = frozenset("if so nor as than neither about is was that's it's what's".split())
-NOT_ASKING_HEADS = frozenset("would could should will shall what who".split())
+NOT_ASKING_HEADS = frozenset("would could should will shall what who does did".split())
 
 # A discourse marker inside a run-on sentence, followed by an interrogative word: where a new
 # (unpunctuated) question may start ("thanks for coming so what brings you here").
@@ -212,13 +218,18 @@ AUX_START = [
     r"(?:you )?(?:want|wanna) (?:me|us) to",
     # SMS proposals and checks without their auxiliary ("wanna talk thursday", "u got a sec")
     r"(?:you )?(?:want to|wanna) (?:talk|meet|grab|chat|go over|catch up|hop on|jump on|try|come|"
-    r"join|do|book|see|sign up|hear|start|lock in|set up)",
+    r"join|do|book|see|sign up|hear|start|lock in|set up|pick|go|look|review|run|practice|practise|"
+    r"plan|work|walk)",
     r"(?:you )?got a (?:sec|second|minute|min|moment)",
     r"anything (?:i|we) (?:can|could) do\b",
     r"you \w+ing\b",  # "u watching the game sunday": SMS drops the auxiliary
     r"(?:does|would|will|is) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
     r"next week|this week)\b",
     r"you (?:free|around|available)(?: now| today| tomorrow| later| to talk)?$",
+    # a scale or a next slot asked without a verb ("confidence 1-10 for the next round", "same
+    # time next week")
+    r"(?:your )?(?:confidence|motivation|energy|stress)(?: level)?,? (?:1-10|1 to 10|out of 10|on a scale)",
+    r"same time (?:next|tomorrow|on|thursday|friday|monday|tuesday|wednesday)",
 ]
 
 # Imperatives that look like an inversion (French only; never matches in English).
@@ -232,6 +243,10 @@ INDIRECT_CLOSED = [
     r"(?:you|your|y'all)",
     r"i(?:'m| am) not (?:really |quite )?sure (?:if|whether) (?:you|your)",
     r"i(?:'m| am| was)? (?:just )?wonder(?:ing|ed)? (?:if|whether) (?:i|we) (?:could|can|might|may)",
+    # a polite question about anything but oneself ("I'm wondering whether the cost is only...")
+    r"i(?:'m| am| was) (?:just |also )?wondering (?:if|whether)\b(?! i\b| i'm\b| we\b| you\b| you'd\b"
+    r"| you're\b| your\b)",
+    r"(?:no idea|not sure|dunno|idk) (?:if|whether) (?:you|your)",
 ]
 
 # A scale or a number asked for: a closed question whatever its interrogative word
@@ -286,6 +301,7 @@ PSEUDO_CLEFT = (
 ELLIPTIC_STATEMENT = (
     r"^(?:have|has|had) (?:a|an|the|some|no|lots|fun|such|something|nothing|plenty|two|three)\b"
     r"|^do (?:it|that|this|some|a|an|something|anything|nothing|stuff|things|so|the same|what|a lot)\b"
+    r"|^did (?:her|him|them|me|us) (?:a|an|the|some)\b"
 )
 
 # A lone negative tag ("Isn't it?", "Don't you?") asks for agreement: a tag, never a mere
@@ -367,7 +383,9 @@ QUESTION_CUE_PATTERN = (
     r"|\b(?:don't|do not|didn't) (?:\w+ )?know (?:if|whether)\b|\bnot (?:\w+ )?sure (?:if|whether)\b"
     r"|^(?:you )?(?:want|wanna) (?:me|us) to\b|\bgot a (?:sec|second|minute|min|moment)\b"
     r"|\byou (?:free|around|available)\b|^(?:you )?(?:want to|wanna) \w|\bgood time\b"
-    r"|^anything (?:i|we)\b|^you \w+ing\b|\b(?:does|would|will) (?:\w+day|tomorrow|next week)\b)"
+    r"|^anything (?:i|we)\b|^you \w+ing\b|\b(?:does|would|will) (?:\w+day|tomorrow|next week)\b"
+    r"|\b(?:does|did) (?:it|that|this|he|she|they)\b|\b(?:would|will|could) (?:a|an|the)\b"
+    r"|\bconfidence\b|\bsame time\b|\b(?:no idea|dunno|idk) (?:if|whether)\b)"
 )
 # Sentence endings that can make a tag without a question mark (their words are cues already).
 QUESTION_CUE_ENDINGS = ("right", "okay", "ok", "correct", "fair", "work", "you", "sense")

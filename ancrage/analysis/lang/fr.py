@@ -93,7 +93,13 @@ INVERTED_ANYWHERE = (
     # « ça vous prend combien de temps », « t'es à combien », « vous êtes dans quel coin »
     r"|(?:prend|prends|prennent|coûte|coûtent|rapporte|rapportent|facturez|factures|demandez|demandes|"
     r"envoyez|envoies) combien"
-    r"|(?:t'es|tu es|vous êtes|t'en es|tu en es|vous en êtes|on en est) (?:à|a) combien"
+    r"|(?:t'es|tu es|vous êtes|t'en es|tu en es|vous en êtes|on en est|tu te sens|vous vous sentez|t'te sens) "
+    r"(?:à|a) combien"
+    r"|(?:dirais|diriez|représente|représentent|ferait|ferais) combien"
+    # un choix soumis à l'autre (« tu veux le faire de ton côté ou qu'on le regarde ensemble »)
+    r"|(?:tu veux|vous voulez|tu préfères|vous préférez) (?:[\w']+ ){0,6}ou (?:qu'on|que je|plutôt)"
+    r"|\bou (?:tu préfères|vous préférez)"
+    r"|(?:ça|ca) (?:vous|t'|te) arrive (?:souvent|de|parfois)"
     r"|(?:vous êtes|tu es|t'es|vous habitez|tu habites|vous travaillez|tu travailles) (?:dans|à|de|en|"
     r"pour|sur) (?:quel|quelle|quels|quelles)"
     # une proposition soumise à l'autre en fin de phrase (« je vous cale jeudi ça vous irait »)
@@ -108,7 +114,7 @@ NOT_ASKING_BEFORE: frozenset[str] = frozenset()
 NOT_ASKING_HEADS: frozenset[str] = frozenset()
 
 # Un marqueur de discours suivi d'un mot interrogatif, au milieu d'une phrase sans ponctuation.
-MARKER_THEN_WH = r"(?:alors|donc|et|mais|bon|ok|du coup)\s+(?=(?:qu'est-ce|qu'est ce|comment|pourquoi|quand|combien|où|quel|quelle|quels|quelles)(?![\w]))"
+MARKER_THEN_WH = r"(?:alors|donc|et|mais|bon|ok|du coup)\s+(?:(?:euh|ben|bon|donc)\s+)*(?=(?:qu'est-ce|qu'est ce|comment|pourquoi|quand|combien|où|quel|quelle|quels|quelles|de quoi|à quoi)(?![\w]))"
 
 # Échos qui marquent l'intérêt ou vérifient l'écoute (« Ah, vous n'avez pas ? »).
 ECHO = (
@@ -384,7 +390,7 @@ OPEN_EMBEDDED = [
 WH_END = (
     r"(?<!sais pas )(?<!ne sais )(?<!n'importe )(?<!ou )(?<!sinon )\b(?:comment|quoi|où|quand|"
     r"combien|pourquoi|lequel|laquelle|qui|à quelle heure|de quoi|à quoi|pour quoi|quel jour)"
-    r"(?: ça| exactement| alors| donc| du coup| au juste| en fait)?$"
+    r"(?: ça| exactement| alors| donc| du coup| au juste| en fait| toi| vous| de ton côté| de votre côté)?$"
     r"|^(?:vous|tu|on) [a-zéèêàç']+ (?:comment|quoi|où|combien) (?:quand|lorsque|si|pour|avec|dans|"
     r"avec|en ce moment|aujourd'hui|maintenant|exactement)\b"
     # le mot interrogatif en place suivi d'un court complément (« ça change quoi pour toi »,
@@ -412,6 +418,8 @@ QUESTION_CUE_PATTERN = (
     r"|\b(?:ça|ca) (?:te |vous |t')(?:dit|dirait|va|irait|convient|conviendrait|tente|tenterait)\b"
     r"|\b(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:qu'on|que|mon|notre|bien)\b"
     r"|\b(?:ça|ca) (?:te |vous |t')intéress"
+    r"|\b(?:tu préfères|vous préférez)\b|\b(?:tu veux|vous voulez) [\w']+ (?:[\w']+ ){0,5}ou\b"
+    r"|\barrive (?:souvent|parfois|de)\b|\bsur (?:10|dix)\b|\bc'est toujours le cas\b"
     r"|\by est,? (?:tu|vous|t')"
 )
 # Fins de phrase qui peuvent faire une fausse question sans « ? » (voir TAG_NO_MARK).
@@ -434,6 +442,7 @@ QUESTION_CUE_ENDINGS = (
     "pas encore",
     "pour toi",
     "pour vous",
+    "le cas",
 )
 # Une confirmation demandée à la fin d'une phrase sans « ? » : une question fermée (« vous faites
 # vos devis sur excel c'est ça », « je vous cale jeudi ça vous va », « vous allez bien »). « C'est
@@ -441,7 +450,9 @@ QUESTION_CUE_ENDINGS = (
 CHECK_END = (
     r"(?:^|\s)(?:(?:vous allez|tu vas) (?:toujours )?bien|(?:ça|ca) (?:te |vous |t')(?:va|irait)|"
     r"(?:vous avez|tu as|t'as) (?:deux|cinq|dix|une|quelques) minutes?(?: là)?|c'est bon pour (?:toi|vous)|"
-    r"ou pas(?: du tout| encore)?)$"
+    r"ou pas(?: du tout| encore)?|c'est toujours le cas)$"
+    # une note demandée sans verbe (« et ta confiance sur 10 pour la discussion »)
+    r"|^(?:et )?(?:ta|votre) (?:confiance|motivation|énergie|note|fatigue|stress) sur (?:10|dix)\b"
     r"|^(?:\S+ ){4,}c'est (?:bien )?ça$"
 )
 
