@@ -352,3 +352,31 @@ def test_more_acts_of_set_b(text: str, lang: str, act: str) -> None:
 )
 def test_needs_guesses_boasts_and_chat(text: str, lang: str, act: str) -> None:
     assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("Leur garantie, c'est une passoire.", "fr", "competitor"),
+        ("Vous êtes chez un de ces gros assureurs généralistes.", "fr", "competitor"),
+        ("Chez nous, en plus, vous avez l'assistance.", "fr", "own_offer"),
+        ("je peux te le faire a 600 si tu t inscris", "fr", "own_offer"),
+        ("Il reste 2 places pour la session de mars.", "fr", "own_offer"),
+        ("Tout le monde finit par passer chez nous.", "fr", "self_promotion"),
+        ("On paie en dix jours, c'est le record du marché.", "fr", "self_promotion"),
+        ("c est mes conseils qui t ont amené jusque la", "fr", "credit_taken"),
+        ("tkt on regardera ça ensemble", "fr", "input"),
+        ("Fonce, tu vas doubler ton chiffre.", "fr", "input"),
+        ("Most tradespeople are hopeless on LinkedIn.", "en", "input"),
+        ("Honestly, if it were me, I'd chase the referral.", "en", "input"),
+        ("Shall I pencil you in for Friday?", "en", "input"),
+        ("That's exactly the sort of thing we handle for you.", "en", "own_offer"),
+        ("We do a whole module on that.", "en", "own_offer"),
+        ("only 3 spots left for april", "en", "own_offer"),
+        ("If you sign up this week I can knock it down to nineteen.", "en", "own_offer"),
+        ("One of my salons in Leeds went from 20 to 35 bookings a week.", "en", "self_promotion"),
+        ("it's your plan, you came up with the niece idea, not me", "en", "ownership_returned"),
+    ],
+)
+def test_acts_of_set_c_kinds(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)

@@ -545,7 +545,7 @@ SELF_START = r"^(?:best (?:decision|thing|move|investment) i|when i|back when i|
 EMPATHY_START = r"^(?:i|we) (?:(?:can |totally |really |completely |do )?(?:understand|see|hear|get it|get that|know|appreciate|agree|remember|hear you)|(?:'m|am) (?:so |really |very )?(?:sorry|glad|happy|hearing|wondering|curious|interested|not sure))"
 
 # Imperative advice opening a statement ("Try to...", "Make sure you...").
-ADVICE_START = r"^(?:just |please |maybe |so )?(?:try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take(?! care\b)|go(?! on\b| ahead\b)|call|write|tell (?:him|her|them)|get (?:it|them|yourself|a|an|the|your)|put|raise|charge|bring|post|add|use|double|drop|push)\b"
+ADVICE_START = r"^(?:just |please |maybe |so )?(?:say the|quote|ask for|try|start|stop|avoid|make sure|remember|don't forget|consider|think about|keep|cut|take(?! care\b)|go(?! on\b| ahead\b)|call|write|tell (?:him|her|them)|get (?:it|them|yourself|a|an|the|your)|put|raise|charge|bring|post|add|use|double|drop|push)\b"
 
 # Summaries open with "so": a statement that starts this way gives back what was heard.
 SUMMARY_START = r"^(?:(?:okay|ok|yeah|yes|mm-?hmm|mm|right|all right|alright|um+|uh+|and|well|oh|hmm+|sure|i see)[\s,.-]*)*(?:so|sounds like)\b"
@@ -556,6 +556,15 @@ INPUT = [
     # switch bookkeepers", "they all do that")
     r"(?:[a-z]+s|they|people|clients|customers) (?:are |will |do )?(?:always|never) (?!mind\b)\w+",
     r"they all (?:do|say|want|try|haggle)\b",
+    r"(?:most|many) (?:[\w-]+ )?[a-z]+(?:s|people) (?:are|do|don't|can't|won't|"
+    r"love|hate|just|never|always)\b",
+    r"everyone does (?:it|that)\b",
+    r"every (?:[\w-]+ ){1,2}does\b",
+    r"if it were me\b",
+    r"it pays for itself\b",
+    r"they'll (?:pay|say yes|love it|come back|thank you)\b",
+    r"(?:pick (?:that|this|it) up|go over (?:that|this|it)) (?:on|in|at|during) (?:[\w']+ ){0,2}"
+    r"(?:call|session|chat)\b",
     # reassurance and persuasion: "you'll be fine", "you'll make that back", "you're overthinking it"
     r"you'll (?:be fine|be okay|be ok|make (?:that|it) back|thank me|love it|see)\b",
     r"you're overthinking (?:it|this|that)\b",
@@ -781,6 +790,7 @@ PROPOSAL = [
     # a slot or a joint task put forward without a modal ("Same time next week?", "wanna
     # catch up Thursday", "would you like to prepare it together?", "would it help if I...")
     r"same time (?:next|tomorrow|on|at|in)\b",
+    r"(?:pencil|book|lock) you in\b",
     r"would it (?:help|be (?:helpful|useful)) to (?:[\w']+ ){1,5}together\b",
     r"(?:wanna|want to) (?:talk|go over|look at) (?:[\w']+ ){0,3}(?:on|this|next|tomorrow) "
     r"(?:monday|tuesday|wednesday|thursday|friday|week|morning|afternoon)\b",
@@ -823,7 +833,9 @@ SELF_PROMOTION = [
     r"we integrate with (?:basically |pretty much |almost )?(?:everything|every)\b",
     # a success story of the speaker's own client
     r"(?:i've got|i had|i have) a client(?:, | who| that)",
-    r"one of my (?:clients|coachees|customers) (?:did|landed|went|had|got|made|doubled)\b",
+    r"one of my (?:[\w-]+s) (?:in [\w-]+ )?(?:did|landed|went|had|got|made|doubled)\b",
+    r"i (?:basically |literally |totally )?turned (?:their|his|her) (?:whole )?business around\b",
+    r"(?:don't|doesn't) (?:understand|know|get) (?:[\w-]+ ){0,2}like we do\b",
     r"we(?:'re| are) (?:now |still |actually )?(?:the |a )?(?:best|leader|leading|number one|"
     r"market leader|award-winning|ranked|fastest|biggest|largest|cheapest|most (?:trusted|"
     r"popular|used|advanced|complete))\b",
@@ -865,6 +877,14 @@ OWN_OFFER = [
     r"(?:i'll|i will) get our (?:[\w-]+ )?team to\b",
     r"(?:no contract|no commitment|cancel (?:any ?time|whenever))\b",
     r"our team (?:handles|does|takes care|sets|will)\b",
+    r"(?:that's|this is) (?:exactly )?(?:the sort|the kind) of thing we\b",
+    r"we (?:do|have|run) a (?:whole |full |dedicated )?(?:module|session|workshop|course) on\b",
+    r"(?:the|a|my|our) (?:booking|payment|sign-up|signup) link\b",
+    r"(?:only )?\d+ (?:places|spots|seats) left\b",
+    r"knock (?:it|that) down\b",
+    r"a month per (?:salon|user|seat|site|location|van|clinic|studio)\b",
+    r"if you sign (?:up )?(?:this week|today|before|by)\b",
+    r"(?:the|our) (?:friday|early|launch|special|intro) price\b",
     r"(?:a|one|our) feature (?:where|that|which)\b",
     r"(?:very |really |extremely )?competitive (?:price|pricing|rate|offer)",
     r"our (?:results|case studies|references|testimonials) (?:from|with|for)",
@@ -1022,6 +1042,7 @@ OWNERSHIP_RETURNED = [
     r"(?:your|ur) idea,? not mine\b",
     r"(?:was|is|were) all (?:yours|you)\b",
     r"(?:a|the) plan you (?:put together|came up with|made|built) (?:yourself|on your own)\b",
+    r"you came up with (?:the|that|this|it)\b(?:[\w ,]+?)? not me\b",
     r"you came up with (?:that|this|it)\b",
     r"i (?:only |just )?asked (?:a (?:couple|few) (?:of )?|some )?questions\b",
     r"(?:that's|that is) (?:all )?your (?:work|doing|win|success|achievement|results?)\b",

@@ -611,7 +611,7 @@ SELF_START = r"^(?:quand j'|quand je|à l'époque où je|je|j'|moi|me|m'|nous|on
 EMPATHY_START = r"^(?:je |j')(?:(?:vous |te |t')?(?:comprends|vois|entends|sais|imagine|remercie)|suis (?:désolé|désolée|content|contente|ravi|ravie|curieux|curieuse|touché|touchée))"
 
 # Conseil à l'impératif en tête de phrase (« Essayez de... », « Pensez à... »).
-ADVICE_START = r"^(?:juste |simplement |alors )?(?:essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|commencez par|commence par|arrêtez de|arrête de|prenez(?! soin)|prends(?! soin)|faites|fais|gardez|garde|appelez|appelle|écrivez|écris)(?![\w-])"
+ADVICE_START = r"^(?:juste |simplement |alors )?(?:fonce|foncez|essayez|essaie|essaye|évitez|évite|pensez à|pense à|n'oubliez pas|n'oublie pas|commencez par|commence par|arrêtez de|arrête de|prenez(?! soin)|prends(?! soin)|faites|fais|gardez|garde|appelez|appelle|écrivez|écris)(?![\w-])"
 
 # Les reformulations-résumés commencent souvent par « donc » ou « en fait ».
 SUMMARY_START = r"^(?:(?:ok|okay|oui|ouais|d'accord|hum+|euh+|et|bon|ah|très bien|je vois)[\s,.-]*)*(?:donc|bref|en somme|en résumé|si je résume|en fait,? (?:vous|tu|pour))\b"
@@ -636,6 +636,7 @@ INPUT = [
     r"(?:les|tous les|la plupart des) [a-zéèêàç-]+s (?:[\w']+ ){0,2}(?:toujours|jamais|systématiquement)\b",
     r"(?:ils|elles) (?:[\w']+ )?(?:font|sont|disent|veulent|ont|fonctionnent) (?:tous|toutes)\b",
     r"c'est (?:classique|toujours comme ça|toujours ça|toujours pareil|le cas de tout le monde)",
+    r"(?:tu vas|vous allez) (?:doubler|tripler|exploser|cartonner|voir la différence)\b",
     # « faut arrêter », « faut pas t'arrêter à ça » : « il faut » à l'oral
     r"(?<!il )(?<!qu'il )faut (?:pas |juste |surtout |vraiment |absolument )?[\w']+",
     # des consignes énumérées (« Un, tu relances à J+3. Deux, tu mets des photos »), un conseil
@@ -833,6 +834,11 @@ PROPOSAL = [
     r"on se (?:cale|fixe|programme|planifie|prévoit)\b",
     r"on (?:fait|refait) (?:un|le) point\b",
     r"on (?:peut|pourrait) se (?:caler|voir|fixer|parler|appeler|retrouver|rappeler)\b",
+    r"on (?:regardera|verra|fera|reverra) (?:ça|ca) ensemble\b",
+    r"on (?:prépare|regarde|revoit|travaille) (?:ça|ca|le|la|les) (?:[\w']+ )?(?:lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|demain|ensemble)\b",
+    r"je (?:vous|te) (?:envoie|propose) (?:deux|trois|des|les|quelques) (?:créneaux|dates|options|"
+    r"propositions)\b",
     r"on se (?:reparle|rappelle|recontacte|tient au courant)\b",
     r"on en (?:reparle|rediscute)\b",
     r"on se (?:fait|refait|donne|prend) (?:un|une) (?:point|appel|call|visio|rendez-vous|rdv|réunion|"
@@ -865,6 +871,8 @@ SELF_PROMOTION = [
     r"on a (?:déjà )?plus de (?:\w+ ){1,3}(?:qui l'utilisent|clients|clientes|utilisateurs|boutiques|"
     r"artisans|infirmières|restaurants)",
     r"(?:la plus|le plus) (?:intuitive?|simple|complet|complète|rapide|fiable) du marché",
+    r"(?:le record|le meilleur|la meilleure|le moins cher|la moins chère) du marché",
+    r"(?:passe|passent|passer|sont passés|sont passées|viennent|finit par passer) chez nous\b",
     r"(?:mes|nos) clients me disent tous\b",
     r"(?:a fait|ont fait|a gagné|ont gagné|a économisé|ont économisé) [^.]{0,40} avec nous\b",
     r"(?:j'ai|j'avais) (?:une cliente?|un client) (?:qui|,)",
@@ -909,7 +917,12 @@ OWN_OFFER = [
     r"(?:c'est|un prix|un tarif) (?:très |super |vraiment |hyper )?compétitif",
     r"nos (?:résultats|références|cas clients|témoignages) (?:avec|chez|pour|de)",
     # présenter son produit, sa démo, ce qu'on a « chez nous », ses remises
-    r"chez nous,? (?:vous|tu|on|c'est|il y a|les|tout)",
+    r"chez nous,? (?:en plus,? )?(?:vous|tu|on|c'est|il y a|les|tout)",
+    r"(?:est|sont) (?:proposée?s?|envoyée?s?|calculée?s?|faite?s?|gérée?s?) automatiquement\b",
+    r"je peux (?:te|vous) (?:le |la |les )?faire (?:à|a) \d+",
+    r"(?:il (?:en )?reste|plus que) \d+ places?\b",
+    r"les places partent vite\b",
+    r"la remise (?:tombe|s'arrête|finit|sera passée|est valable|expire)\b",
     r"je (?:voulais|vais|veux|voudrais) (?:vous |te )présenter\b",
     r"je (?:vous |te )(?:cale|bloque|réserve|programme|propose|fais|envoie) (?:une|la|un) (?:démo|"
     r"démonstration|essai|devis|proposition|offre)",
@@ -936,6 +949,10 @@ COMPETITOR = [
     r"solutions|coachs))",
     r"(?:votre|ton|ta) (?:fournisseur|prestataire|solution|outil|coach) (?:actuel|actuelle|précédent|précédente)",
     # des concurrents désignés par leur genre (« les gros éditeurs », « les plateformes en ligne »)
+    r"(?:leur|leurs) (?:[\w-]+,? ){1,2}(?:c'est|est|sont) (?:une passoire|nul|nulle|nuls|pas terrible|"
+    r"catastrophique|hors de prix|une catastrophe)",
+    r"(?:les|ces|des) (?:gros|grands|grosses|grandes|autres) (?:[\w-]+ ){0,2}(?:assureurs|banques|"
+    r"cabinets|prestataires|fournisseurs|généralistes|concurrents)\b",
     r"(?:les|ces|des) (?:gros|grands|grosses|grandes|autres) (?:[\w-]+ ){0,2}(?:plateformes|applis|"
     r"applications|éditeurs|acteurs|agences|cabinets|prestataires|fournisseurs|boîtes|sociétés|marques)\b",
     r"(?:les|ces|des) (?:plateformes|applis|applications|sites|outils|solutions) (?:[\w'-]+ ){0,3}en ligne\b",
@@ -1108,6 +1125,7 @@ CREDIT_TAKEN = [
     r"je (?:t'ai|vous ai) appris\b",
     r"(?:la|ma|notre) méthode (?:marche|fonctionne)\b",
     r"(?:le|c'est le) travail qu'on (?:fait|a fait) ensemble\b",
+    r"(?:c'est|ce sont) (?:mes conseils|ma méthode|mon programme|mon coaching|mes séances) qui\b",
 ]
 
 OTHER_PRONOUNS = frozenset("vous votre vos tu te t' toi ton ta tes vous-même toi-même".split())
