@@ -63,6 +63,7 @@ _FR_SMS = {
     "mtn": "maintenant",
     "ptet": "peut-être",
     "ya": "il y a",
+    "cv": "ça va",
 }
 _FR_SMS_PATTERN = re.compile(r"(?<![\w'-])(?:" + "|".join(_FR_SMS) + r")(?![\w'-])")
 # emoji and pictographs: no word, no punctuation (« bravo 👏 raconte moi » asks)

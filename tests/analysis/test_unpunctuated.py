@@ -256,3 +256,21 @@ def test_a_proposal_is_no_echo() -> None:
 def test_a_numeric_range_is_no_stutter() -> None:
     assert "1-10" in normalize("confidence 1-10 for the pitch", "en")
     assert "3-4 devis" in normalize("j'ai envoyé 3-4 devis", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Je me demande ce que tu aurais envie de lui dire, toi, si elle revenait.", "open"),
+        ("je vais lui dire écoute est ce que tu peux payer", None),  # what he will tell a client
+        ("et ta confiance tu la mets a combien sur 10", "closed"),
+        ("ils durent combien en général vos rendez vous", "closed"),
+        ("c'est ton plan et il tient la route comment tu vas l'annoncer à tes clients", "open"),
+        ("je sais comment tu vas faire", None),
+        ("et ta confiance là sur dix pour tenir le rythme", "closed"),
+        ("et c'est quoi vos formules pour les indépendants", "open"),
+        ("salut patrick cv ?", "closed"),
+    ],
+)
+def test_held_out_d_french_shapes(text: str, expected: str | None) -> None:
+    assert question_of(text, "fr") == expected

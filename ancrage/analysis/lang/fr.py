@@ -95,6 +95,12 @@ INVERTED_ANYWHERE = (
     r"envoyez|envoies) combien"
     r"|(?:t'es|tu es|vous êtes|t'en es|tu en es|vous en êtes|on en est|tu te sens|vous vous sentez|t'te sens) "
     r"(?:à|a) combien"
+    # « tu la mets à combien », « ils durent combien en général » : sujet, verbe, « combien » en place
+    r"|(?:mets|mettez|mettrais|mettriez|donnes|donnerais|donnez|estimes|estimez) (?:à|a) combien"
+    r"|(?:tu|vous|ils|elles|ça|ca) (?:[\w']+ ){1,2}combien"
+    # « comment tu vas l'annoncer » au milieu d'une phrase (pas « je sais comment tu vas faire »)
+    r"|(?:comment|pourquoi) (?:tu|vous) (?:vas|allez|comptes|comptez|penses|pensez|veux|voulez|fais|faites|"
+    r"te sens|vous sentez)"
     r"|(?:dirais|diriez|représente|représentent|ferait|ferais) combien"
     # un choix soumis à l'autre (« tu veux le faire de ton côté ou qu'on le regarde ensemble »)
     r"|(?:tu veux|vous voulez|tu préfères|vous préférez) (?:[\w']+ ){0,6}ou (?:qu'on|que je|plutôt)"
@@ -110,8 +116,10 @@ INVERTED_ANYWHERE = (
 
 # Mots qui, avant une inversion, en font une subordonnée (aucun en français : les look-behinds
 # de INVERTED_ANYWHERE le disent déjà).
-NOT_ASKING_BEFORE: frozenset[str] = frozenset()
-NOT_ASKING_HEADS: frozenset[str] = frozenset()
+NOT_ASKING_BEFORE = frozenset(
+    "sais savoir vois voir comprends comprendre explique expliquer montre dis".split()
+)
+NOT_ASKING_HEADS = frozenset("comment pourquoi".split())
 
 # Un marqueur de discours suivi d'un mot interrogatif, au milieu d'une phrase sans ponctuation.
 MARKER_THEN_WH = r"(?:alors|donc|et|mais|bon|ok|du coup)\s+(?:(?:euh|ben|bon|donc)\s+)*(?=(?:qu'est-ce|qu'est ce|comment|pourquoi|quand|combien|où|quel|quelle|quels|quelles|de quoi|à quoi)(?![\w]))"
@@ -133,7 +141,8 @@ REPORTED = (
     r"|tu te dis|tu te disais|vous vous dites|on se dit|on se disait|il se dit|elle se dit|ils se disent"
     r"|tu te demandes|vous vous demandez"
     # ce que l'on compte dire à un tiers : « je pourrais lui dire écoute, est-ce que… »
-    r"|(?:lui|leur) (?:dire|demander|écrire)(?: un truc comme| genre)?(?: écoute| écoutez| bon| voilà)?"
+    r"|(?:je|on) (?:vais|pourrais|peux|voudrais|devrais|va|peut|pourrait) (?:lui|leur) (?:dire|demander|"
+    r"écrire)(?: un truc comme| genre)?(?: écoute| écoutez| bon| voilà)?"
     r"|je (?:lui|leur) (?:dis|dirais|demande|demanderais)(?: écoute| écoutez| bon| voilà)?)$"
 )
 
@@ -227,6 +236,7 @@ WH_NO_MARK = [
     # « comment va ta mère », « comment se passe ta semaine » : sujet inversé après le verbe
     r"comment (?:se passe|se passent|s'est passé|s'est passée|va|vont)\b",
     # « combien de managers seraient concernés », « quel budget vous avez prévu »
+    r"c'est quoi (?:ton|ta|tes|votre|vos|le|la|les|l')",
     # « il y a quoi qui te pèse », « c'est quoi qui bloque »
     r"(?:il y a|y a|c'est) quoi (?:qui|que|qu'|comme)",
     # « combien de devis envoyés cette semaine » : par SMS, sans verbe conjugué
@@ -452,7 +462,7 @@ CHECK_END = (
     r"(?:vous avez|tu as|t'as) (?:deux|cinq|dix|une|quelques) minutes?(?: là)?|c'est bon pour (?:toi|vous)|"
     r"ou pas(?: du tout| encore)?|c'est toujours le cas)$"
     # une note demandée sans verbe (« et ta confiance sur 10 pour la discussion »)
-    r"|^(?:et )?(?:ta|votre) (?:confiance|motivation|énergie|note|fatigue|stress) sur (?:10|dix)\b"
+    r"|^(?:et )?(?:ta|votre) (?:confiance|motivation|énergie|note|fatigue|stress) (?:là )?sur (?:10|dix)\b"
     r"|^(?:\S+ ){4,}c'est (?:bien )?ça$"
 )
 
