@@ -48,7 +48,10 @@ _DECLARATIVE = re.compile(
 # Relative pronouns that often open a clause inside a statement ("..., which is the point").
 _RELATIVE = re.compile(r"^(?:which|who|whose|lequel|laquelle|qui|dont)\b")
 # Unambiguous tags may follow a statement without a comma ("It's nice isn't it?").
-_NO_COMMA_TAG = re.compile(r"n't \w+$|n'est[- ]ce pas$|pas vrai$|hein$|you know$|right$|non$")
+_NO_COMMA_TAG = re.compile(
+    r"n't \w+$|n'est[- ]ce pas$|pas vrai$|hein$|you know$|right$"
+    r"|(?<!dire )(?<!dit )(?<!dis )(?<!ou )(?<!que )(?<!répondre )(?<!réponds )non$"  # not « dire non »
+)
 # A false start of one to three words cut off by a dash ("what was-- what was her name?"):
 # the question is the one the speaker restarts.
 _FALSE_START = re.compile(r"(?:\S+ ){0,2}\S+?(?:--|—) *")
@@ -490,7 +493,7 @@ def sentence_question(
             return "open"
         if _open_inside(core, clauses, rules, keys):
             return "open"  # "If you had a free day, what would you do first, say?"
-        for clause in clauses[-2:-4:-1]:  # « il t'a dit quoi, au juste ? »
+        for clause in clauses[-1:-4:-1]:  # « t'as fait comment ? », « il t'a dit quoi, au juste ? »
             if any(word in clause for word in rules.wh_end_words):
                 end = rules.wh_end.search(clause)
                 if end is not None:

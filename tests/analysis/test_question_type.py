@@ -188,3 +188,21 @@ def test_open_question_share_counts_these_shapes() -> None:
 )
 def test_question_type_on_held_out_shapes(text: str, lang: str, expected: str | None) -> None:
     assert classify(text, rules_for(lang))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Et ceux qui signent, ils ont quoi de différent des autres ?", "open"),
+        ("Alors, ça donne quoi depuis lundi ?", "open"),
+        ("Ah oui ? Et t'as fait comment ?", "open"),
+        (
+            "Et si on réglait ça, à quoi ressemblerait une bonne semaine pour vous, côté planning ?",
+            "open",
+        ),
+        ("Mais dites-moi, c'est quoi le point qui vous ferait dire non ?", "open"),
+        ("Ah, c'est laquelle ?", "closed"),
+    ],
+)
+def test_french_question_type_in_place(text: str, expected: str) -> None:
+    assert classify(text, rules_for("fr"))[0] == expected

@@ -237,6 +237,9 @@ WH_NO_MARK = [
     r"comment (?:se passe|se passent|s'est passé|s'est passée|va|vont)\b",
     # « combien de managers seraient concernés », « quel budget vous avez prévu »
     r"c'est quoi (?:ton|ta|tes|votre|vos|le|la|les|l')",
+    # « à quoi ressemblerait un bon mois », « comment se passerait la suite » : inversion du sujet nom
+    r"(?:à quoi|comment|pourquoi) (?:ressemblerait|ressemble|ressemblait|serait|se passe|se passerait|se "
+    r"passerait|changerait)\b",
     # « il y a quoi qui te pèse », « c'est quoi qui bloque »
     r"(?:il y a|y a|c'est) quoi (?:qui|que|qu'|comme)",
     # « combien de devis envoyés cette semaine » : par SMS, sans verbe conjugué
@@ -478,10 +481,12 @@ WH_END_CLOSED = (
     "quelle",
     "quels",
     "quelles",
+    "lequel",  # un choix (« c'est lequel ? ») : fermée
+    "laquelle",
 )
 
 # Mots dont WH_END a besoin (test rapide avant l'expression régulière).
-WH_END_WORDS = ("comment", "quoi", "pourquoi", "lequel", "laquelle", *WH_END_CLOSED)
+WH_END_WORDS = ("comment", "quoi", "pourquoi", *WH_END_CLOSED)
 
 # Marqueurs qui peuvent précéder une question sans virgule (« et toi comment tu as réagi »,
 # « à ton avis quelle est la marge ») : sautés seulement si la suite a la forme d'une question.
