@@ -380,3 +380,30 @@ def test_needs_guesses_boasts_and_chat(text: str, lang: str, act: str) -> None:
 )
 def test_acts_of_set_c_kinds(text: str, lang: str, act: str) -> None:
     assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("On a une appli où vous scannez vos tickets.", "fr", "own_offer"),
+        ("C'est soixante-neuf euros par mois, tout compris.", "fr", "own_offer"),
+        ("Je vous le fais à 90 si vous signez cette semaine.", "fr", "own_offer"),
+        ("je t envoie le lien d inscription ce soir", "fr", "own_offer"),
+        ("On équipe déjà plus de mille deux cents boutiques.", "fr", "self_promotion"),
+        ("On a un salon à Lyon qui a doublé ses réservations.", "fr", "self_promotion"),
+        ("tous mes participants le font", "fr", "self_promotion"),
+        ("On vient de lever cinq millions.", "fr", "self_promotion"),
+        ("Sur l'appli c'est simple, pas comme chez eux.", "fr", "competitor"),
+        ("Elle a augmenté ses prix après deux séances avec moi.", "fr", "credit_taken"),
+        ("I run a workshop on exactly this, there's a spot next month.", "en", "own_offer"),
+        ("Would a free week on two of the vans suit you?", "en", "own_offer"),
+        ("Friday midnight, that's when the promo closes.", "en", "own_offer"),
+        ("spots r going fast", "en", "own_offer"),
+        ("Our clients see a forty percent jump in enquiries.", "en", "self_promotion"),
+        ("see thats my 3 call method, works every time", "en", "self_promotion"),
+        ("I had a client, a baker in Leeds, who tried that.", "en", "self_promotion"),
+        ("Honestly it's way better than the spreadsheet tools.", "en", "competitor"),
+    ],
+)
+def test_acts_of_set_d_kinds(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)

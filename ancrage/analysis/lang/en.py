@@ -832,7 +832,11 @@ SELF_PROMOTION = [
     r"thousand) (?:[\w-]+ ){0,2}(?:on it|using it|on board|clients|customers|practices|cafes|shops|salons)\b",
     r"we integrate with (?:basically |pretty much |almost )?(?:everything|every)\b",
     # a success story of the speaker's own client
-    r"(?:i've got|i had|i have) a client(?:, | who| that)",
+    r"(?:i've got|i had|i have) a client(?:,| who| that)",
+    r"(?:our|my) (?:clients|customers) (?:see|get|save|report|double|cut)\b",
+    r"(?:that's|thats|it's|its) my (?:[\w-]+ ){0,3}(?:method|system|framework|formula|script)\b",
+    r"works every time\b",
+    r"i(?:'ve| have) had (?:[\w-]+ ){0,2}(?:double|triple|doubling|tripling)\b",
     r"one of my (?:[\w-]+s) (?:in [\w-]+ )?(?:did|landed|went|had|got|made|doubled)\b",
     r"i (?:basically |literally |totally )?turned (?:their|his|her) (?:whole )?business around\b",
     r"(?:don't|doesn't) (?:understand|know|get) (?:[\w-]+ ){0,2}like we do\b",
@@ -885,6 +889,16 @@ OWN_OFFER = [
     r"a month per (?:salon|user|seat|site|location|van|clinic|studio)\b",
     r"if you sign (?:up )?(?:this week|today|before|by)\b",
     r"(?:the|our) (?:friday|early|launch|special|intro) price\b",
+    r"i run a (?:workshop|course|programme|program|bootcamp|masterclass)\b",
+    r"(?:a|one) spot (?:left|next|in|for)\b",
+    r"(?:spots|places|seats) (?:are|r) going fast\b",
+    r"a free (?:week|fortnight|month)\b",
+    r"with us,? (?:the|you|it|everything|there's)\b",
+    r"(?:all|fully) automatic\b",
+    r"the promo (?:closes|ends|runs out)\b",
+    r"(?:i'll|i will) (?:pop|send|get) the contract\b",
+    r"stick with me\b",
+    r"a month for the (?:whole|entire) (?:firm|team|company|shop|practice|studio)\b",
     r"(?:a|one|our) feature (?:where|that|which)\b",
     r"(?:very |really |extremely )?competitive (?:price|pricing|rate|offer)",
     r"our (?:results|case studies|references|testimonials) (?:from|with|for)",
@@ -912,6 +926,8 @@ OWN_OFFER = [
 COMPETITOR = [
     r"(?:competitor|competitors|competition|the other vendors?|other providers?)",
     r"your (?:current|old|previous|existing) (?:provider|vendor|supplier|solution|tool|coach)",
+    # the speaker's product compared with another ("way better than quickbooks for trades")
+    r"(?:way|much|miles|so much) better than\b",
     # competitors named by their kind ("the big vendors", "those online coaching apps")
     r"(?:the|those|these) (?:big|large|other|traditional|usual|cheap|cheaper|online|generic) "
     r"(?:[\w-]+ ){0,2}(?:vendors|providers|players|platforms|apps|agencies|firms|companies|"

@@ -879,9 +879,19 @@ SELF_PROMOTION = [
     r"(?:ça fait|depuis) \d+ ans que je",
     r"(?:primé|primée|récompensé|récompensée|best-seller)",
     r"moi,? (?:je suis|j'ai|mon|ma|mes)",
-    r"(?:on a|nous avons) (?:récupéré|gagné|pris) (?:plein de|beaucoup de|des tas de|la moitié de|"
+    r"(?:on a|nous avons|on) (?:récupéré|récupère|gagné|gagne|pris|prend) (?:plein de|beaucoup de|des tas de|la moitié de|"
     r"plusieurs|\d+) (?:leurs )?clients",
-    r"numéro un (?:chez|en|du|des|sur|dans)\b",
+    r"numéro un (?:chez|en|du|des|sur|dans|de)\b",
+    r"plus de (?:[\w-]+ ){1,4}(?:hôtels|clients|clientes|artisans|boutiques|restaurants|cabinets|entreprises|"
+    r"utilisateurs|camions|infirmières|salons|commerces|indépendants)\b",
+    r"on a un (?:client|hôtel|restaurant|artisan|salon|cabinet|[\w-]+) (?:à|de|d') [\w-]+ qui\b",
+    r"tous mes (?:participants|clients|coachés|coachées|élèves) (?:le font|y arrivent|ont)\b",
+    r"(?:tout le monde nous le dit|(?:tous|toutes) nos (?:clients|clientes) nous (?:le )?disent)\b",
+    r"on vient de lever\b",
+    r"on est (?:le|la) plus (?:grand|grande|gros|grosse|rapide|ancien|ancienne)\b",
+    r"(?:d'avance sur|longueur d'avance)\b",
+    r"j'ai (?:doublé|triplé) (?:mon|ma|mes) (?:chiffre|ca|tarif|tarifs|prix|clientèle)\b",
+    r"(?:une autre|un autre) de mes (?:coachées?|clients?|clientes?|élèves)\b",
     r"on accompagne (?:aussi|déjà|notamment)\b(?! vos| tes)",
     r"on a (?:déjà )?plus de (?:\w+ ){1,3}(?:qui l'utilisent|clients|clientes|utilisateurs|boutiques|"
     r"artisans|infirmières|restaurants)",
@@ -951,6 +961,15 @@ OWN_OFFER = [
     r"(?:le premier mois|la première semaine|l'installation|la mise en place) (?:est )?offert",
     r"avec nous,? (?:tout|vous|c'est|il|les)",
     r"c'est (?:exactement |justement |précisément )?pour ça qu'on a créé\b",
+    r"c'est (?:exactement |justement )?pour ça qu'on est là\b",
+    r"on a (?:une appli|un outil|une solution|une formule|un logiciel|une plateforme|une offre)\b",
+    r"(?:c'est|pour|à) (?:[\w-]+ ){1,4}euros par (?:mois|an|séance|personne|praticien|utilisateur|poste)\b",
+    r"notre (?:ia|appli|outil|logiciel|solution)\b",
+    r"je (?:vous|te) (?:le |la )?fais (?:à|a) \b",
+    r"une offre que je\b",
+    r"si (?:tu t'inscris|vous vous inscrivez|vous signez|tu signes)\b",
+    r"(?:le |un |ton |votre )?lien (?:d'inscription|de paiement|de réservation)\b",
+    r"la formule [\w-]+\b",
     r"sans engagement\b",
     r"je (?:vous |te )(?:envoie|envoies|enverrai|prépare) (?:le|un|notre|mon) (?:contrat|devis|bon de commande)",
     # (chaque fragment commence par un mot ou un chiffre : l'index le range sous cette clé)
@@ -964,6 +983,8 @@ COMPETITOR = [
     r"solutions|coachs))",
     r"(?:votre|ton|ta) (?:fournisseur|prestataire|solution|outil|coach) (?:actuel|actuelle|précédent|précédente)",
     # des concurrents désignés par leur genre (« les gros éditeurs », « les plateformes en ligne »)
+    r"pas comme chez\b",
+    r"(?:mieux|plus [\w-]+) que ce que fait\b",
     r"(?:leur|leurs) (?:[\w-]+,? ){1,2}(?:c'est|est|sont) (?:une passoire|nul|nulle|nuls|pas terrible|"
     r"catastrophique|hors de prix|une catastrophe)",
     r"(?:les|ces|des) (?:gros|grands|grosses|grandes|autres) (?:[\w-]+ ){0,2}(?:assureurs|banques|"
@@ -1141,6 +1162,8 @@ CREDIT_TAKEN = [
     r"(?:la|ma|notre) méthode (?:marche|fonctionne)\b",
     r"(?:le|c'est le) travail qu'on (?:fait|a fait) ensemble\b",
     r"(?:c'est|ce sont) (?:mes conseils|ma méthode|mon programme|mon coaching|mes séances) qui\b",
+    r"la méthode que je (?:t'ai|vous ai) (?:donnée|montrée|apprise)\b",
+    r"après (?:[\w-]+ )?séances? avec moi\b",
 ]
 
 OTHER_PRONOUNS = frozenset("vous votre vos tu te t' toi ton ta tes vous-même toi-même".split())
