@@ -106,7 +106,6 @@ _EN_SMS = {
     "hes": "he's",
     "r": "are",
 }
-_EN_SMS_WORDS = frozenset(_EN_SMS)
 # one C search over the text tells whether any of them occurs, even with punctuation attached
 _EN_SMS_PATTERN = re.compile(
     r"(?<![\w'-])(?:" + "|".join(sorted(_EN_SMS, key=len, reverse=True)) + r")(?![\w'-])"
@@ -114,26 +113,34 @@ _EN_SMS_PATTERN = re.compile(
 
 
 def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]]:
-    """Undo SMS typing shortcuts; a cheap word-set test first, so most texts cost nothing."""
-    if code == "fr" and ("' " in text or " - " in text):
-        # spaced elision and hyphen (« qu' est - ce », « l' adresse »), as some keyboards type
-        text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
-        words = text.split()
-    if code == "fr" and _FR_SMS_PATTERN.search(text):
-        text = _FR_SMS_PATTERN.sub(lambda m: _FR_SMS[m.group()], text)
-        words = text.split()
-    if code == "fr" and not _FR_IMPERATIVE_WORDS.isdisjoint(words):
-        text = _FR_IMPERATIVE_MOI.sub(r"\1-\2", text)
-        words = text.split()
-    if code == "fr" and not _FR_UNELIDED.isdisjoint(words):
-        text = _FR_ELISION.sub(r"\1'", text)
-        return text, text.split()
+    """Undo SMS typing shortcuts; a cheap test first, so most texts cost nothing."""
+    if code == "fr":
+        return _typed_french(text, words)
     if code == "en" and _EN_SMS_PATTERN.search(text):
         bare = [w.rstrip(".,!?;:") for w in words]  # "that was all u." is typed too
         return text, [
             _EN_SMS[b] + w[len(b) :] if b in _EN_SMS else w
             for w, b in zip(words, bare, strict=True)
         ]
+    return text, words
+
+
+def _typed_french(text: str, words: list[str]) -> tuple[str, list[str]]:
+    """Spaced elisions, SMS shortcuts, imperatives without their hyphen, elisions without
+    their apostrophe, in that order (« jsp » holds « je », « qu est ce » needs its apostrophe)."""
+    if "' " in text or " - " in text:
+        # spaced elision and hyphen (« qu' est - ce », « l' adresse »), as some keyboards type
+        text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
+        words = text.split()
+    if _FR_SMS_PATTERN.search(text):
+        text = _FR_SMS_PATTERN.sub(lambda m: _FR_SMS[m.group()], text)
+        words = text.split()
+    if not _FR_IMPERATIVE_WORDS.isdisjoint(words):
+        text = _FR_IMPERATIVE_MOI.sub(r"\1-\2", text)
+        words = text.split()
+    if not _FR_UNELIDED.isdisjoint(words):
+        text = _FR_ELISION.sub(r"\1'", text)
+        words = text.split()
     return text, words
 
 
