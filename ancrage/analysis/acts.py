@@ -112,8 +112,11 @@ class Rules:
     wh_end: re.Pattern[str]
     wh_end_words: tuple[str, ...]
     wh_end_closed: frozenset[str]
+    wh_end_open: re.Pattern[str]
     lead_in: re.Pattern[str]
     check_end: re.Pattern[str]
+    asked_statement: re.Pattern[str]
+    negation: re.Pattern[str]
     rhetorical: re.Pattern[str]
     hello_name: re.Pattern[str]
     question_cues: frozenset[str]
@@ -248,8 +251,11 @@ def _build_rules(
         wh_end=re.compile(mod.WH_END),
         wh_end_words=tuple(mod.WH_END_WORDS),
         wh_end_closed=frozenset(mod.WH_END_CLOSED),
+        wh_end_open=re.compile(mod.WH_END_OPEN),
         lead_in=re.compile(mod.LEAD_IN),
         check_end=re.compile(mod.CHECK_END),
+        asked_statement=re.compile(mod.ASKED_STATEMENT),
+        negation=re.compile(mod.NEGATION),
         rhetorical=re.compile(mod.RHETORICAL),
         hello_name=re.compile(mod.HELLO_NAME),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
@@ -397,7 +403,12 @@ def _may_ask(body: str, rules: Rules, keys: Keys | None) -> bool:
         rules.question_cues.isdisjoint(_WORDS.findall(body))
     ):
         return True
-    return bool(rules.question_cue_pattern.search(body))
+    if rules.question_cue_pattern.search(body):
+        return True
+    # « salut léa t'as eu des nouvelles », « ok tu l'as envoyé »: after a greeting or a filler
+    hello = rules.hello_name.match(body)
+    rest = rules.fillers.sub("", body[hello.end() :] if hello else body)
+    return rules.asked_statement.search(rest) is not None
 
 
 def _curious(core: str, rules: Rules, keys: Keys | None) -> bool:
@@ -535,14 +546,43 @@ def sentence_question(
     run_on = _run_on_question(core, rules)
     if run_on == _QUOTED:
         return None
-    if run_on is None and rules.check_end.search(core):
+    if run_on is not None:
+        return run_on
+    tail = _after_last_and(clauses[-1])
+    if rules.check_end.search(core) or (tail and rules.check_end.search(tail)):
         return "closed"  # « …sur excel c'est ça », "…thursday at two does that work for you"
-    return run_on
+    if tail and any(word in tail for word in rules.wh_end_words):
+        end = rules.wh_end.search(tail)  # « …et ta femme elle en pense quoi de tout ça »
+        if end is not None:
+            return _wh_end_form(end.group(), rules)
+    if not mark and _asked_statement(core, rules):
+        return _ASKED  # closed, unless the turn praises (classify decides)
+    return None
+
+
+def _after_last_and(clause: str) -> str:
+    """In a run-on sentence, what follows its last « et » / "and": often a question of its own
+    (« …hors ligne et votre mari il est à l'aise avec le téléphone ou pas trop »)."""
+    cut = max(clause.rfind(" et "), clause.rfind(" and "))
+    tail = clause[cut + 4 :] if cut > 0 else ""
+    return tail if len(tail.split()) >= 3 else ""
+
+
+def _asked_statement(core: str, rules: Rules) -> bool:
+    """An unpunctuated statement about what the listener did or lives (« t'as eu des nouvelles
+    de la salle »): asked, since the speaker cannot know it. Short, and not negated."""
+    return (
+        len(core.split()) <= 14
+        and rules.asked_statement.search(core) is not None
+        and rules.negation.search(core) is None
+    )
 
 
 def _wh_end_form(asked: str, rules: Rules) -> str:
     """A question ending on its interrogative word: closed when that word asks a fact
     (« tu pars quand », « c'est quel budget »), open otherwise (« tu le vis comment »)."""
+    if rules.wh_end_open.search(asked):
+        return "open"  # « t'en es où »: where one stands, told in one's own words
     for word in asked.split():
         if word in rules.wh_end_words or word in rules.wh_end_closed:
             return "closed" if word in rules.wh_end_closed else "open"
@@ -553,7 +593,11 @@ def _past_name(after_name: str, core: str, has_mark: bool, rules: Rules) -> str:
     """ "hey omar how did it go", « salut karim comment ça va »: a greeting and a name before
     the question, without a comma; the name is skipped only when a question follows."""
     rest = rules.fillers.sub("", after_name)
-    return rest if rest and _core_form(rest, has_mark, rules) else core
+    if rest and (
+        _core_form(rest, has_mark, rules) or (not has_mark and _asked_statement(rest, rules))
+    ):
+        return rest
+    return core
 
 
 def _unquoted(sentences: list[tuple[str, str]], kinds: list[str | None]) -> list[str | None]:
@@ -637,6 +681,9 @@ _VERBAL = re.compile(
 _SHORT_ANSWERS = ("pas ", "non ", "oui ", "not ", "no ", "yes ")
 
 _QUOTED = "quoted"  # what _run_on_question says of a question reported from someone else
+_ASKED = "asked"  # an unpunctuated statement about the listener, asked (see _asked_statement)
+# « t'as assuré », « t'as géré » praise what the other did: nothing asked
+_PRAISING = frozenset(("affirmation", "ownership_returned", "credit_taken", "gratitude"))
 
 
 def _run_on_question(core: str, rules: Rules) -> str | None:
@@ -713,6 +760,16 @@ def classify(
         quoted = _SINGLE_QUOTED.sub(r'"\1"', norm)
         if quoted != norm:
             kinds = _unquoted(split_sentences(quoted), kinds)
+    found = rules.act_index.acts_in(norm, keys)
+    if _ASKED in kinds:
+        # only a last sentence with no final stop at all (« Tu l'as envoyé. » tells), and not
+        # in a turn that praises
+        unstopped = not norm.rstrip().endswith((".", "…")) and not found & _PRAISING
+        last = len(kinds) - 1
+        kinds = [
+            ("closed" if unstopped and i == last else None) if kind == _ASKED else kind
+            for i, kind in enumerate(kinds)
+        ]
     if len(sentences) > 1:
         kinds = _answered_or_reacted(kinds, sentences, cores, rules)
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")
@@ -728,7 +785,6 @@ def classify(
         or bool(rules.persuasion.search(norm, keys))
         or any(rules.advice_start.match(core) for core in plain)  # "Try to...", « Essayez »
     )
-    found = rules.act_index.acts_in(norm, keys)
     greets = is_greeting(norm, rules)
     own_story = any(_self_disclosure(core, rules) for core in plain)
     blocked = found & NOT_REFLECTIVE

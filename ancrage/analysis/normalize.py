@@ -64,8 +64,23 @@ _FR_SMS = {
     "ptet": "peut-être",
     "ya": "il y a",
     "cv": "ça va",
+    "qd": "quand",
+    "pcq": "parce que",
+    "pck": "parce que",
+    "psk": "parce que",
+    "tjs": "toujours",
+    "koi": "quoi",
 }
-_FR_SMS_PATTERN = re.compile(r"(?<![\w'-])(?:" + "|".join(_FR_SMS) + r")(?![\w'-])")
+_FR_SMS_PATTERN = re.compile(
+    r"(?<![\w'-])(?:" + "|".join(_FR_SMS) + r")(?![\w'-])"
+    # « c vrai », « c pour qd »: a lone c before a consonant is « c'est » (« c est » is elided later)
+    r"|(?<![\w'-])c (?![aeiouyhàâäéèêëîïôöûù])"
+)
+# « où » typed without its accent, where « ou » (or) cannot stand: « d'ou », « t'en es ou »,
+# « t'es ou ». Anywhere else « ou » stays « ou ».
+_FR_WHERE_UNACCENTED = re.compile(
+    r"(?<![\w'-])(d'|(?:en|t'en) (?:es|est|êtes|etes|sont|suis|sommes) |t'es |tu es )ou(?![\w'-])"
+)
 # emoji and pictographs: no word, no punctuation (« bravo 👏 raconte moi » asks)
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
 # SMS English ("did u send it", "whats up", "wanna", "im", "dont"): the full words the rules
@@ -133,13 +148,16 @@ def _typed_french(text: str, words: list[str]) -> tuple[str, list[str]]:
         text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
         words = text.split()
     if _FR_SMS_PATTERN.search(text):
-        text = _FR_SMS_PATTERN.sub(lambda m: _FR_SMS[m.group()], text)
+        text = _FR_SMS_PATTERN.sub(lambda m: _FR_SMS.get(m.group(), "c'est "), text)
         words = text.split()
     if not _FR_IMPERATIVE_WORDS.isdisjoint(words):
         text = _FR_IMPERATIVE_MOI.sub(r"\1-\2", text)
         words = text.split()
     if not _FR_UNELIDED.isdisjoint(words):
         text = _FR_ELISION.sub(r"\1'", text)
+        words = text.split()
+    if "ou" in words or "d'ou" in words:
+        text = _FR_WHERE_UNACCENTED.sub(r"\1où", text)
         words = text.split()
     return text, words
 

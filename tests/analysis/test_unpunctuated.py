@@ -274,3 +274,91 @@ def test_a_numeric_range_is_no_stutter() -> None:
 )
 def test_held_out_d_french_shapes(text: str, expected: str | None) -> None:
     assert question_of(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the interrogative word in place, before a longer complement or after a dislocated subject
+        ("ça a donné quoi avec la cliente de la rue des lilas", "open"),
+        ("ton associé il en pense quoi de cette hausse", "open"),
+        ("la fatigue elle vient d'où selon toi", "open"),
+        ("tu la rappelles quand ta cliente", "closed"),
+        ("c'était quand le dernier rendez vous", "closed"),
+        ("tu lui parles du tarif à quel moment dans l'échange", "closed"),
+        ("et t'en es où avec ton site", "open"),  # where one stands: open despite « où »
+        ("t en es ou avec la banque", "open"),  # typed without accent
+        ("elle vient d ou cette idee", "open"),
+        # SMS shortcuts
+        ("tu le relances qd", "closed"),
+        ("c pour qd la livraison", "closed"),
+        # « quoi » closing a spoken sentence: a filler, unless a verb or a preposition asks for it
+        ("ça m'a un peu vexé quoi", None),
+        ("je voulais pas passer pour la radine quoi", None),
+        ("et le fournisseur il t'a répondu quoi", "open"),
+        ("ton banquier il attend quoi de toi", "open"),
+        # « est-ce qu' » in the middle of a run-on sentence
+        ("et la cliente de mardi est ce qu'elle a rappelé", "closed"),
+        # Québec: the particle -tu
+        ("t'as-tu envoyé ta soumission", "closed"),
+        ("c'est-tu clair pour toi", "closed"),
+        # a story asked for at the end of a message
+        ("super nouvelle. et le contrat raconte moi", "open"),
+        ("raconte tout", "open"),
+        # a choice or a proposal at the end of a run-on sentence
+        (
+            "je vous appelle de la part de lucie vous avez cinq minutes ou c'est pas le bon moment",
+            "closed",
+        ),
+        ("il y a les aides de la région et ton comptable il est d'accord ou pas trop", "closed"),
+        ("on a vu les chiffres ensemble et ta cheffe elle en pense quoi maintenant", "open"),
+        ("la formation dure trois jours tu veux que je t'envoie le programme", "closed"),
+        ("si tu veux qu'on en parle je suis là", None),
+    ],
+)
+def test_held_out_e_french_shapes(text: str, expected: str | None) -> None:
+    assert question_of(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # unpunctuated, a statement about what the listener did or lives asks it
+        ("t'as eu des nouvelles du menuisier", "closed"),
+        ("tu l'as envoyé finalement", "closed"),
+        ("vous avez reçu mon devis", "closed"),
+        ("t'es deja passee a la banque", "closed"),
+        ("tu m'entends bien", "closed"),
+        ("tu penses vraiment qu'elle va signer", "closed"),
+        ("il fait aussi gris chez toi aussi", "closed"),
+        ("au fait t'as vu le match, quelle soirée", "closed"),
+        # not asked: a negation, an observation, praise, a wish, or punctuation that says so
+        ("t'as pas relancé", None),
+        ("t'as raison", None),
+        ("t'as géré", None),
+        ("bravo t'as assuré", None),
+        ("bonne soirée à vous aussi", None),
+        ("t'as changé ta façon de faire et ça a payé", None),
+        ("Tu l'as envoyé.", None),
+    ],
+)
+def test_unpunctuated_statements_about_the_listener(text: str, expected: str | None) -> None:
+    assert question_of(text, "fr") == expected
+
+
+def test_a_statement_asked_without_punctuation_in_a_thread() -> None:
+    # in an SMS thread the coach's unpunctuated "t'as eu des nouvelles…" is counted as a question
+    from ancrage.analysis import analyze
+
+    report = analyze(
+        [
+            {"speaker": "Coach", "text": "salut lea t'as eu des nouvelles du menuisier"},
+            {"speaker": "Léa", "text": "oui il a signé hier"},
+            {"speaker": "Coach", "text": "bravo c'est toi qui l'as décroché"},
+        ],
+        focus="Coach",
+        lang="fr",
+    )
+    first = report.utterances[0]
+    assert first.question == "closed"
+    assert report.utterances[1].question is None

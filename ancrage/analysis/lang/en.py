@@ -354,6 +354,15 @@ WH_END = r"(?:you did what|and then what|such as what|like what|or what)$"
 WH_END_WORDS = ("what",)
 
 # Interrogative words that ask for a fact when they come last (none in WH_END today).
+# Unpunctuated statements about what the listener did that ask it (none yet in English: see
+# docs/analysis.md, "Statements asked without a question mark").
+ASKED_STATEMENT = r"(?!x)x"
+# A negation makes an unpunctuated statement a statement.
+NEGATION = r"(?<![\w'-])(?:not|never|no|nothing|n't)(?![\w-])|n't\b"
+
+# A question ending on its interrogative word that stays open whatever the word (none in English).
+WH_END_OPEN = r"(?!x)x"
+
 WH_END_CLOSED: tuple[str, ...] = ()
 
 # Markers that may come before a question without a comma ("oh no what happened", "roughly what

@@ -80,7 +80,10 @@ CLOSED_WH = [
 # L'inversion sujet-verbe marque une question directe même au milieu d'une phrase sans
 # ponctuation (« et du coup avez-vous pu lui parler »).
 INVERTED_ANYWHERE = (
-    r"(?:[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce qu(?:e|')|est ce qu(?:e|')"
+    # « est-ce qu' » et « qu'est-ce qu' » sont suivis d'une lettre (« est ce qu'il t'a rappelé ») :
+    # hors du groupe, que la fin de mot exigée ensuite ne les exclut pas
+    r"(?:est-ce qu'|est ce qu'|qu'est-ce qu'|qu'est ce qu')"
+    r"|(?:[a-zàâçéèêëîïôûù]+-(?:t-)?(?:vous|tu|il|elle|on|ils|elles)|est-ce que|est ce que"
     # l'inversion tapée sans trait d'union (« mais avant voulez vous… »), sauf après un sujet
     # (« si vous voulez vous pouvez », « je peux vous aider »)
     r"|(?<!je )(?<!tu )(?<!vous )(?<!nous )(?<!on )(?<!il )(?<!elle )(?<!qui )(?<!ne )(?<!n')"
@@ -105,6 +108,8 @@ INVERTED_ANYWHERE = (
     # un choix soumis à l'autre (« tu veux le faire de ton côté ou qu'on le regarde ensemble »)
     r"|(?:tu veux|vous voulez|tu préfères|vous préférez) (?:[\w']+ ){0,6}ou (?:qu'on|que je|plutôt)"
     r"|\bou (?:tu préfères|vous préférez)"
+    # « … et tu peux le financer avec ton cpf tu veux que je t'envoie des adresses »
+    r"|(?<!si )(?<!comme )(?<!quand )(?:tu veux|vous voulez|tu voudrais|vous voudriez) (?:que je|que j'|qu'on)"
     r"|(?:ça|ca) (?:vous|t'|te) arrive (?:souvent|de|parfois)"
     r"|(?:vous êtes|tu es|t'es|vous habitez|tu habites|vous travaillez|tu travailles) (?:dans|à|de|en|"
     r"pour|sur) (?:quel|quelle|quels|quelles)"
@@ -236,7 +241,8 @@ WH_NO_MARK = [
     # « comment va ta mère », « comment se passe ta semaine » : sujet inversé après le verbe
     r"comment (?:se passe|se passent|s'est passé|s'est passée|va|vont)\b",
     # « combien de managers seraient concernés », « quel budget vous avez prévu »
-    r"c'est quoi (?:ton|ta|tes|votre|vos|le|la|les|l')",
+    r"c'est quoi (?:alors |donc |du coup |exactement |au juste |en fait |concrètement )?(?:ton|ta|tes|votre|"
+    r"vos|le|la|les|l')",
     # « à quoi ressemblerait un bon mois », « comment se passerait la suite » : inversion du sujet nom
     r"(?:à quoi|comment|pourquoi) (?:ressemblerait|ressemble|ressemblait|serait|se passe|se passerait|se "
     r"passerait|changerait)\b",
@@ -276,6 +282,8 @@ RISING_REFLECTION = (
 AUX_START = [
     # Inversion sujet-verbe : « avez-vous », « pensez-vous », « y a-t-il », « as-tu ».
     r"(?:y )?(?:[a-zàâçéèêëîïôûù]+)-(?:t-)?(?:vous|tu|il|elle|ils|elles|on|je|nous)\b",
+    # la particule du québécois après le verbe (« t'as-tu rappelé », « c'est-tu correct »)
+    r"(?:t'|c'|ç'|j')[a-zàâçéèêëîïôûù]+-tu\b",
     r"est-ce qu(?:e|')",
     r"est ce qu(?:e|')",
     r"(?:voulez|pouvez|avez|êtes|savez|connaissez|pensez|souhaitez|aimeriez|auriez|pourriez|"
@@ -400,19 +408,44 @@ OPEN_EMBEDDED = [
 ]
 
 # Questions « à l'oral » : le mot interrogatif vient à la fin (« vous faites comment »).
+_WH_TAIL = r"(?: ça| exactement| alors| donc| du coup| au juste| en fait| toi| vous| de ton côté| de votre côté)?$"
+# « quoi » en fin de phrase ne demande quelque chose qu'après un verbe qui attend un objet ou une
+# préposition (« il t'a dit quoi », « ça ressemble à quoi ») ; ailleurs c'est une ponctuation de
+# l'oral (« ça m'a un peu refroidi quoi », « pour le lourd quoi »).
+_QUOI_ASKED_AFTER = (
+    r"(?:dit|dis|dites|fait|fais|faites|donne|donné|donnent|change|changé|changerait|pense|penses|"
+    r"pensez|répondu|repondu|réponds|veux|veut|voulez|attend|attends|attendez|propose|proposes|"
+    r"proposé|propose|compris|prévu|prevu|retenu|appris|ressenti|choisi|décidé|vu|entendu|"
+    r"correspond|ressemble|sert|manque|bloque|coince|gêne|faire|dire|répondre|raconté|raconte|"
+    r"dirais|ferais|ferait|dirait|cherches|cherchez|cherche|imagines|imaginez|vois|voyez|retiens|"
+    r"retenez|préfères|apporte|apporterait|apporté|gagnes|gagne|faut|faudrait|reste|coûte|inspire|"
+    r"motive|freine|empêche|dérange|prends|prenez|mis|pris|as|a|avez|ont|c'est|c'était|y a|"
+    r"à|a|de|sur|pour|avec|par|en)"
+)
 WH_END = (
-    r"(?<!sais pas )(?<!ne sais )(?<!n'importe )(?<!ou )(?<!sinon )\b(?:comment|quoi|où|quand|"
+    r"(?<!sais pas )(?<!ne sais )(?<!n'importe )(?<!ou )(?<!sinon )\b(?:comment|où|quand|"
     r"combien|pourquoi|lequel|laquelle|qui|à quelle heure|de quoi|à quoi|pour quoi|quel jour)"
-    r"(?: ça| exactement| alors| donc| du coup| au juste| en fait| toi| vous| de ton côté| de votre côté)?$"
-    r"|^(?:vous|tu|on) [a-zéèêàç']+ (?:comment|quoi|où|combien) (?:quand|lorsque|si|pour|avec|dans|"
+    + _WH_TAIL
+    + r"|(?<![\w'-])"
+    + _QUOI_ASKED_AFTER
+    + r" quoi"
+    + _WH_TAIL
+    + r"|^(?:vous|tu|on) [a-zéèêàç']+ (?:comment|quoi|où|combien) (?:quand|lorsque|si|pour|avec|dans|"
     r"avec|en ce moment|aujourd'hui|maintenant|exactement)\b"
     # le mot interrogatif en place suivi d'un court complément (« ça change quoi pour toi »,
-    # « tu veux faire comment pour la suite », « c'est quel budget ») : un sujet d'abord
-    r"|^(?:et |mais |alors |donc )?(?:(?:[\w']+ ){1,3}?(?:ça|ca) |(?:tu|vous|on|t'\w+|ça|ca|c'est|il|"
-    r"elle|ils|elles) )(?:[\w']+ ){0,4}?(?<!n'importe )"
-    r"(?:comment|quoi|combien|(?:quel|quelle|quels|quelles) \w+)(?: (?:pour|par|en|de|d'\w+|avec|dans|"
-    r"sur|chez|depuis|avant|après|aujourd'hui|exactement|maintenant|concrètement|là|ensuite|au juste|"
-    r"le|la|les|l'\w+|ce|cette|ces|ton|ta|tes|votre|vos)(?: [\w'-]+){0,3})?$"
+    # « tu veux faire comment pour la suite », « c'est quel budget », « tu l'envoies quand la
+    # soumission ») : un sujet d'abord, ou un sujet détaché repris par un pronom (« ta femme elle
+    # en pense quoi », « la pression elle vient d'où »)
+    r"|^(?:et |mais |alors |donc |ok |pis |puis )?(?:(?:[\w']+ ){1,3}?(?:ça|ca|il|elle|ils|elles) |(?:tu|vous|on|"
+    r"t'\w+|ça|ca|c'est|c'était|c'etait|il|elle|ils|elles) )(?:[\w']+ ){0,4}?(?<!n'importe )(?<!ne sais )"
+    r"(?<!sais pas )"
+    r"(?:comment|(?<![\w'-])" + _QUOI_ASKED_AFTER + r" quoi|combien|quand|où|d'où|à quel moment|"
+    r"a quel moment|(?:quel|quelle|quels|quelles) \w+)"
+    r"(?: (?:pour|par|en|de|d'\w+|avec|dans|sur|chez|depuis|avant|après|aujourd'hui|exactement|"
+    r"maintenant|concrètement|là|la|ensuite|au juste|le|les|l'\w+|ce|cette|ces|ton|ta|tes|votre|vos|"
+    r"un|une|des|du|eux|lui|elle|toi|vous|selon|à|au|aux|d'après)(?: [\w'-]+){0,8})?$"
+    # un récit demandé en fin de message (« et les 2 signés raconte-moi », « raconte tout »)
+    r"|(?:^|\s)(?:raconte|racontez)(?:-moi|-nous)?(?: tout| un peu| vite| ça)?$"
 )
 # Mots dont une phrase sans « ? » a besoin pour être lue comme une question (pré-test rapide ;
 # une phrase avec un trait d'union ou « est ce » passe toujours par toutes les règles).
@@ -456,20 +489,54 @@ QUESTION_CUE_ENDINGS = (
     "pour toi",
     "pour vous",
     "le cas",
+    "ou pas trop",
+    "ou non",
+    "bon moment",
+    "aussi",
 )
+# Sans aucune ponctuation (SMS, transcription), une affirmation sur ce que l'autre a fait, vit ou
+# entend est une question : celui qui parle ne peut pas le savoir (« t'as eu des nouvelles de la
+# salle », « tu l'as relancé », « vous avez passé un bon week-end », « tu m'entends bien »,
+# « il pleut chez vous aussi »). Pas les constats (« t'as raison », « t'as l'air ») ni les négations.
+_PARTICIPLE = (
+    r"(?:[\w-]+(?:é|ée|és|ées|ee|ees)|eu|pu|vu|su|fait|pris|mis|dit|écrit|ecrit|reçu|recu|fini|réfléchi|"
+    r"reflechi|réussi|reussi|choisi|compris|répondu|repondu|relance|envoye|appele|rappele|passe|"
+    r"allee|alle|parle|essaye|poste|signe|teste|contacte|demande|pense|trouve|prepare|calcule|fixe|"
+    r"augmente|baisse|facture|ose|valide|commence|lance|decide|regarde|avance|bosse|termine|reserve|"
+    r"note|publie|ete)"
+)
+ASKED_STATEMENT = (
+    r"^(?:(?:tu|vous) (?:(?:l'|m'|y |en |les |leur |lui |me |nous |la |le )*)(?:as|avez|es|êtes|etes|"
+    r"étais|etais|étiez|etiez) |t'(?:(?:en |y )?(?:as|es|étais|etais) |l'as |les as |y es |en as ))"
+    r"(?:(?:déjà|deja|bien|enfin|encore|toujours|finalement|du coup|pu|eu|réussi à|reussi a) )*"
+    + _PARTICIPLE
+    + r"\b(?:(?! et (?:ça|ca|c'est|c'était)\b| mais )[^,])*(?:, quel(?:le)?s? [\w' ]+)?$"
+    r"|^(?:tu|vous) (?:m'entends|m'entendez|me vois|me voyez|me reçois|me recevez|m'écoutes)(?: bien)?$"
+    r"|^(?:tu|vous) (?:penses|pensez|crois|croyez|trouves|trouvez) (?:vraiment|sincèrement|honnêtement|"
+    r"franchement) (?:que|qu')"
+    r"|^(?:\S+ ){1,8}(?<!à )(?<!a )(?:chez )?(?:vous|toi) aussi$"
+)
+# Une négation fait d'une phrase sans « ? » un constat (« t'as pas baissé »).
+NEGATION = r"(?<![\w'-])(?:pas|jamais|plus|rien|personne|n'|ne)(?![\w-])"
+
 # Une confirmation demandée à la fin d'une phrase sans « ? » : une question fermée (« vous faites
 # vos devis sur excel c'est ça », « je vous cale jeudi ça vous va », « vous allez bien »). « C'est
 # ça » seul, ou après moins de quatre mots, répond (« oui c'est ça »).
 CHECK_END = (
     r"(?:^|\s)(?:(?:vous allez|tu vas) (?:toujours )?bien|(?:ça|ca) (?:te |vous |t')(?:va|irait)|"
     r"(?:vous avez|tu as|t'as) (?:deux|cinq|dix|une|quelques) minutes?(?: là)?|c'est bon pour (?:toi|vous)|"
-    r"ou pas(?: du tout| encore)?|c'est toujours le cas)$"
+    r"ou pas(?: du tout| encore| trop)?|ou non|c'est toujours le cas)$"
+    # une alternative laissée à l'autre (« vous avez deux minutes là ou c'est pas le bon moment »)
+    r"|\bou (?:c'est|c'était) pas (?:le bon moment|trop tôt|trop tard|possible|pour toi|pour vous)$"
     # une note demandée sans verbe (« et ta confiance sur 10 pour la discussion »)
     r"|^(?:et )?(?:ta|votre) (?:confiance|motivation|énergie|note|fatigue|stress) (?:là )?sur (?:10|dix)\b"
     r"|^(?:\S+ ){4,}c'est (?:bien )?ça$"
 )
 
 # Mots interrogatifs en fin de phrase qui demandent un fait (« tu pars quand », « c'est où »).
+# « t'en es où », « ils en sont où » : un point d'étape, question ouverte malgré « où ».
+WH_END_OPEN = r"\ben (?:es|est|êtes|etes|sont|suis|sommes) où\b"
+
 WH_END_CLOSED = (
     "combien",
     "quand",
@@ -486,7 +553,7 @@ WH_END_CLOSED = (
 )
 
 # Mots dont WH_END a besoin (test rapide avant l'expression régulière).
-WH_END_WORDS = ("comment", "quoi", "pourquoi", *WH_END_CLOSED)
+WH_END_WORDS = ("comment", "quoi", "pourquoi", "raconte", *WH_END_CLOSED)
 
 # Marqueurs qui peuvent précéder une question sans virgule (« et toi comment tu as réagi »,
 # « à ton avis quelle est la marge ») : sautés seulement si la suite a la forme d'une question.
@@ -1082,6 +1149,9 @@ AFFIRMATION = [
     r"(?:tu as|vous avez|t'as|qui as|qui avez) (?:bien |vraiment )?tenu (?:bon|le coup|tête|ferme|ta position|votre position|"
     r"ton prix|votre prix)",
     r"(?:tu as|vous avez|t'as) (?:super |vraiment |très )?bien (?:géré|mené|joué|réagi)",
+    # l'éloge en un mot, par SMS (« t'as géré », « vous avez assuré », « t'as tout déchiré »)
+    r"(?:tu as|vous avez|t'as) (?:trop |grave |carrément |tout )?(?:géré|assuré|cartonné|déchiré|"
+    r"gere|assure|cartonne|dechire)\b",
     r"c'est un (?:vrai|sacré|beau|gros|grand) (?:cap|pas|tournant|exploit|progrès)",
     r"(?:c'est|c'était) (?:quand même |vraiment |super |trop |tellement )?(?:top|super|fort|chouette|"
     r"génial|impressionnant|remarquable) ce que",
