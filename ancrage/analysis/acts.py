@@ -86,6 +86,7 @@ class Rules:
     agreement: re.Pattern[str]
     reported: re.Pattern[str]
     tag_no_mark: re.Pattern[str]
+    tag_unstopped: re.Pattern[str]
     rising_reflection: re.Pattern[str]
     listener: re.Pattern[str]
     inverted_anywhere: re.Pattern[str]
@@ -222,6 +223,7 @@ def _build_rules(
         agreement=re.compile(mod.AGREEMENT),
         reported=re.compile(mod.REPORTED),
         tag_no_mark=re.compile(mod.TAG_NO_MARK),
+        tag_unstopped=re.compile(mod.TAG_UNSTOPPED),
         rising_reflection=re.compile(mod.RISING_REFLECTION),
         listener=re.compile(mod.LISTENER),
         inverted_anywhere=re.compile(mod.INVERTED_ANYWHERE),
@@ -475,7 +477,8 @@ def sentence_question(
     if (
         not has_mark
         and len(core.split()) >= 3
-        and not core.startswith(_SHORT_ANSWERS)  # « Pas vraiment, non. » answers
+        # « Pas vraiment, non. » answers
+        and not (len(core.split()) <= 5 and core.startswith(_SHORT_ANSWERS))
         and rules.tag_no_mark.search(_tail(core)[0])
     ):
         return "tag"  # "It got some awards, didn't it." (speech transcripts drop the "?")
@@ -761,15 +764,18 @@ def classify(
         if quoted != norm:
             kinds = _unquoted(split_sentences(quoted), kinds)
     found = rules.act_index.acts_in(norm, keys)
+    # what only a last sentence with no final mark at all can say (« Tu l'as envoyé. » tells, and
+    # so does a trailing comma, a cut-off fragment)
+    unstopped = norm.rstrip()[-1:].isalnum()
     if _ASKED in kinds:
-        # only a last sentence with no final stop at all (« Tu l'as envoyé. » tells), and not
-        # in a turn that praises
-        unstopped = not norm.rstrip().endswith((".", "…")) and not found & _PRAISING
+        asked = unstopped and not found & _PRAISING  # not in a turn that praises
         last = len(kinds) - 1
         kinds = [
-            ("closed" if unstopped and i == last else None) if kind == _ASKED else kind
+            ("closed" if asked and i == last else None) if kind == _ASKED else kind
             for i, kind in enumerate(kinds)
         ]
+    if unstopped and kinds and kinds[-1] is None and rules.tag_unstopped.search(cores[-1]):
+        kinds[-1] = "tag"  # "...compared to two lost days right"
     if len(sentences) > 1:
         kinds = _answered_or_reacted(kinds, sentences, cores, rules)
     # advice in a question's preamble still counts ("Based on your chart, ..., do you see?")

@@ -120,6 +120,7 @@ _EN_SMS = {
     "shes": "she's",
     "hes": "he's",
     "r": "are",
+    "n": "and",  # "who got the offer n how'd u choose"
 }
 # one C search over the text tells whether any of them occurs, even with punctuation attached
 _EN_SMS_PATTERN = re.compile(

@@ -362,3 +362,38 @@ def test_a_statement_asked_without_punctuation_in_a_thread() -> None:
     first = report.utterances[0]
     assert first.question == "closed"
     assert report.utterances[1].question is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # unpunctuated, what the listener did since last time is asked
+        ("so u called him back after that", "closed"),
+        ("you sent the new price list", "closed"),
+        ("you can hear me ok", "closed"),
+        ("you sent the new price list.", None),  # the full stop says it is told
+        ("you got this", None),  # encouragement
+        # a wh- subject and a past verb
+        ("wow 2 to 6!! what changed for u", "open"),
+        ("what worked for me was calling first", None),
+        # a closing "right" in a transcript seeks agreement; "you're right" agrees
+        ("and that's a lot less than a lost day on site right", "tag"),
+        ("yeah you're probably right", None),
+        ("and you came up with that yourself, right.", None),
+    ],
+)
+def test_unpunctuated_english_statements_and_tags(text: str, expected: str | None) -> None:
+    assert question_of(text, "en") == expected
+
+
+def test_french_tags_closing_an_unpunctuated_turn() -> None:
+    assert (
+        question_of("non en fait j'ai tout recompté depuis le début c'est bête hein", "fr") == "tag"
+    )
+    assert (
+        question_of(
+            "si le prix arrive trop tôt ils jugent que sur ça tu vois ce que je veux dire", "fr"
+        )
+        == "tag"
+    )
+    assert question_of("Pas vraiment, non.", "fr") is None

@@ -115,6 +115,9 @@ WH_NO_MARK = [
     r"(?:do|does|did|are|is|was|were|can|"
     r"could|would|will|should|have|has)\s+(?:you|we|they|i|he|she|it|your|the|people)\b",
     r"who (?:else|is|are|was|would|could|can|do|does|did)\b",
+    # a wh- subject and a past verb, by SMS ("what changed for u", "who got the job")
+    r"what (?:changed|helped|worked|shifted|clicked|surprised|went (?:well|wrong))\b(?!.*\b(?:is|was)\b)",
+    r"who (?:got|won|called|signed|said yes)\b",
     r"where (?:do|does|did|is|are|was|would|could|can)\b",
     r"when (?:do|does|did|is|are|was|would|could|can|will)\b",
 ]
@@ -188,7 +191,21 @@ REPORTED = (
 )
 
 # Tags that close a statement even without a question mark ("..., isn't it.").
-TAG_NO_MARK = r"(?:(?:,| )(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)n't (?:it|he|she|they|you|we|that|there|i)|, (?:was|were|is|are|did|does|do|would|could|will) (?:he|she|it|they|there|you|we)(?: not)?)$"
+TAG_NO_MARK = (
+    r"(?:(?:,| )(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should)n't (?:it|he|she|"
+    r"they|you|we|that|there|i)|, (?:was|were|is|are|did|does|do|would|could|will) (?:he|she|it|they|"
+    r"there|you|we)(?: not)?"
+    # "...you know what i mean": agreement sought, spoken
+    r"|(?:,| )you know what i mean)$"
+)
+# In a text with no final mark at all (a transcript), a closing "right" seeks agreement too
+# ("...compared to two lost days right"); with punctuation, "..., right." is the writer's statement.
+TAG_UNSTOPPED = (
+    r"(?<=\w) (?<!that's )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bam )(?<!'s )(?<!'re )"
+    r"(?<!\bbe )(?<!\bthe )(?<!\ball )(?<!exactly )(?<!quite )(?<!\bnot )(?<!\bjust )(?<!\bit )"
+    r"(?<!probably )(?<!\byour )(?<!\bown )(?<!\bsome )(?<!\bmy )(?<!\bher )(?<!\bhis )(?<!\btheir )"
+    r"(?<!\bour )right$"
+)
 
 # Whose curiosity counts: "I wonder if YOU..." asks the listener; "I wonder how they..." muses.
 LISTENER = r"\b(?:you|your|you're|you've|you'd|you'll|yourself)\b"
@@ -354,9 +371,16 @@ WH_END = r"(?:you did what|and then what|such as what|like what|or what)$"
 WH_END_WORDS = ("what",)
 
 # Interrogative words that ask for a fact when they come last (none in WH_END today).
-# Unpunctuated statements about what the listener did that ask it (none yet in English: see
-# docs/analysis.md, "Statements asked without a question mark").
-ASKED_STATEMENT = r"(?!x)x"
+# With no punctuation at all (SMS, transcripts), a statement about what the listener did since
+# last time asks it: the speaker cannot know ("you sent the quote", "so u called him back").
+ASKED_STATEMENT = (
+    r"^(?:(?:so|and|oh|ok|okay|right) )*(?:you|u) (?:(?:already|just|finally|ever|actually|both) )?"
+    r"(?:(?:have|'ve|had) )?(?:sent|called|rang|phoned|spoke|talked|heard|tried|managed|"
+    r"finished|booked|signed|emailed|texted|messaged|followed up|raised|chased|updated|fixed|posted|"
+    r"checked|met|received|paid|launched|submitted|priced|quoted|pitched|asked (?:him|her|them)|"
+    r"told (?:him|her|them)|went ahead)\b"
+    r"|^(?:(?:so|and|oh|ok|okay|right) )*(?:you|u) (?:can )?(?:hear|see) me (?:ok|okay|alright|all right|fine)$"
+)
 # A negation makes an unpunctuated statement a statement.
 NEGATION = r"(?<![\w'-])(?:not|never|no|nothing|n't)(?![\w-])|n't\b"
 

@@ -154,7 +154,8 @@ REPORTED = (
 # Fausses questions qui ferment une affirmation même sans point d'interrogation.
 # (« non » après un verbe de parole ou « ou » finit une affirmation : « et si elle dit non »)
 TAG_NO_MARK = (
-    r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez)$"
+    r"(?:,| )(?:n'est-ce pas|n'est ce pas|pas vrai|hein|tu vois|vous voyez|(?:tu )?vois ce que je veux dire|"
+    r"(?:vous )?voyez ce que je veux dire)$"  # (the last six words of a sentence are read)
     r"|(?<!\bdit)(?<!\bdis)(?<!\bdire)(?<!\bou)(?<!\bque)(?<!\brépond)(?:,| )non$"
 )
 
@@ -490,6 +491,7 @@ QUESTION_CUE_ENDINGS = (
     "pour vous",
     "le cas",
     "ou pas trop",
+    "ce que je veux dire",
     "ou non",
     "bon moment",
     "aussi",
@@ -518,6 +520,10 @@ ASKED_STATEMENT = (
 )
 # Une négation fait d'une phrase sans « ? » un constat (« t'as pas baissé »).
 NEGATION = r"(?<![\w'-])(?:pas|jamais|plus|rien|personne|n'|ne)(?![\w-])"
+
+# Une marque d'accord réservée aux textes sans ponctuation finale (aucune en français : TAG_NO_MARK
+# suffit).
+TAG_UNSTOPPED = r"(?!x)x"
 
 # Une confirmation demandée à la fin d'une phrase sans « ? » : une question fermée (« vous faites
 # vos devis sur excel c'est ça », « je vous cale jeudi ça vous va », « vous allez bien »). « C'est
