@@ -407,3 +407,45 @@ def test_acts_of_set_c_kinds(text: str, lang: str, act: str) -> None:
 )
 def test_acts_of_set_d_kinds(text: str, lang: str, act: str) -> None:
     assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        # the seller's product described without its name
+        ("Et la nôtre ne prend aucune commission.", "fr", "own_offer"),
+        ("Nos utilisatrices récupèrent deux heures par semaine.", "fr", "own_offer"),
+        ("C'est la solution de prise de rendez-vous pour les kinés.", "fr", "own_offer"),
+        ("Je vous propose un mois d'essai gratuit.", "fr", "own_offer"),
+        ("vous pouvez le tester deux semaines gratuitement", "fr", "own_offer"),
+        ("je vous envoie la brochure ce soir", "fr", "own_offer"),
+        ("c'est exactement ce que fait notre module planning", "fr", "own_offer"),
+        ("et on est moins chers, à partir de 39 euros", "fr", "own_offer"),
+        # a rival named or pointed at
+        ("chez planitou ils prennent dix pour cent", "fr", "competitor"),
+        ("leur appli plante tous les lundis", "fr", "competitor"),
+        ("on est moins cher que rdvpro", "fr", "competitor"),
+        ("regarde ce que fait le salon franchisé d'en face", "fr", "competitor"),
+        # the credit taken, and the idea handed back
+        ("c'est grâce à l'outil que je t'ai envoyé", "fr", "credit_taken"),
+        ("jte l avais dit 😎", "fr", "credit_taken"),
+        ("Avec ma méthode, on y arrive toujours.", "fr", "credit_taken"),
+        ("Ça, c'est une vraie idée à toi.", "fr", "ownership_returned"),
+        ("c'est ton idée ça, tu la vois comment", "fr", "ownership_returned"),
+    ],
+)
+def test_acts_of_the_held_out_e_kinds(text: str, lang: str, act: str) -> None:
+    assert act in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "act"),
+    [
+        ("c'est moins cher que prévu", "fr", "competitor"),
+        ("chez nous c'est inclus", "fr", "competitor"),
+        ("grâce à toi on a fini", "fr", "credit_taken"),
+        ("c'est ce que toutes nos clientes nous disent", "fr", "own_offer"),
+    ],
+)
+def test_near_misses_of_the_held_out_e_kinds(text: str, lang: str, act: str) -> None:
+    assert act not in acts_of(text, lang)

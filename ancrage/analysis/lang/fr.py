@@ -1050,6 +1050,20 @@ OWN_OFFER = [
     r"(?:remise|réduction|promo|promotion) de \d+",
     r"(?:en ce moment|jusqu'à \w+|ce mois-ci) (?:on a|il y a) (?:une|la) promo",
     r"(?:la|une|notre) promo\b",
+    # le produit décrit sans son nom (« la nôtre est notée 4,8 », « nos clientes solo adorent »,
+    # « c'est la solution de réservation en ligne pour… », « un essai gratuit d'une semaine »)
+    r"(?:la|le|les) nôtres?\b",
+    r"nos (?:clientes|utilisateurs|utilisatrices|abonnés|abonnées) (?:[\w-]+ )?(?:adorent|aiment|"
+    r"gagnent|récupèrent|économisent)\b",
+    r"(?:c'est|est) (?:la|le|une|un) (?:solution|logiciel|appli|application|outil|plateforme) "
+    r"(?:de|pour|qui|numéro)\b",
+    r"(?:un |une |l'|notre )?(?:essai|semaine|mois|démo) (?:d'essai )?(?:gratuit|gratuite|offert|offerte)\b",
+    r"(?:essai|tester|essayer|test) (?:[\w']+ ){0,4}gratuitement\b",
+    r"(?:le |un |notre )?lien d'essai\b",
+    r"(?:la|notre|une) (?:brochure|plaquette)\b",
+    r"c'est (?:exactement|justement|précisément) ce que fait\b",
+    r"(?:on est|nous sommes) (?:aussi |même )?moins (?:cher|chers|chères)\b",
+    r"(?:à partir de|dès) \d+ (?:euros|€)\b",
 ]
 COMPETITOR = [
     r"(?:concurrent|concurrents|concurrente|concurrence|les autres (?:prestataires|fournisseurs|"
@@ -1065,6 +1079,13 @@ COMPETITOR = [
     r"(?:les|ces|des) (?:gros|grands|grosses|grandes|autres) (?:[\w-]+ ){0,2}(?:plateformes|applis|"
     r"applications|éditeurs|acteurs|agences|cabinets|prestataires|fournisseurs|boîtes|sociétés|marques)\b",
     r"(?:les|ces|des) (?:plateformes|applis|applications|sites|outils|solutions) (?:[\w'-]+ ){0,3}en ligne\b",
+    # un concurrent nommé ou désigné (« chez beautyrésa ils prennent une commission », « leur appli
+    # plante tout le temps », « moins cher que salonkit », « le salon franchisé d'en face »)
+    r"chez (?!nous\b|moi\b|vous\b|toi\b|lui\b|eux\b|elle\b)[\w-]+ (?:ils|elles|c'est|on)\b",
+    r"(?:leur|leurs) (?:appli|application|outil|logiciel|site|service client|support|plateforme) "
+    r"(?:plante|bugge|rame|est nul|est nulle|c'est)\b",
+    r"moins (?:cher|chers|chère|chères) que (?!vous\b|toi\b|prévu\b|ça\b|ce\b|l'an\b|avant\b)\w+",
+    r"(?:le|la|un|une) (?:salon|magasin|cabinet|agence|boutique|enseigne) (?:[\w-]+ )?(?:franchisée?|d'en face)\b",
 ]
 
 ASSUMPTION = [
@@ -1208,6 +1229,10 @@ OWNERSHIP_RETURNED = [
     r"(?:tu as|tu l'as|t'as|tu les as|vous avez|vous l'avez|vous les avez) (?!dû\b|été\b)"
     r"(?:[\w'-]+ ){1,4}(?:toi-même|par toi-même|tout seul|toute seule|vous-même|par vous-même|"
     r"tout seuls|toutes seules)\b",
+    # l'idée rendue à l'autre (« ça, c'est une vraie idée à toi », « c'est ton idée ça »)
+    r"(?:une |une vraie |ta |votre )idée (?:à toi|à vous|de toi|de vous)\b",
+    r"c'est (?:ton|votre) idée\b",
+    r"c'est (?:toi|vous) qui (?:étais|étiez|es|êtes) (?:dans|devant|face|au)\b",
     r"(?:victoire|réussite|succès|mérite|résultat|résultats) (?:est|était|sont) (?:bien |tout |toute |"
     r"entièrement )?(?:la tienne|le tien|les tiens|la vôtre|le vôtre|les vôtres|à toi|à vous)\b",
 ]
@@ -1240,6 +1265,13 @@ CREDIT_TAKEN = [
     r"(?:c'est|ce sont) (?:mes conseils|ma méthode|mon programme|mon coaching|mes séances) qui\b",
     r"la méthode que je (?:t'ai|vous ai) (?:donnée|montrée|apprise)\b",
     r"après (?:[\w-]+ )?séances? avec moi\b",
+    # « c'est grâce à l'exercice que je t'ai donné », « ce que je t'avais dit en juin », « avec ma
+    # méthode, on finit toujours par y arriver »
+    r"grâce (?:à|a) (?:l'|la |le |les |ce |cet |cette )(?:[\w-]+ ){1,2}(?:que je|que j'|qu'on)",
+    r"ce que je (?:t'avais|vous avais) (?:bien )?dit\b",
+    r"je (?:te|vous) l'avais (?:bien )?dit\b",
+    r"avec (?:ma|notre) méthode,? (?:on|tu|vous|ça)\b",
+    r"(?:ma|notre) méthode (?:[\w-]+ ){0,4}(?:marche|fonctionne) (?:à tous les coups|toujours|à chaque fois)\b",
 ]
 
 OTHER_PRONOUNS = frozenset("vous votre vos tu te t' toi ton ta tes vous-même toi-même".split())
