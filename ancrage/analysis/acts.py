@@ -117,6 +117,7 @@ class Rules:
     lead_in: re.Pattern[str]
     check_end: re.Pattern[str]
     asked_statement: re.Pattern[str]
+    asked_cues: tuple[str, ...]
     negation: re.Pattern[str]
     rhetorical: re.Pattern[str]
     hello_name: re.Pattern[str]
@@ -257,6 +258,7 @@ def _build_rules(
         lead_in=re.compile(mod.LEAD_IN),
         check_end=re.compile(mod.CHECK_END),
         asked_statement=re.compile(mod.ASKED_STATEMENT),
+        asked_cues=tuple(mod.ASKED_CUES),
         negation=re.compile(mod.NEGATION),
         rhetorical=re.compile(mod.RHETORICAL),
         hello_name=re.compile(mod.HELLO_NAME),
@@ -407,10 +409,12 @@ def _may_ask(body: str, rules: Rules, keys: Keys | None) -> bool:
         return True
     if rules.question_cue_pattern.search(body):
         return True
+    if not any(cue in body for cue in rules.asked_cues):
+        return False  # no "you" at all: nothing said about the listener
     # « salut léa t'as eu des nouvelles », « ok tu l'as envoyé »: after a greeting or a filler
     hello = rules.hello_name.match(body)
     rest = rules.fillers.sub("", body[hello.end() :] if hello else body)
-    return rules.asked_statement.search(rest) is not None
+    return rules.asked_statement.match(rest) is not None
 
 
 def _curious(core: str, rules: Rules, keys: Keys | None) -> bool:
@@ -576,7 +580,7 @@ def _asked_statement(core: str, rules: Rules) -> bool:
     de la salle »): asked, since the speaker cannot know it. Short, and not negated."""
     return (
         len(core.split()) <= 14
-        and rules.asked_statement.search(core) is not None
+        and rules.asked_statement.match(core) is not None
         and rules.negation.search(core) is None
     )
 

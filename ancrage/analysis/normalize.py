@@ -74,11 +74,9 @@ _FR_SMS = {
     "tjs": "toujours",
     "koi": "quoi",
 }
-_FR_SMS_PATTERN = re.compile(
-    r"(?<![\w'-])(?:" + "|".join(_FR_SMS) + r")(?![\w'-])"
-    # « c vrai », « c pour qd »: a lone c before a consonant is « c'est » (« c est » is elided later)
-    r"|(?<![\w'-])c (?![aeiouyhàâäéèêëîïôöûù])"
-)
+_FR_SMS_PATTERN = re.compile(r"(?<![\w'-])(?:" + "|".join(_FR_SMS) + r")(?![\w'-])")
+# « c vrai », « c pour qd »: a lone c before a consonant is « c'est » (« c est » is elided later)
+_FR_C_EST = re.compile(r"(?<![\w'-])c (?![aeiouyhàâäéèêëîïôöûù])")
 # « où » typed without its accent, where « ou » (or) cannot stand: « d'ou », « t'en es ou »,
 # « t'es ou ». Anywhere else « ou » stays « ou ».
 _FR_WHERE_UNACCENTED = re.compile(
@@ -152,7 +150,10 @@ def _typed_french(text: str, words: list[str]) -> tuple[str, list[str]]:
         text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
         words = text.split()
     if _FR_SMS_PATTERN.search(text):
-        text = _FR_SMS_PATTERN.sub(lambda m: _FR_SMS.get(m.group(), "c'est "), text)
+        text = _FR_SMS_PATTERN.sub(lambda m: _FR_SMS[m.group()], text)
+        words = text.split()
+    if "c" in words:
+        text = _FR_C_EST.sub("c'est ", text)
         words = text.split()
     if not _FR_IMPERATIVE_WORDS.isdisjoint(words):
         text = _FR_IMPERATIVE_MOI.sub(r"\1-\2", text)

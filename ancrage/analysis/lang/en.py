@@ -381,6 +381,8 @@ ASKED_STATEMENT = (
     r"told (?:him|her|them)|went ahead)\b"
     r"|^(?:(?:so|and|oh|ok|okay|right) )*(?:you|u) (?:can )?(?:hear|see) me (?:ok|okay|alright|all right|fine)$"
 )
+# What ASKED_STATEMENT needs at least (a cheap test before the regex).
+ASKED_CUES = ("you ", "u ")
 # A negation makes an unpunctuated statement a statement.
 NEGATION = r"(?<![\w'-])(?:not|never|no|nothing|n't)(?![\w-])|n't\b"
 

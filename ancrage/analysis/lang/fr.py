@@ -494,7 +494,8 @@ QUESTION_CUE_ENDINGS = (
     "ce que je veux dire",
     "ou non",
     "bon moment",
-    "aussi",
+    "vous aussi",
+    "toi aussi",
 )
 # Sans aucune ponctuation (SMS, transcription), une affirmation sur ce que l'autre a fait, vit ou
 # entend est une question : celui qui parle ne peut pas le savoir (« t'as eu des nouvelles de la
@@ -518,6 +519,8 @@ ASKED_STATEMENT = (
     r"franchement) (?:que|qu')"
     r"|^(?:\S+ ){1,8}(?<!à )(?<!a )(?:chez )?(?:vous|toi) aussi$"
 )
+# Ce qu'ASKED_STATEMENT demande au moins (test rapide avant l'expression régulière).
+ASKED_CUES = ("tu ", "t'", "vous ")
 # Une négation fait d'une phrase sans « ? » un constat (« t'as pas baissé »).
 NEGATION = r"(?<![\w'-])(?:pas|jamais|plus|rien|personne|n'|ne)(?![\w-])"
 
