@@ -118,6 +118,7 @@ class Rules:
     check_end: re.Pattern[str]
     asked_statement: re.Pattern[str]
     asked_cues: tuple[str, ...]
+    echo_stopwords: frozenset[str]
     negation: re.Pattern[str]
     rhetorical: re.Pattern[str]
     hello_name: re.Pattern[str]
@@ -259,6 +260,7 @@ def _build_rules(
         check_end=re.compile(mod.CHECK_END),
         asked_statement=re.compile(mod.ASKED_STATEMENT),
         asked_cues=tuple(mod.ASKED_CUES),
+        echo_stopwords=frozenset(fold_accents(w) for w in mod.ECHO_STOPWORDS),
         negation=re.compile(mod.NEGATION),
         rhetorical=re.compile(mod.RHETORICAL),
         hello_name=re.compile(mod.HELLO_NAME),
@@ -938,6 +940,32 @@ def _reflects(
         if rules.summary_start.match(body) and len(core.split()) >= 2:
             return True
     return False
+
+
+def content_words(text: str, rules: Rules) -> frozenset[str]:
+    """The words that carry a turn's content: five letters or more, accents folded, without the
+    language's common long words (« alors », "really")."""
+    return frozenset(
+        folded
+        for word in _WORDS.findall(text.lower())
+        if len(word) >= 5 and (folded := fold_accents(word)) not in rules.echo_stopwords
+    )
+
+
+def echoes_before_asking(norm: str, other_turn: str, rules: Rules) -> bool:
+    """A short fragment taking up the other's words, then a question (« Du chêne massif, tout à
+    la main... Et quand tu baisses ton prix, il se passe quoi pour toi ? », "Too expensive, three
+    times in a row. What did that do to you?"): the fragment gives back what was said."""
+    sentences = split_sentences(norm)
+    if len(sentences) < 2 or sentences[0][1]:
+        return False  # a question or an exclamation first ("3 at the new rates!") gives nothing back
+    core = rules.fillers.sub("", sentences[0][0])
+    words = core.split()
+    if not words or len(words) > 8 or any(c.isdigit() for c in core):
+        return False  # "Tuesday 6pm works." confirms a time, it gives nothing back
+    if not rules.self_pronouns.isdisjoint(words) or rules.self_start.match(core):
+        return False  # « J'ai eu la même chose. », "It doesn't sound silly to me.": the speaker's own
+    return not content_words(core, rules).isdisjoint(content_words(other_turn, rules))
 
 
 def is_greeting(norm: str, rules: Rules) -> bool:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from . import lang as languages
+from .acts import PLEASING, echoes_before_asking, rules_for
 from .acts import classify as classify_utterance
-from .acts import rules_for
 from .feedback import build_feedback
 from .metrics import compute
 from .models import AnalysisError, Annotated, Report, Utterance
@@ -78,14 +78,26 @@ def annotate(
     out: list[Annotated] = []
     turn_follows_other = False
     previous: str | None = None
+    this_turn: list[str] = []
+    other_turn: list[str] = []  # the turn just before this one, by someone else
     for index, u in enumerate(utterances):
         continues_turn = u.speaker == previous
         if not continues_turn:
             turn_follows_other = previous is not None
             previous = u.speaker
-        question, acts, _norm = classify_utterance(
+            other_turn, this_turn = this_turn, []
+        this_turn.append(u.text)
+        question, acts, norm = classify_utterance(
             u.text, rules, turn_follows_other, continues_turn
         )
+        if (
+            question in ("open", "closed")
+            and other_turn
+            and "reflection" not in acts
+            and PLEASING.isdisjoint(acts)
+            and echoes_before_asking(norm, " ".join(other_turn), rules)
+        ):
+            acts.insert(acts.index("question") + 1 + ("needs_question" in acts), "reflection")
         out.append(
             Annotated(index, u.speaker, u.text, u.start, u.end, len(u.text.split()), question, acts)
         )

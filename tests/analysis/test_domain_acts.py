@@ -449,3 +449,61 @@ def test_acts_of_the_held_out_e_kinds(text: str, lang: str, act: str) -> None:
 )
 def test_near_misses_of_the_held_out_e_kinds(text: str, lang: str, act: str) -> None:
     assert act not in acts_of(text, lang)
+
+
+def _turns(lang: str, *texts: str):
+    from ancrage.analysis.engine import annotate
+    from ancrage.analysis.models import Utterance
+
+    speakers = ("Client", "Coach")
+    return annotate([Utterance(speakers[i % 2], t) for i, t in enumerate(texts)], lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "reply"),
+    [
+        (
+            "fr",
+            "Je fais tout en noyer massif, et je finis chaque meuble à la main.",
+            "Du noyer massif, fini à la main... Et quand un client discute le prix, ça te fait quoi ?",
+        ),
+        (
+            "fr",
+            "On m'a dit trois fois trop cher cette semaine.",
+            "Trop cher, trois fois. Tu l'as vécu comment ?",
+        ),
+        (
+            "en",
+            "Honestly the invoices pile up because I hate chasing people.",
+            "Chasing people, the part you hate. What would make it lighter?",
+        ),
+    ],
+)
+def test_an_echo_before_a_question_gives_back(lang: str, said: str, reply: str) -> None:
+    coach = _turns(lang, said, reply)[1]
+    assert coach.question is not None and "reflection" in coach.acts
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "reply"),
+    [
+        (
+            "fr",
+            "Je peux jeudi à 18h, ça marche ?",
+            "Jeudi 18h noté. Tu te sens comment ?",
+        ),  # logistics
+        (
+            "en",
+            "The invoices pile up every month.",
+            "Invoices pile up for me too. How do you track them?",
+        ),
+        ("en", "I finally raised my rates!", "New rates! How did it feel?"),  # an exclamation
+        (
+            "fr",
+            "Je fais tout en noyer massif.",
+            "Bonjour. Tu fais quoi comme bois ?",
+        ),  # nothing taken up
+    ],
+)
+def test_no_echo_before_the_question(lang: str, said: str, reply: str) -> None:
+    assert "reflection" not in _turns(lang, said, reply)[1].acts

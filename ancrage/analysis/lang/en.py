@@ -383,6 +383,12 @@ ASKED_STATEMENT = (
 )
 # What ASKED_STATEMENT needs at least (a cheap test before the regex).
 ASKED_CUES = ("you ", "u ")
+# Long words without content, skipped when looking whether an echo takes up the other's words.
+ECHO_STOPWORDS = frozenset(
+    """about there their these those where which would could should think really because maybe
+    little right okay yeah something anything everything thing things other being going gonna
+    wanna actually always still never just sorry thanks hello""".split()
+)
 # A negation makes an unpunctuated statement a statement.
 NEGATION = r"(?<![\w'-])(?:not|never|no|nothing|n't)(?![\w-])|n't\b"
 

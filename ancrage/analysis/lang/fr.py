@@ -521,6 +521,12 @@ ASKED_STATEMENT = (
 )
 # Ce qu'ASKED_STATEMENT demande au moins (test rapide avant l'expression régulière).
 ASKED_CUES = ("tu ", "t'", "vous ")
+# Mots longs mais sans contenu, ignorés quand on cherche si une reprise reprend les mots de l'autre.
+ECHO_STOPWORDS = frozenset(
+    """alors quand comme parce aussi toujours vraiment encore juste peut-être depuis avant après
+    pendant quelque chose autre autres cette celui celle ceux leurs votre notre était avait faire
+    suis sommes êtes sont serait pourrait voilà enfin bref ouais merci bonjour salut beaucoup""".split()
+)
 # Une négation fait d'une phrase sans « ? » un constat (« t'as pas baissé »).
 NEGATION = r"(?<![\w'-])(?:pas|jamais|plus|rien|personne|n'|ne)(?![\w-])"
 
