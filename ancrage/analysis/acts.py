@@ -774,7 +774,9 @@ def classify(
     # so does a trailing comma, a cut-off fragment)
     unstopped = norm.rstrip()[-1:].isalnum()
     if _ASKED in kinds:
-        asked = unstopped and not found & _PRAISING  # not in a turn that praises
+        # not a sentence that praises (« t'as géré »; « 10 c top. et t'as vu le match » still asks)
+        last_acts = rules.act_index.acts_in(cores[-1], word_keys(cores[-1])) if found else found
+        asked = unstopped and not last_acts & _PRAISING
         last = len(kinds) - 1
         kinds = [
             ("closed" if asked and i == last else None) if kind == _ASKED else kind

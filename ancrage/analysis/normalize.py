@@ -83,6 +83,9 @@ _FR_WHERE_UNACCENTED = re.compile(
     r"(?<![\w'-])(d'|(?:en|t'en) (?:es|est|êtes|etes|sont|suis|sommes) |t'es |tu es )ou(?![\w'-])"
 )
 # emoji and pictographs: no word, no punctuation (« bravo 👏 raconte moi » asks)
+# applause: the one emoji that says something the rules read (praise)
+_APPLAUSE = re.compile("\U0001f44f+")  # 👏 (not 🙌, which also cheers one's own method)
+_APPLAUSE_WORD = {"fr": " bravo ", "en": " well done "}
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
 # SMS English ("did u send it", "whats up", "wanna", "im", "dont"): the full words the rules
 # are written for. Contractions that are also words ("its", "well", "were", "ill") are left.
@@ -175,6 +178,8 @@ def normalize(text: str, code: str = "") -> str:
         for curly, straight in _APOSTROPHES_PAIRS:
             if curly in text:
                 text = text.replace(curly, straight)
+        if _APPLAUSE.search(text):  # 👏 under a client's figures praises them, in words
+            text = _APPLAUSE.sub(_APPLAUSE_WORD.get(code, " bravo "), text)
         text = _EMOJI.sub(" ", text)
     if ": " in text:  # « petit check : combien de devis… »: the colon opens the question
         text = text.replace(" : ", ", ").replace(": ", ", ")

@@ -507,3 +507,26 @@ def test_an_echo_before_a_question_gives_back(lang: str, said: str, reply: str) 
 )
 def test_no_echo_before_the_question(lang: str, said: str, reply: str) -> None:
     assert "reflection" not in _turns(lang, said, reply)[1].acts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("3 devis signés 👏", "fr"),
+        ("7/10 👏 raconte", "fr"),
+        ("two signed 👏", "en"),
+        ("14 c top", "fr"),
+        ("ça c'est super, c'est exactement ça", "fr"),
+        ("c'est ton plus gros chantier signé", "fr"),
+        ("t'as toutes les cartes en main", "fr"),
+        ("t'es la meilleure pour ça", "fr"),
+        ("ton idée est vraiment bonne", "fr"),
+    ],
+)
+def test_praise_typed_in_sms(text: str, lang: str) -> None:
+    assert "affirmation" in acts_of(text, lang)
+
+
+def test_cheering_ones_own_method_is_no_praise() -> None:
+    assert "affirmation" not in acts_of("see, the method works 🙌", "en")
+    assert "affirmation" not in acts_of("jeudi c'est super pour moi", "fr")

@@ -1169,6 +1169,13 @@ FAREWELL = (
 
 AFFIRMATION = [
     r"(?:bravo|chapeau|félicitations|bien joué|bien vu|respect|quel (?:travail|parcours|courage))",
+    # la réaction à un résultat de l'autre, par SMS (« 10 c top », « ça c'est super », « c'est ton
+    # plus gros devis », « t'as toutes les cartes en main », « t'es la meilleure pour ça »)
+    r"(?:c'est|c'était) (?:vraiment |trop |hyper |super )?(?:top|super|génial|excellent|énorme)(?:$| !|\.|,| ça)",
+    r"c'est (?:ton|votre) plus (?:gros|beau|grand|bel)\b",
+    r"(?:tu as|t'as|vous avez) (?:toutes )?(?:les cartes|tout) en main\b",
+    r"(?:t'es|tu es|vous êtes) (?:la|le) (?:meilleure?|plus forte?) pour\b",
+    r"(?:ton|ta|votre) idée (?:est|était) (?:très |vraiment |super )?(?:bien|bonne|excellente|top)\b",
     r"(?:c'est|c'était) (?:impressionnant|une belle|un beau|un bel|un grand pas|énorme|"
     r"courageux|remarquable|admirable|une vraie réussite|génial)",
     r"(?:vous avez|tu as) (?:beaucoup|bien|énormément|vraiment) (?:travaillé|progressé|avancé|fait)",
