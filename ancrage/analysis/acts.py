@@ -960,13 +960,17 @@ def echoes_before_asking(norm: str, other_turn: str, rules: Rules) -> bool:
     times in a row. What did that do to you?"): the fragment gives back what was said."""
     sentences = split_sentences(norm)
     if len(sentences) < 2 or sentences[0][1]:
-        return False  # a question or an exclamation first ("3 at the new rates!") gives nothing back
+        return (
+            False  # a question or an exclamation first ("3 at the new rates!") gives nothing back
+        )
     core = rules.fillers.sub("", sentences[0][0])
     words = core.split()
     if not words or len(words) > 8 or any(c.isdigit() for c in core):
         return False  # "Tuesday 6pm works." confirms a time, it gives nothing back
     if not rules.self_pronouns.isdisjoint(words) or rules.self_start.match(core):
-        return False  # « J'ai eu la même chose. », "It doesn't sound silly to me.": the speaker's own
+        return (
+            False  # « J'ai eu la même chose. », "It doesn't sound silly to me.": the speaker's own
+        )
     return not content_words(core, rules).isdisjoint(content_words(other_turn, rules))
 
 

@@ -87,9 +87,7 @@ def annotate(
             previous = u.speaker
             other_turn, this_turn = this_turn, []
         this_turn.append(u.text)
-        question, acts, norm = classify_utterance(
-            u.text, rules, turn_follows_other, continues_turn
-        )
+        question, acts, norm = classify_utterance(u.text, rules, turn_follows_other, continues_turn)
         if (
             question in ("open", "closed")
             and other_turn

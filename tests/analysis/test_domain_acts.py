@@ -530,3 +530,35 @@ def test_praise_typed_in_sms(text: str, lang: str) -> None:
 def test_cheering_ones_own_method_is_no_praise() -> None:
     assert "affirmation" not in acts_of("see, the method works 🙌", "en")
     assert "affirmation" not in acts_of("jeudi c'est super pour moi", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("À dans quinze jours, Karim.", "fr"),
+        ("merci a toi, a tantot 👋", "fr"),
+        ("Parfait, excellente soirée !", "fr"),
+        ("bon je te laisse, et pense à m'envoyer tes chiffres", "fr"),
+        ("allô bonjour madame petit", "fr"),
+        ("oui bonjour, c'est Hugo de chez Batipro", "fr"),
+        ("ok speak next wk 👋", "en"),
+        ("thanks mate talk thursday", "en"),
+        ("cheers ben good luck with it", "en"),
+        ("Lovely chatting, Rosa. Cheers!", "en"),
+        ("ttyl", "en"),
+        ("Good to see you again. How was the fair?", "en"),
+    ],
+)
+def test_greetings_and_farewells_as_said_and_typed(text: str, lang: str) -> None:
+    assert "greeting" in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("je vous laisse réfléchir à ça", "fr"),
+        ("cheers to that, best month yet", "en"),
+    ],
+)
+def test_not_a_farewell(text: str, lang: str) -> None:
+    assert "greeting" not in acts_of(text, lang)

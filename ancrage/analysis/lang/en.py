@@ -1023,6 +1023,7 @@ SMALL_TALK = [
 # you like to get out of today?" greets and asks).
 GREETING = [
     r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|morning|evening|welcome)",
+    r"(?:lovely|good|great|nice|so good) to (?:see|hear from) you",
     r"(?:thanks|thank you) for (?:coming|joining|having me|taking the time|your time|making the time|"
     r"taking the call|taking my call|seeing me|meeting with me)",
     r"(?:bye|goodbye|see you|take care|have a (?:good|nice|great) (?:day|one|weekend))",
@@ -1031,9 +1032,11 @@ GREETING = [
 # enjoy the rest of your day!", "perfect talk then", "See you next time"; not "the next time I
 # see you we'll..." nor "take care of yourself first").
 FAREWELL = (
-    r"(?<![\w'-])(?:bye|goodbye|see you|see ya|take care|talk (?:to you )?(?:soon|then|later|"
-    r"tomorrow|next week|on \w+day)|speak (?:to you )?(?:soon|then|tomorrow|next week)|"
+    r"(?<![\w'-])(?:bye|goodbye|see you|see ya|take care|cheers|laters|ttyl|talk (?:to you )?(?:soon|then|later|"
+    r"tomorrow|next (?:week|wk|time)|on \w+day|\w+day|mon|tues|wed|thurs|fri)|speak (?:to you )?(?:soon|then|tomorrow|"
+    r"next (?:week|wk|time)|\w+day|mon|tues|wed|thurs|fri)|"
     r"have a (?:good|nice|great|lovely|wonderful) (?:day|one|weekend|week|evening|night)|"
+    r"lovely (?:chatting|talking|to chat|speaking)|good luck(?: with it| on \w+day| \w+)?|"
     r"enjoy (?:the rest of )?(?:your|the) (?:day|weekend|evening|week))(?:,? [\w'-]+){0,2}[.!, ]*$"
 )
 

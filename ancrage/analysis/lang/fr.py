@@ -1152,7 +1152,8 @@ SMALL_TALK = [
 # Salutations d'ouverture, en tête du tour même si une question suit (« Bonjour Léa, qu'est-ce
 # que tu attends de la séance ? » salue et demande).
 GREETING = [
-    r"(?:bonjour|bonsoir|salut|coucou|hello|bienvenue|rebonjour)",
+    r"(?:bonjour|bonsoir|salut|coucou|hello|bienvenue|rebonjour|allô|allo)",
+    r"oui,? bonjour",
     r"merci (?:d'être venu|d'être venue|de prendre le temps|pour votre temps|de votre temps|d'être là|"
     r"de me recevoir|de m'avoir reçu|de m'avoir reçue|d'avoir pris ce temps|d'avoir pris le temps)",
     r"(?:au revoir|à bientôt|à plus|bonne (?:journée|soirée|fin de journée|semaine))",
@@ -1164,7 +1165,11 @@ FAREWELL = (
     r"à tout à l'heure|bonne (?:journée|soirée|fin de journée|semaine|fin de semaine|route|"
     r"continuation|chance|fournée|rentrée|signature)|bon (?:week-end|week end|weekend|après-midi|courage)|"
     r"(?:à|a) (?:demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la semaine prochaine|"
-    r"la prochaine|très vite|tres vite))(?:,? [\w'-]+){0,3}[.!, ]*$"
+    r"la prochaine|très vite|tres vite|tantôt|tantot|dans (?:quinze|huit|deux|trois|une|un) \w+)|"
+    r"(?:excellente|belle|très bonne) (?:journée|soirée|semaine|fin de journée)|"
+    r"on se dit à \w+(?: \w+)?)(?:,? [\w'-]+){0,3}[.!, ]*$"
+    # « bon jte laisse, et oublie pas… » : on prend congé, pas « je vous laisse réfléchir »
+    r"|(?<![\w'-])(?:bon,? |allez,? )?(?:je te|je vous) laisse(?:,| là| filer| tranquille|[.!]|$)"
 )
 
 AFFIRMATION = [
