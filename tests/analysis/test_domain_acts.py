@@ -562,3 +562,43 @@ def test_greetings_and_farewells_as_said_and_typed(text: str, lang: str) -> None
 )
 def test_not_a_farewell(text: str, lang: str) -> None:
     assert "greeting" not in acts_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("told u my follow-up script works 😎", "credit_taken"),
+        ("what did i tell u. 3 out of 4", "credit_taken"),
+        ("remember who got u here", "credit_taken"),
+        ("thats my two email method, never fails", "credit_taken"),
+        ("that's the pricing module from week 2 kicking in", "credit_taken"),
+        ("this is what happens when u follow the programme", "credit_taken"),
+        ("did you catch the rugby match on sunday?", "small_talk"),
+        ("u watching the grand prix tonight", "small_talk"),
+        ("doing anything nice for easter?", "small_talk"),
+        ("We're off to Lisbon next week, can't wait.", "small_talk"),
+        ("You're clearly good at what you do.", "affirmation"),
+        ("That's a great line, keep it.", "affirmation"),
+        ("thats a big shift", "affirmation"),
+        ("u can def do it", "affirmation"),
+        ("Our clients see a 30% jump in bookings.", "own_offer"),
+        ("We've got over 900 salons on it.", "own_offer"),
+        ("it plugs into your till and books the slots", "own_offer"),
+        ("have a look at the Elite package", "own_offer"),
+        ("early bird ends friday", "own_offer"),
+    ],
+)
+def test_english_acts_of_sellers_and_coaches(text: str, act: str) -> None:
+    assert act in acts_of(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("How many drinks would you have over the course of a week?", "own_offer"),
+        ("the program you went through at the clinic", "own_offer"),
+        ("We're off to a good start.", "small_talk"),
+    ],
+)
+def test_english_near_misses(text: str, act: str) -> None:
+    assert act not in acts_of(text, "en")

@@ -963,6 +963,21 @@ OWN_OFFER = [
     r"(?:my|our) next (?:group )?(?:program|programme|cohort|workshop|course|bootcamp)\b",
     r"(?:our|the) (?:live |new )?(?:feature|features|app|dashboard) (?:everyone|all our|people|"
     r"customers|clients) (?:love|loves|use|uses)\b",
+    # the product presented without the word "our": "our clients see a forty percent jump", "we've got
+    # over 4,000 trades businesses on it", "it plugs into your booking system", "a demo on monday",
+    # "the elite package", "the booking link", "early bird", "the discount"
+    r"our (?:clients|customers|users|members) (?:see|get|save|say|love)\b",
+    r"we've got (?:like |over |more than |about |around )*[\w,-]+ (?:[\w-]+ ){0,3}on it\b",
+    r"it (?:plugs into|integrates with|syncs with|works with|exports|replies to|sends the|answers|books)\b",
+    r"(?:a|the) (?:demo|trial|walkthrough) (?:on|this|next|before)\b",
+    r"(?:my|our) (?:[\w-]+ )?(?:package|programme|program|workshop|bootcamp|masterclass|course)\b",
+    r"the (?:[\w-]+ )?(?:package|programme|workshop|bootcamp|masterclass) (?:i|we)\b",
+    r"the (?:elite|premium|gold|vip|pro|starter|basic) (?:package|programme|program|plan)\b",
+    r"(?:the|a|my) booking link\b",
+    r"early bird\b",
+    r"(?:the|this|that) discount\b",
+    r"(?:is|it's) (?:invoicing|software|a tool|a crm|an app|the app|the tool) (?:built|made|designed) for\b",
+    r"(?:way |much )?better than (?!before|last|that|this|you|ever)\w+ for\b",
 ]
 COMPETITOR = [
     r"(?:competitor|competitors|competition|the other vendors?|other providers?)",
@@ -1018,6 +1033,14 @@ SMALL_TALK = [
     r"lovely|gorgeous|amazing|stunning|so nice)",
     r"(?:traffic|parking) (?:was|is)",
     r"(?:football|soccer|baseball|basketball|tennis|golf|the super bowl|the playoffs)",
+    # "did you catch the arsenal game", "u watching the grand prix", "that downpour", "anything nice
+    # for christmas", "we're off to tenerife"
+    r"(?:did you|you) (?:catch|see|watch|watching) the (?:[\w-]+ ){0,2}(?:game|match|race|grand prix|final|fight)\b",
+    r"(?:that|the|this) (?:downpour|storm|heatwave|snow|rain|sunset|sunshine)\b",
+    r"(?:doing|do|got) anything nice (?:for|this|over)\b",
+    r"(?:we're|we are|i'm|i am) off to (?!a |the |see |meet |work)\w+",
+    r"enjoy (?:the|your) (?:sunshine|sun|roast|holiday|break|trip)\b",
+    r"where did you go on yours\b",
 ]
 # Opening greetings, at the head of the turn even when a question follows ("Hi Maya, what would
 # you like to get out of today?" greets and asks).
@@ -1078,6 +1101,17 @@ AFFIRMATION = [
     # the other's expertise and autonomy recognised ("you know your work better than me")
     r"you know (?:[\w']+ ){1,3}better than (?:me|i do|anyone|anybody)",
     r"(?:it's|it is|that's) (?:totally |really |entirely |all )?your (?:call|decision)\b",
+    # "you're clearly good at what you do", "that's a great line", "that's a big shift", "you're in
+    # a different league", "u can def do it", "more than you're giving yourself credit for"
+    r"you(?:'re| are) (?:clearly |really |so )?(?:good|great) at (?:what you do|this|it)\b",
+    r"(?:that's|thats|that is|it's) (?:a |such a )?(?:great|brilliant|lovely|strong|thoughtful|solid) "
+    r"(?:line|one|plan|idea|answer|way to put it)\b",
+    r"(?:that's|thats|that is) (?:a )?(?:big|huge|real) (?:shift|step|change|move|win)\b",
+    r"(?:that's|thats|that is) real (?:care|craft|skill)\b",
+    r"(?:you're|ur|you are) in a different league\b",
+    r"you can (?:def|definitely|totally) do (?:it|this)\b",
+    r"(?:giving|give) yourself credit for\b",
+    r"(?:good lad|good girl|good man|attagirl|attaboy)\b",
 ]
 GRATITUDE = [
     r"(?:thank you|thanks(?! to\b)|thank u|thx|cheers|grateful|appreciate (?:it|that|you|your help))",
@@ -1143,6 +1177,22 @@ CREDIT_TAKEN = [
     r"still my (?:template|method|idea|script|framework|advice)\b",
     r"(?:proud|happy) of us\b",
     r"the method works\b",
+    # "told u my pricing formula works", "what did i tell u", "remember who got u here", "that's my
+    # 3 call method", "the module from session 2 kicking in", "4 to 8 in 2 months w me"
+    r"told you (?:that )?(?:my|our|the|this) (?:[\w-]+ ){0,3}(?:works|worked)\b",
+    r"what did i tell you\b",
+    r"remember who (?:told|got|helped|showed) you\b",
+    r"exactly what i (?:said|predicted|told you) would\b",
+    r"(?:that's|this is|that is) (?:exactly )?what i (?:predicted|said would happen)\b",
+    r"(?:that's|thats|this is) (?:my|our) (?:[\w-]+ ){0,3}(?:method|formula|system|sequence|framework|"
+    r"strategy|technique|module|template)\b",
+    r"(?:module|session|formula|strategy|sequence|method|framework) (?:from (?:module|session|week) \w+ )?"
+    r"(?:kicking in|working|paying off)\b",
+    r"(?:when|because|bc) you (?:follow|followed|stick to|stuck to) (?:the|my) (?:program|programme|plan|"
+    r"method|system|formula)\b",
+    r"(?:in|after) \w+ (?:weeks|months|sessions) (?:w|with) me\b",
+    r"is the whole reason\b",
+    r"i (?:basically )?turned (?:their|his|her) (?:whole )?business around\b",
 ]
 
 # Pronouns for the other-focus vs self-focus ratio.
