@@ -397,3 +397,16 @@ def test_french_tags_closing_an_unpunctuated_turn() -> None:
         == "tag"
     )
     assert question_of("Pas vraiment, non.", "fr") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("tout le monde te donne un avis et toi dans tout ça tu en es où", "fr", "open"),
+        ("et toi tu en es où avec la banque", "fr", "open"),
+        ("and on a scale of one to ten how ready are you to call her", "en", "closed"),
+        ("fair enough so when's a good time to catch you both", "en", "closed"),
+    ],
+)
+def test_questions_at_the_end_of_a_spoken_turn(text: str, lang: str, expected: str) -> None:
+    assert question_of(text, lang) == expected

@@ -155,6 +155,9 @@ INVERTED_ANYWHERE = (
     r"handle|cost|come|need|mean|make)\b"
     r"|(?:would|will|does|could) (?:a|an|the|this|that) (?:[\w-]+ ){1,4}(?:work|help|suit)\b(?! out)"
     r"|what's been (?:on|going|happening|new|up)\b"
+    # "...on a scale of one to ten how sure are you that...", "...when's a good time to catch you"
+    r"|how (?:sure|confident|ready|likely|certain|comfortable|important) (?:are|is|would|do) (?:you|it)\b"
+    r"|(?:when's|when is|what's|what is|when would be) a good (?:time|day|moment)\b"
 )
 # Words before a modal inversion or a "what made you" that make it a clause, not a question ("as
 # would you", "it's about what made you"): the inversion found after them does not count.

@@ -424,7 +424,8 @@ _QUOI_ASKED_AFTER = (
     r"à|a|de|sur|pour|avec|par|en)"
 )
 WH_END = (
-    r"(?<!sais pas )(?<!ne sais )(?<!n'importe )(?<!ou )(?<!sinon )\b(?:comment|où|quand|"
+    r"(?<!sais pas )(?<!ne sais )(?<!n'importe )(?<!ou )(?<!sinon )"
+    r"(?:\ben (?:es|est|êtes|etes|sont|suis|sommes) )?\b(?:comment|où|quand|"
     r"combien|pourquoi|lequel|laquelle|qui|à quelle heure|de quoi|à quoi|pour quoi|quel jour)"
     + _WH_TAIL
     + r"|(?<![\w'-])"
@@ -437,7 +438,8 @@ WH_END = (
     # « tu veux faire comment pour la suite », « c'est quel budget », « tu l'envoies quand la
     # soumission ») : un sujet d'abord, ou un sujet détaché repris par un pronom (« ta femme elle
     # en pense quoi », « la pression elle vient d'où »)
-    r"|^(?:et |mais |alors |donc |ok |pis |puis )?(?:(?:[\w']+ ){1,3}?(?:ça|ca|il|elle|ils|elles) |(?:tu|vous|on|"
+    r"|^(?:et |mais |alors |donc |ok |pis |puis )?(?:toi |vous |et toi |et vous )?"
+    r"(?:(?:[\w']+ ){1,3}?(?:ça|ca|il|elle|ils|elles) |(?:tu|vous|on|"
     r"t'\w+|ça|ca|c'est|c'était|c'etait|il|elle|ils|elles) )(?:[\w']+ ){0,4}?(?<!n'importe )(?<!ne sais )"
     r"(?<!sais pas )"
     r"(?:comment|(?<![\w'-])" + _QUOI_ASKED_AFTER + r" quoi|combien|quand|où|d'où|à quel moment|"
