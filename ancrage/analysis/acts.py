@@ -139,6 +139,7 @@ class Rules:
     small_talk: Gated
     greeting: re.Pattern[str]
     farewell: re.Pattern[str]
+    farewell_leaving: re.Pattern[str]
     affirmation: Gated
     gratitude: Gated
     ownership_returned: Gated
@@ -282,6 +283,7 @@ def _build_rules(
         small_talk=Gated(mod.SMALL_TALK),
         greeting=words_regex(mod.GREETING, anchored=True),
         farewell=re.compile(mod.FAREWELL),
+        farewell_leaving=re.compile(mod.FAREWELL_LEAVING),
         affirmation=Gated(mod.AFFIRMATION),
         gratitude=Gated(mod.GRATITUDE),
         ownership_returned=Gated(mod.OWNERSHIP_RETURNED),
@@ -947,10 +949,13 @@ def _reflects(
 def content_words(text: str, rules: Rules) -> frozenset[str]:
     """The words that carry a turn's content: five letters or more, accents folded, without the
     language's common long words (« alors », "really")."""
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = fold_accents(lowered)  # once for the whole text, not word by word
     return frozenset(
-        folded
-        for word in _WORDS.findall(text.lower())
-        if len(word) >= 5 and (folded := fold_accents(word)) not in rules.echo_stopwords
+        word
+        for word in _WORDS.findall(lowered)
+        if len(word) >= 5 and word not in rules.echo_stopwords
     )
 
 
@@ -980,6 +985,7 @@ def is_greeting(norm: str, rules: Rules) -> bool:
     if rules.greeting.match(stripped):
         return True
     # a farewell ends the turn: its last 60 characters or so are enough, and cheaper to scan
+    tail = stripped.rfind(" ", 0, max(0, len(stripped) - 60)) + 1
     return bool(
-        rules.farewell.search(stripped, stripped.rfind(" ", 0, max(0, len(stripped) - 60)) + 1)
+        rules.farewell.search(stripped, tail) or rules.farewell_leaving.search(stripped, tail)
     )

@@ -1066,6 +1066,10 @@ FAREWELL = (
     r"enjoy (?:the rest of )?(?:your|the) (?:day|weekend|evening|week))(?:,? [\w'-]+){0,2}[.!, ]*$"
 )
 
+# Taking leave inside the turn ("I'll let you go, and send me the figures"): a separate pattern
+# that opens on a word (a fast search).
+FAREWELL_LEAVING = r"i'll let you go(?: now)?(?:,|[.!]|$)"
+
 AFFIRMATION = [
     r"(?:well done|good job|great job|nice work|good work|good for you|congratulations|kudos)",
     r"(?:that(?:'s| is)|it(?:'s| is)) (?:great|impressive|amazing|wonderful|a big step|huge|"

@@ -1170,9 +1170,10 @@ FAREWELL = (
     r"la prochaine|très vite|tres vite|tantôt|tantot|dans (?:quinze|huit|deux|trois|une|un) \w+)|"
     r"(?:excellente|belle|très bonne) (?:journée|soirée|semaine|fin de journée)|"
     r"on se dit à \w+(?: \w+)?)(?:,? [\w'-]+){0,3}[.!, ]*$"
-    # « bon jte laisse, et oublie pas… » : on prend congé, pas « je vous laisse réfléchir »
-    r"|(?<![\w'-])(?:bon,? |allez,? )?(?:je te|je vous) laisse(?:,| là| filer| tranquille|[.!]|$)"
 )
+# Prendre congé au milieu du tour (« bon jte laisse, et oublie pas… »), pas « je vous laisse
+# réfléchir » : une expression à part, qui commence par un mot (recherche rapide).
+FAREWELL_LEAVING = r"je (?:te|vous) laisse(?:,| là| filer| tranquille|[.!]|$)"
 
 AFFIRMATION = [
     r"(?:bravo|chapeau|félicitations|bien joué|bien vu|respect|quel (?:travail|parcours|courage))",
