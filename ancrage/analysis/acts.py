@@ -574,8 +574,8 @@ def sentence_question(
 def _after_last_and(clause: str) -> str:
     """In a run-on sentence, what follows its last « et » / "and": often a question of its own
     (« …hors ligne et votre mari il est à l'aise avec le téléphone ou pas trop »)."""
-    cut = max(clause.rfind(" et "), clause.rfind(" and "))
-    tail = clause[cut + 4 :] if cut > 0 else ""
+    cut, word = max((clause.rfind(word), word) for word in (" et ", " and "))
+    tail = clause[cut + len(word) :] if cut > 0 else ""
     return tail if len(tail.split()) >= 3 else ""
 
 
@@ -964,18 +964,16 @@ def echoes_before_asking(norm: str, other_turn: str, rules: Rules) -> bool:
     la main... Et quand tu baisses ton prix, il se passe quoi pour toi ? », "Too expensive, three
     times in a row. What did that do to you?"): the fragment gives back what was said."""
     sentences = split_sentences(norm)
+    # a question or an exclamation first ("3 at the new rates!") gives nothing back
     if len(sentences) < 2 or sentences[0][1]:
-        return (
-            False  # a question or an exclamation first ("3 at the new rates!") gives nothing back
-        )
+        return False
     core = rules.fillers.sub("", sentences[0][0])
     words = core.split()
     if not words or len(words) > 8 or any(c.isdigit() for c in core):
         return False  # "Tuesday 6pm works." confirms a time, it gives nothing back
+    # « J'ai eu la même chose. », "It doesn't sound silly to me.": the speaker's own
     if not rules.self_pronouns.isdisjoint(words) or rules.self_start.match(core):
-        return (
-            False  # « J'ai eu la même chose. », "It doesn't sound silly to me.": the speaker's own
-        )
+        return False
     return not content_words(core, rules).isdisjoint(content_words(other_turn, rules))
 
 

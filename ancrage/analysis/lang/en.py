@@ -385,7 +385,7 @@ ASKED_STATEMENT = (
     r"|^(?:(?:so|and|oh|ok|okay|right) )*(?:you|u) (?:can )?(?:hear|see) me (?:ok|okay|alright|all right|fine)$"
 )
 # What ASKED_STATEMENT needs at least (a cheap test before the regex).
-ASKED_CUES = ("you ", "u ")
+ASKED_CUES = ("you ",)  # SMS "u" is already "you" here
 # Long words without content, skipped when looking whether an echo takes up the other's words.
 ECHO_STOPWORDS = frozenset(
     """about there their these those where which would could should think really because maybe

@@ -416,11 +416,11 @@ _WH_TAIL = r"(?: ça| exactement| alors| donc| du coup| au juste| en fait| toi| 
 _QUOI_ASKED_AFTER = (
     r"(?:dit|dis|dites|fait|fais|faites|donne|donné|donnent|change|changé|changerait|pense|penses|"
     r"pensez|répondu|repondu|réponds|veux|veut|voulez|attend|attends|attendez|propose|proposes|"
-    r"proposé|propose|compris|prévu|prevu|retenu|appris|ressenti|choisi|décidé|vu|entendu|"
+    r"proposé|compris|prévu|prevu|retenu|appris|ressenti|choisi|décidé|vu|entendu|"
     r"correspond|ressemble|sert|manque|bloque|coince|gêne|faire|dire|répondre|raconté|raconte|"
     r"dirais|ferais|ferait|dirait|cherches|cherchez|cherche|imagines|imaginez|vois|voyez|retiens|"
     r"retenez|préfères|apporte|apporterait|apporté|gagnes|gagne|faut|faudrait|reste|coûte|inspire|"
-    r"motive|freine|empêche|dérange|prends|prenez|mis|pris|as|a|avez|ont|c'est|c'était|y a|"
+    r"motive|freine|empêche|dérange|prends|prenez|mis|pris|as|avez|ont|c'est|c'était|y a|"
     r"à|a|de|sur|pour|avec|par|en)"
 )
 WH_END = (
