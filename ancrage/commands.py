@@ -19,10 +19,12 @@ class CliError(Exception):
 
 
 def demo(options: argparse.Namespace) -> int:
-    from ancrage.coaching.demo import ensure_demo
+    from ancrage.checkins.demo import ensure_demo_checkins
+    from ancrage.coaching.demo import DEMO_SLUG, ensure_demo
 
     call_command("migrate", interactive=False, verbosity=0)
     login, password = ensure_demo()
+    ensure_demo_checkins(Practice.objects.get(slug=DEMO_SLUG))
     host = options.bind
     print(f"Ancrage démo / demo: http://{host}/")
     print(f"  identifiant / login: {login}")
@@ -67,9 +69,11 @@ def worker(options: argparse.Namespace) -> int:
     if options.batch:
         args += ["--batch", "--no-startup-delay"]
     else:
+        from ancrage.checkins.tasks import ensure_scheduler
         from ancrage.messaging.tasks import ensure_sweeper
 
         ensure_sweeper()  # repairs after crashes run even when nothing is being sent
+        ensure_scheduler()  # check-ins go out by themselves
     call_command("db_worker", *args, verbosity=0 if options.batch else 1)
     return 0
 

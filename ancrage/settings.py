@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ancrage.coaching",
     "ancrage.messaging",
     "ancrage.conversations",
+    "ancrage.checkins",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,10 @@ SMS_SENDING_TIMEOUT = envint("ANCRAGE_SMS_SENDING_TIMEOUT", 120)
 SMS_SWEEP_INTERVAL = envint("ANCRAGE_SMS_SWEEP_INTERVAL", 60)  # seconds between sweeps
 SMS_RETRY_BASE_SECONDS = envint("ANCRAGE_SMS_RETRY_BASE_SECONDS", 2)  # backoff: base * 2**n
 SMS_AUTOMATED_VALIDITY = envint("ANCRAGE_SMS_AUTOMATED_VALIDITY", 24 * 3600)  # seconds
+# Apps that read inbound SMS (not keywords) in a task after the webhook is answered.
+INBOUND_HANDLERS = ["ancrage.checkins.answering.on_inbound"]
+# --- Check-ins ------------------------------------------------------------------
+CHECKIN_INTERVAL = envint("ANCRAGE_CHECKIN_INTERVAL", 60)  # seconds between scheduler passes
 # Benchmarks only: a bare view to compare the webhook against.
 BENCH_VIEWS = envbool("ANCRAGE_BENCH_VIEWS", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -5,6 +5,7 @@ from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
+from ancrage.checkins import views as checkins
 from ancrage.coaching import views as coaching
 from ancrage.conversations import views as conversations
 from ancrage.messaging import settings_views as sms_settings
@@ -40,6 +41,31 @@ urlpatterns = [
     path("sms/settings/<slug:provider>/", sms_settings.save_account, name="sms_account_save"),
     path("sms/settings/<slug:provider>/test/", sms_settings.test_account, name="sms_account_test"),
     path("messages/<int:pk>/check/", messaging.resolve_message, name="message_resolve"),
+    path("programs/", checkins.program_list, name="program_list"),
+    path("programs/new/", checkins.program_create, name="program_create"),
+    path("programs/<int:pk>/", checkins.program_edit, name="program_edit"),
+    path("programs/<int:pk>/questions/", checkins.question_save, name="question_add"),
+    path(
+        "programs/<int:pk>/questions/<int:question_id>/",
+        checkins.question_save,
+        name="question_save",
+    ),
+    path(
+        "programs/<int:pk>/questions/<int:question_id>/delete/",
+        checkins.question_delete,
+        name="question_delete",
+    ),
+    path(
+        "programs/<int:pk>/questions/<int:question_id>/move/",
+        checkins.question_move,
+        name="question_move",
+    ),
+    path("checkins/", checkins.checkin_list, name="checkin_list"),
+    path("metrics/", checkins.metrics_overview, name="metrics_overview"),
+    path("coachees/<int:pk>/enrol/", checkins.enrol, name="enrol"),
+    path("coachees/<int:pk>/values/", checkins.value_add, name="value_add"),
+    path("values/<int:pk>/", checkins.value_correct, name="value_correct"),
+    path("enrolments/<int:pk>/stop/", checkins.enrolment_stop, name="enrolment_stop"),
     path("analysis/", conversations.upload, name="analysis_upload"),
     path("coachees/<int:pk>/analysis/", conversations.thread_analysis, name="thread_analysis"),
     path("webhooks/<slug:provider>/<str:token>/<slug:kind>", messaging.webhook, name="webhook"),

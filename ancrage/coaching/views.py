@@ -6,9 +6,14 @@ from django.contrib import messages
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ancrage.checkins.forms import EnrolmentForm, ValueForm
+from ancrage.checkins.progress import coachee_panel
+from ancrage.checkins.services import enrol_in_intake
 from ancrage.coaching.access import CoachRequest, coach_required, coachee_or_404, coachees_of
 from ancrage.coaching.forms import CoacheeForm, EngagementForm, NoteForm
 from ancrage.coaching.models import Engagement
@@ -36,7 +41,11 @@ def coachee_create(request: CoachRequest) -> HttpResponse:
     form = CoacheeForm(request.POST or None, practice=request.coach.practice)
     if request.method == "POST" and form.is_valid():
         coachee = form.save()
-        Engagement.objects.create(practice=coachee.practice, coach=request.coach, coachee=coachee)
+        engagement = Engagement.objects.create(
+            practice=coachee.practice, coach=request.coach, coachee=coachee
+        )
+        if request.POST.get("send_intake"):
+            enrol_in_intake(engagement, request.coach)
         messages.success(request, _("%(name)s was added.") % {"name": coachee.name})
         return redirect("coachee_detail", pk=coachee.pk)
     return render(request, "coaching/coachee_form.html", {"form": form, "coachee": None})
@@ -65,6 +74,13 @@ def coachee_detail(request: CoachRequest, pk: int) -> HttpResponse:
         "engagement_form": EngagementForm(instance=engagement) if engagement else None,
         "note_form": NoteForm(),
         "notes": engagement.notes.all()[:20] if engagement else [],
+        "enrolment_form": EnrolmentForm(
+            practice=coachee.practice, initial={"start_on": timezone.localdate()}
+        ),
+        "value_form": ValueForm(
+            practice=coachee.practice, initial={"measured_on": timezone.localdate()}
+        ),
+        **coachee_panel(coachee, "en" if get_language().startswith("en") else "fr"),
     }
     return render(request, "coaching/coachee_detail.html", context)
 
@@ -114,5 +130,8 @@ def note_add(request: CoachRequest, pk: int) -> HttpResponse:
 @require_POST
 def engagement_start(request: CoachRequest, pk: int) -> HttpResponse:
     coachee = coachee_or_404(request, pk)
-    Engagement.objects.create(practice=coachee.practice, coach=request.coach, coachee=coachee)
+    engagement = Engagement.objects.create(
+        practice=coachee.practice, coach=request.coach, coachee=coachee
+    )
+    enrol_in_intake(engagement, request.coach)
     return redirect("coachee_detail", pk=coachee.pk)

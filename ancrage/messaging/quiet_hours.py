@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from ancrage.lib.localtime import first_instant_at
+
 # Enough to jump over any run of Sundays and holidays (and a misconfiguration that
 # makes every moment quiet, which then raises instead of looping forever).
 MAX_DAYS_AHEAD = 14
@@ -48,7 +50,7 @@ class QuietHours:
 
     def _openings(self, day: dt.date, zone: ZoneInfo) -> list[dt.datetime]:
         """The moments of `day` when sending may become allowed again, in UTC."""
-        return [_first_instant_at(day, t, zone) for t in sorted({dt.time(0, 0), self.end})]
+        return [first_instant_at(day, t, zone) for t in sorted({dt.time(0, 0), self.end})]
 
     def _is_quiet_local(self, local: dt.datetime) -> bool:
         if self.sundays and local.weekday() == 6:
@@ -69,26 +71,6 @@ class QuietHours:
 def _holiday_calendar(country: str) -> holidays.HolidayBase:
     # Years are filled in lazily by `holidays` as dates are looked up.
     return holidays.country_holidays(country)
-
-
-def _first_instant_at(day: dt.date, wall_time: dt.time, zone: ZoneInfo) -> dt.datetime:
-    """The first UTC instant when the local clock shows `wall_time` or later on `day`.
-
-    Usually that wall time itself; when DST skips it (spring-forward gap), the
-    moment the clock jumps, found by bisection between the two readings of the gap.
-    """
-    naive = dt.datetime.combine(day, wall_time)
-    after_gap = naive.replace(tzinfo=zone, fold=0).astimezone(dt.UTC)
-    before_gap = naive.replace(tzinfo=zone, fold=1).astimezone(dt.UTC)
-    if before_gap >= after_gap:
-        return min(before_gap, after_gap)  # the time exists (once, or twice in autumn)
-    while after_gap - before_gap > dt.timedelta(seconds=1):
-        middle = before_gap + (after_gap - before_gap) / 2
-        if middle.astimezone(zone).replace(tzinfo=None) >= naive:
-            after_gap = middle
-        else:
-            before_gap = middle
-    return after_gap.replace(microsecond=0)  # DST changes happen on whole seconds
 
 
 def _require_aware(moment: dt.datetime) -> dt.datetime:

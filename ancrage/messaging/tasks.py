@@ -302,3 +302,12 @@ def assemble_inbound(practice_id: int, provider: str, sender: str, ref: str) -> 
 
     message = assemble(practice_id, provider, sender, ref)
     return "assembled" if message else "waiting"
+
+
+@task()
+def process_inbound(message_id: int) -> list[str]:
+    """Hand a stored inbound SMS (not a keyword) to the apps that read replies
+    (settings.INBOUND_HANDLERS, dotted paths): messaging knows none of them."""
+    from django.utils.module_loading import import_string
+
+    return [str(import_string(path)(message_id)) for path in settings.INBOUND_HANDLERS]

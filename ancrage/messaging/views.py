@@ -72,8 +72,16 @@ def bench_bare(request: HttpRequest) -> HttpResponse:
 @coach_required
 def cost(request: CoachRequest) -> HttpResponse:
     """Live segment count for the composer (HTMX), with the one-click typography fix."""
-    body = request.GET.get("body", "") or request.POST.get("body", "")
-    context = {"cost": sms_cost(body), "max_segments": MAX_SEGMENTS, "fixed": fix_typography(body)}
+    # Any SMS text field can ask (check-in questions too): `field` names it, default "body".
+    field = request.GET.get("field", "body")
+    field = field if field.replace("-", "").replace("_", "").isalnum() else "body"
+    body = request.GET.get(field, "") or request.POST.get(field, "")
+    context = {
+        "cost": sms_cost(body),
+        "max_segments": MAX_SEGMENTS,
+        "fixed": fix_typography(body),
+        "target": f"id_{field}",
+    }
     return render(request, "messaging/_cost.html", context)
 
 

@@ -1,0 +1,313 @@
+"""Planning and sending check-ins: the work across enrolments, coachees and messaging.
+
+Planning writes one `Checkin` row per occurrence (unique per enrolment and local date,
+inserted with ON CONFLICT DO NOTHING), a week ahead. Sending opens a due row and queues
+its first question in the same transaction, with a conditional UPDATE as the claim: a
+crash loses nothing and two schedulers never send the same check-in twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from ancrage.checkins.cadence import Rule, instant, local_today
+from ancrage.checkins.models import Answer, Checkin, Enrolment, Program, Question
+from ancrage.coaching.models import Coach, Coachee, Engagement, Practice
+from ancrage.messaging.models import Message
+from ancrage.messaging.quiet_hours import QuietHours
+from ancrage.messaging.services import CannotSend, queue_automated
+
+log = logging.getLogger("ancrage.checkins")
+
+PLAN_DAYS = 7  # occurrences exist as rows this many local days ahead
+ENDED = [Engagement.Status.ALUMNI]
+_PLAN_FIELDS = (
+    "pk", "practice_id", "engagement__coachee_id", "engagement__coachee__timezone", "cadence",
+    "weekdays", "at_time", "every_days", "start_on", "delay_days", "planned_until", "created_at",
+)  # fmt: skip
+
+
+# -- planning ---------------------------------------------------------------------------------
+@dataclass
+class _Planner:
+    now: dt.datetime
+    horizon: int
+    quiet: dict[int, QuietHours]
+    shifted: dict[tuple[int, str, dt.datetime], dt.datetime]
+
+    def due_at(self, practice_id: int, tz_name: str, nominal: dt.datetime) -> dt.datetime:
+        """The nominal instant moved out of quiet hours (postponed, never dropped)."""
+        key = (practice_id, tz_name, nominal)
+        if key not in self.shifted:  # thousands of coachees share a zone and a time
+            self.shifted[key] = self.quiet[practice_id].next_allowed(nominal, tz_name)
+        return self.shifted[key]
+
+    def rows_for(self, row: tuple[Any, ...]) -> tuple[list[Checkin], dt.date]:
+        pk, practice_id, coachee_id, tz_name, cadence, weekdays, at, every, start, delay = row[:10]
+        planned_until, created_at = row[10:]
+        today = local_today(self.now, tz_name)
+        last = today + dt.timedelta(days=self.horizon)
+        first = max(today, planned_until + dt.timedelta(days=1)) if planned_until else today
+        rule = Rule(cadence, at, start, _weekdays(weekdays), every, delay)
+        checkins = []
+        for day in rule.dates_between(first, last):
+            nominal = instant(day, at, tz_name)
+            if nominal < created_at:  # enrolled after that slot: start with the next one
+                continue
+            due = self.due_at(practice_id, tz_name, nominal)
+            checkins.append(
+                Checkin(
+                    practice_id=practice_id,
+                    enrolment_id=pk,
+                    coachee_id=coachee_id,
+                    due_on=day,
+                    due_at=due,
+                )  # fmt: skip
+            )
+        return checkins, last
+
+
+def plan_checkins(
+    now: dt.datetime | None = None, horizon: int = PLAN_DAYS, only: list[int] | None = None
+) -> int:
+    """Create the check-in rows of the next `horizon` local days (for the enrolments `only`,
+    or all); safe to run anywhere, any number of times at once. Returns how many rows were
+    offered for insertion."""
+    now = now or timezone.now()
+    planner = _Planner(now, horizon, _quiet_hours_by_practice(), {})
+    offered = 0
+    for chunk in _chunks(_enrolments_to_plan(now, horizon, only), 2000):
+        rows: list[Checkin] = []
+        planned: dict[dt.date, list[int]] = defaultdict(list)
+        for row in chunk:
+            try:
+                checkins, last = planner.rows_for(row)
+            except (ZoneInfoNotFoundError, ValueError) as error:
+                _flag_problem(row[0], row[3], error)
+                continue
+            rows += checkins
+            planned[last].append(row[0])
+        Checkin.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+        for last, ids in planned.items():
+            Enrolment.objects.filter(pk__in=ids).update(planned_until=last)
+        offered += len(rows)
+    return offered
+
+
+def _enrolments_to_plan(
+    now: dt.datetime, horizon: int, only: list[int] | None
+) -> Iterable[tuple[Any, ...]]:
+    # Local dates run at most a day ahead of UTC: this keeps every enrolment that may
+    # lack a day, and rows_for() plans only what is missing.
+    horizon_end = now.date() + dt.timedelta(days=horizon + 1)
+    enrolments = Enrolment.objects.filter(is_active=True, problem="")
+    if only is not None:
+        enrolments = enrolments.filter(pk__in=only)
+    return (
+        enrolments.exclude(engagement__status__in=ENDED)
+        .filter(Q(planned_until__isnull=True) | Q(planned_until__lt=horizon_end))
+        .order_by("pk")
+        .values_list(*_PLAN_FIELDS)
+        .iterator(chunk_size=2000)
+    )
+
+
+def _quiet_hours_by_practice() -> dict[int, QuietHours]:
+    return {practice.pk: practice.quiet_hours() for practice in Practice.objects.all()}
+
+
+def _flag_problem(enrolment_id: int, tz_name: str, error: Exception) -> None:
+    if isinstance(error, ZoneInfoNotFoundError):
+        problem = f"timezone:{tz_name}"
+    else:
+        problem = "quiet_hours"
+    log.warning("enrolment %s not planned: %s (%s)", enrolment_id, problem, error)
+    Enrolment.objects.filter(pk=enrolment_id).update(problem=problem[:200])
+
+
+def _weekdays(text: str) -> tuple[int, ...]:
+    return tuple(int(d) for d in text.split(",") if d.strip().isdigit())
+
+
+def _chunks(rows: Iterable[tuple[Any, ...]], size: int) -> Iterable[list[tuple[Any, ...]]]:
+    chunk: list[tuple[Any, ...]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# -- sending ----------------------------------------------------------------------------------
+def due_checkins(now: dt.datetime, limit: int = 500) -> list[int]:
+    """Scheduled check-ins whose time has come, for coachees with none open (one at a time,
+    so that a reply is never read against the wrong question)."""
+    open_one = Checkin.objects.filter(coachee=OuterRef("coachee"), status=Checkin.Status.OPEN)
+    due = (
+        Checkin.objects.filter(status=Checkin.Status.SCHEDULED, due_at__lte=now)
+        .exclude(Exists(open_one))
+        .order_by("due_at", "pk")
+    )
+    return list(due.values_list("pk", flat=True)[:limit])
+
+
+def send_due_checkins(now: dt.datetime | None = None) -> dict[str, int]:
+    now = now or timezone.now()
+    outcomes: dict[str, int] = defaultdict(int)
+    for checkin_id in due_checkins(now):
+        outcomes[open_checkin(checkin_id, now)] += 1
+    return dict(outcomes)
+
+
+@transaction.atomic
+def open_checkin(checkin_id: int, now: dt.datetime) -> str:
+    """Ask the first question of a due check-in, or record why it is not sent."""
+    checkin = Checkin.objects.select_related(
+        "enrolment__program", "enrolment__engagement", "coachee__practice"
+    ).get(pk=checkin_id)
+    if checkin.status != Checkin.Status.SCHEDULED:
+        return "taken"
+    questions = checkin.enrolment.program.ordered_questions()
+    status, reason = _why_not_sent(checkin, questions, now)
+    if status:
+        return _finish(checkin, status, reason, now)
+    program = checkin.enrolment.program
+    # The claim: only one scheduler moves this row out of "scheduled".
+    if not Checkin.objects.filter(pk=checkin.pk, status=Checkin.Status.SCHEDULED).update(
+        status=Checkin.Status.OPEN, opened_at=now
+    ):
+        return "taken"
+    expires = checkin.due_at + dt.timedelta(hours=program.validity_hours)
+    try:
+        ask(checkin, questions[0].text(checkin.coachee.language), now, expires)
+    except CannotSend:
+        return _finish(checkin, Checkin.Status.SKIPPED, Checkin.Reason.OPTED_OUT, now)
+    return "sent"
+
+
+def ask(checkin: Checkin, text: str, now: dt.datetime, expires: dt.datetime | None = None) -> None:
+    """Queue one question of an open check-in; answers are accepted for the program's window
+    from the moment it may go out (quiet hours may hold it until the morning)."""
+    valid_for = (expires - now) if expires else None
+    message = queue_automated(checkin.coachee, text, valid_for=valid_for)
+    window = dt.timedelta(hours=checkin.enrolment.program.answer_window_hours)
+    checkin.asked = message
+    checkin.closes_at = max(now, message.send_after or now) + window
+    checkin.status = Checkin.Status.OPEN
+    checkin.save(update_fields=["asked", "closes_at", "status", "position", "reasked"])
+
+
+def _why_not_sent(checkin: Checkin, questions: list[Question], now: dt.datetime) -> tuple[str, str]:
+    enrolment, coachee = checkin.enrolment, checkin.coachee
+    if not enrolment.is_active or enrolment.engagement.status in ENDED:
+        return Checkin.Status.SKIPPED, Checkin.Reason.ENDED
+    if not coachee.can_receive_sms():
+        return Checkin.Status.SKIPPED, Checkin.Reason.OPTED_OUT
+    if now > checkin.due_at + dt.timedelta(hours=enrolment.program.validity_hours):
+        return Checkin.Status.EXPIRED, ""
+    if not questions:
+        return Checkin.Status.SKIPPED, Checkin.Reason.NO_QUESTION
+    if _wrote_recently(coachee, enrolment.skip_if_wrote_hours, now):
+        return Checkin.Status.SKIPPED, Checkin.Reason.WROTE_RECENTLY
+    return "", ""
+
+
+def _wrote_recently(coachee: Coachee, hours: int, now: dt.datetime) -> bool:
+    if not hours:
+        return False
+    since = now - dt.timedelta(hours=hours)
+    return Message.objects.filter(
+        coachee=coachee, direction=Message.Direction.INBOUND, created_at__gte=since
+    ).exists()
+
+
+def _finish(checkin: Checkin, status: str, reason: str, now: dt.datetime) -> str:
+    Checkin.objects.filter(pk=checkin.pk, status__in=[checkin.status]).update(
+        status=status, reason=reason, finished_at=now
+    )
+    return status
+
+
+def close_windows(now: dt.datetime | None = None) -> int:
+    """Open check-ins past their answer window (or whose coachee opted out) are closed."""
+    now = now or timezone.now()
+    ending = Checkin.objects.filter(status=Checkin.Status.OPEN).filter(
+        Q(closes_at__lt=now) | Q(coachee__consent=Coachee.Consent.OPTED_OUT)
+    )
+    some = Answer.objects.filter(checkin=OuterRef("pk"), understood=True)
+    partial = ending.filter(Exists(some)).update(status=Checkin.Status.PARTIAL, finished_at=now)
+    empty = ending.update(status=Checkin.Status.UNANSWERED, finished_at=now)
+    return partial + empty
+
+
+# -- enrolling --------------------------------------------------------------------------------
+class CannotEnrol(ValueError):
+    """The enrolment cannot be made: the text says why, in the coach's language."""
+
+
+def enrol(engagement: Engagement, program: Program, **rule: Any) -> Enrolment:
+    """Follow a program on a cadence; the first occurrences are planned at once."""
+    from django.utils.translation import gettext as _
+
+    if not program.questions.exists():
+        raise CannotEnrol(_("This program has no question yet: add one before enrolling."))
+    if engagement.status in ENDED:
+        raise CannotEnrol(_("This engagement is over: start a new one to send check-ins."))
+    enrolment = Enrolment.objects.create(
+        practice=engagement.practice, engagement=engagement, program=program, **rule
+    )
+    plan_checkins(only=[enrolment.pk])
+    return enrolment
+
+
+def enrol_in_intake(engagement: Engagement, coach: Coach | None) -> list[Enrolment]:
+    """A new engagement opens with the practice's intake programs, sent at once (quiet
+    hours permitting), even if the client has just written."""
+    # Two minutes ahead, whole minutes: the slot stays after the enrolment's creation.
+    soon = (timezone.now() + dt.timedelta(minutes=2)).astimezone(
+        ZoneInfo(engagement.coachee.timezone)
+    )
+    programs = Program.objects.filter(
+        practice=engagement.practice, purpose=Program.Purpose.INTAKE
+    ).filter(Exists(Question.objects.filter(program=OuterRef("pk"))))
+    return [
+        enrol(
+            engagement,
+            program,
+            cadence=Enrolment.Cadence.ONCE,
+            start_on=soon.date(),
+            at_time=soon.time().replace(second=0, microsecond=0),
+            skip_if_wrote_hours=0,
+            created_by=coach,
+        )  # fmt: skip
+        for program in programs
+    ]
+
+
+def run_scheduler(now: dt.datetime | None = None) -> dict[str, int]:
+    """One pass of the scheduler: plan ahead, send what is due, close finished windows."""
+    now = now or timezone.now()
+    planned = plan_checkins(now)
+    sent = send_due_checkins(now)
+    return {"planned": planned, **sent, "closed": close_windows(now)}
+
+
+def stop_enrolment(enrolment: Enrolment) -> None:
+    """No more check-ins from this enrolment; those planned are skipped, answers kept."""
+    with transaction.atomic():
+        Enrolment.objects.filter(pk=enrolment.pk).update(is_active=False)
+        enrolment.checkins.filter(status=Checkin.Status.SCHEDULED).update(
+            status=Checkin.Status.SKIPPED, reason=Checkin.Reason.ENDED, finished_at=timezone.now()
+        )
