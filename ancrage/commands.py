@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import atexit
 import signal
 import subprocess
@@ -123,3 +124,39 @@ def sms_receive(options: argparse.Namespace) -> int:
 def _fail(text: str) -> int:
     print(f"error: {text}", file=sys.stderr)
     return 2
+
+
+def checkins_due(options: argparse.Namespace) -> int:
+    """What the scheduler would send at --now: planned in a transaction rolled back after."""
+    from django.db import transaction
+
+    from ancrage.checkins.services import preview_due
+
+    try:
+        now = _aware(options.now)
+        practice = _practice(options.practice) if options.practice else None
+    except (CliError, ValueError) as error:
+        return _fail(str(error))
+    with transaction.atomic():
+        lines = preview_due(now, practice)
+        transaction.set_rollback(True)
+    for line in lines:
+        print(line)
+    print(f"{len(lines)} check-in(s) due at {now.isoformat(timespec='minutes')}")
+    return 0
+
+
+def _aware(text: str | None) -> dt.datetime:
+    from django.utils import timezone
+
+    if not text:
+        return timezone.now()
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"--now {text!r} is not an ISO date-time, e.g. 2026-12-07T09:00+01:00"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.get_current_timezone())
+    return moment

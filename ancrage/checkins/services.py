@@ -163,6 +163,29 @@ def due_checkins(now: dt.datetime, limit: int = 500) -> list[int]:
     return list(due.values_list("pk", flat=True)[:limit])
 
 
+def preview_due(now: dt.datetime, practice: Practice | None = None) -> list[str]:
+    """One line per check-in the scheduler would send at `now` (planning included: run it in
+    a transaction that is rolled back to change nothing)."""
+    plan_checkins(now)
+    due = Checkin.objects.filter(pk__in=due_checkins(now, limit=10_000)).select_related(
+        "coachee", "enrolment__program"
+    )
+    if practice is not None:
+        due = due.filter(practice=practice)
+    lines = []
+    for checkin in due.order_by("due_at", "pk"):
+        coachee = checkin.coachee
+        local = checkin.due_at.astimezone(ZoneInfo(coachee.timezone))
+        program = checkin.enrolment.program
+        late = now > checkin.due_at + dt.timedelta(hours=program.validity_hours)
+        lines.append(
+            f"{local:%Y-%m-%d %H:%M} {coachee.timezone}  {coachee.name} ({coachee.phone})  "
+            f"{program.name(coachee.language)}"
+            + ("  [too late: will expire unsent]" if late else "")
+        )
+    return lines
+
+
 def send_due_checkins(now: dt.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     outcomes: dict[str, int] = defaultdict(int)
