@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import atexit
+import datetime as dt
 import signal
 import subprocess
 import sys
