@@ -68,11 +68,8 @@ def format_value(lang: str, value: float, kind: str, unit: str) -> str:
 
 
 def said_value(lang: str, label: str, value: float, kind: str, unit: str) -> str:
-    """'3 devis envoyés' for a count, 'confiance 8/10' or 'prix demandé 3 100 €' otherwise."""
-    text = format_value(lang, value, kind, unit)
-    if kind == "number":
-        return f"{text} {label.lower()}"
-    return f"{label.lower()} {text}"
+    """'devis envoyés 3', 'confiance 8/10': label first, so no agreement to get wrong."""
+    return f"{label.lower()} {format_value(lang, value, kind, unit)}"
 
 
 def confirmation(lang: str, values: list[str]) -> str:
