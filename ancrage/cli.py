@@ -6,7 +6,9 @@ Examples:
   ancrage worker                                 a background worker (run several)
   ancrage sms send --to "06 12 34 56 78" "Bonjour !"
   ancrage sms receive --from "+33 6 12 34 56 78" "Merci !"
+  ancrage checkins due --now 2026-12-07T09:00+01:00  check-ins that would go out then
   ancrage analyze call.vtt --json report.json    conversation analysis (no Django needed)
+  ancrage answer --kind number "trois devis"     read one check-in answer as JSON (no Django)
   ancrage migrate | createsuperuser | ...        Django's management commands
 """
 
@@ -16,7 +18,7 @@ import argparse
 import os
 import sys
 
-OWN_COMMANDS = {"demo", "serve", "worker", "sms"}
+OWN_COMMANDS = {"demo", "serve", "worker", "sms", "checkins"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
         from ancrage.analysis.cli import main as analyze_main
 
         return analyze_main(args[1:])
+    if args and args[0] == "answer":  # reading one SMS answer never loads Django either
+        from ancrage.analysis.answers_cli import main as answer_main
+
+        return answer_main(args[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ancrage.settings")
     if not args or args[0] in {"-h", "--help", "help"}:
         print(__doc__)
@@ -74,6 +80,17 @@ def _parser() -> argparse.ArgumentParser:
     receive.add_argument("text")
     receive.add_argument("--practice", help="practice slug (default: the only practice)")
     receive.set_defaults(run=commands.sms_receive)
+
+    checkins = sub.add_parser("checkins", help="check-ins: what goes out when")
+    checkins_sub = checkins.add_subparsers(dest="checkins_command", required=True)
+    due = checkins_sub.add_parser(
+        "due",
+        help="list the check-ins that would be sent at a moment (changes nothing)",
+        description="Example: ancrage checkins due --now 2026-12-07T09:00+01:00",
+    )
+    due.add_argument("--now", help="ISO date-time with its offset (default: now)")
+    due.add_argument("--practice", help="practice slug (default: every practice)")
+    due.set_defaults(run=commands.checkins_due)
     return parser
 
 

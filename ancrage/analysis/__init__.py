@@ -1,6 +1,6 @@
 """Ancrage conversation analysis: did the assessed speaker serve the other, or try to please?
 
-Pure Python (rich and PyYAML only), never imports Django. Public API:
+Pure Python (rich, PyYAML, and text2num for check-in answers), never imports Django. Public API:
 
     analyze(utterances_or_path, focus=None, lang="auto", lexicon=None) -> Report
     read_transcript(path, fmt=None) -> list[Utterance]
