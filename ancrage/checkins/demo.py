@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from ancrage.checkins.cadence import instant
+from ancrage.checkins.services import plan_checkins
 from ancrage.checkins.models import Answer, Checkin, Enrolment, Metric, MetricValue, Program
 from ancrage.coaching.models import Coachee, Practice
 from ancrage.lib.sms_encoding import sms_cost
-from ancrage.messaging.models import Message
+from ancrage.messaging.models import Message, SimulatedSms
 
 # Per client: eight weeks of (sent, accepted, price, confidence) and how they typed them.
 HISTORY = {
@@ -55,6 +56,7 @@ def ensure_demo_checkins(practice: Practice) -> None:
         coachee = Coachee.objects.filter(practice=practice, phone=phone).first()
         if coachee is not None and coachee.current_engagement() is not None:
             _history(coachee, program, metrics, weeks)
+    plan_checkins()  # next Monday's check-ins show on /checkins/ from the first page
 
 
 def _history(coachee: Coachee, program: Program, metrics: dict[str, Metric], weeks: list) -> None:
@@ -86,6 +88,7 @@ def _history(coachee: Coachee, program: Program, metrics: dict[str, Metric], wee
             answer = Answer.objects.create(
                 checkin=checkin, question=question, message=inbound, body=reply, understood=True
             )
+            Answer.objects.filter(pk=answer.pk).update(created_at=inbound.created_at)
             for key in keys:
                 MetricValue.objects.create(
                     practice=coachee.practice, coachee=coachee, metric=metrics[key],
@@ -122,10 +125,16 @@ def _checkin(enrolment: Enrolment, day: dt.date, status: str) -> Checkin:
 def _message(coachee: Coachee, direction: str, text: str, at: dt.datetime) -> Message:
     cost = sms_cost(text)
     outbound = direction == "out"
+    sim_id = f"DEMO-CHECKIN-{coachee.pk}-{at.timestamp():.0f}-{direction}"
+    if outbound:  # the simulated handset shows what it received
+        SimulatedSms.objects.create(
+            sim_id=sim_id, practice_token=coachee.practice.webhook_token, to=coachee.phone,
+            body=text, created_at=at,
+        )  # fmt: skip
     return Message.objects.create(
         practice=coachee.practice, coachee=coachee, engagement=coachee.current_engagement(),
         direction=direction, body=text, provider="simulator",
-        provider_message_id=f"DEMO-CHECKIN-{coachee.pk}-{at.timestamp():.0f}-{direction}",
+        provider_message_id=sim_id,
         status="delivered" if outbound else "received", kind="automated" if outbound else "manual",
         encoding=cost.encoding, segments=cost.segments, created_at=at,
         sent_at=at if outbound else None, delivered_at=at if outbound else None, read_at=at,

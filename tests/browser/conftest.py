@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -37,9 +38,8 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> 
     raise RuntimeError(f"server did not answer at {url}")
 
 
-@pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("demo-data")
+@contextlib.contextmanager
+def _running_demo(data_dir: Path):
     env = {**os.environ, "ANCRAGE_DATA_DIR": str(data_dir)}
     env.pop("DATABASE_URL", None)  # the embedded mode is what `make demo` runs
     setup = subprocess.run(
@@ -73,6 +73,20 @@ def demo_server(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    with _running_demo(tmp_path_factory.mktemp("demo-data")) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def own_demo_server(tmp_path_factory):
+    """A demo of its own, for a module whose SMS change what the other tests' clients see
+    (an open check-in answered, or answered first by someone else's reply)."""
+    with _running_demo(tmp_path_factory.mktemp("own-demo-data")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
