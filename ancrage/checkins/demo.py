@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ancrage.checkins.cadence import instant
-from ancrage.checkins.services import plan_checkins
 from ancrage.checkins.models import Answer, Checkin, Enrolment, Metric, MetricValue, Program
+from ancrage.checkins.services import plan_checkins
 from ancrage.coaching.models import Coachee, Practice
 from ancrage.lib.sms_encoding import sms_cost
 from ancrage.messaging.models import Message, SimulatedSms
