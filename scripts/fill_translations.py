@@ -371,6 +371,9 @@ FR.update(
         "Unit": "Unité",
         "Words in replies": "Mots dans les réponses",
         "Add a metric": "Ajouter un indicateur",
+        "the client's time zone cannot be used": "le fuseau horaire du client est inutilisable",
+        "Paused: the time zone « %(tz)s » cannot be used. Choose another one for the client.": "En pause : le fuseau horaire « %(tz)s » est inutilisable. Choisissez-en un autre pour ce client.",
+        "Paused: the quiet hours leave no moment to send. Check the SMS settings.": "En pause : les heures calmes ne laissent aucun moment pour envoyer. Vérifiez les réglages SMS.",
         "Send the intake questions by SMS now (the « Intake » program)": "Envoyer maintenant par SMS les questions de démarrage (le programme « Démarrage »)",
     }
 )

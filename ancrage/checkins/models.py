@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Q
 from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.coaching.models import Coach, Coachee, Engagement, Practice
@@ -192,6 +193,16 @@ class Enrolment(models.Model):
     def weekday_numbers(self) -> tuple[int, ...]:
         return tuple(sorted({int(d) for d in self.weekdays.split(",") if d.strip().isdigit()}))
 
+    def problem_for_coach(self) -> str:
+        """Why planning stopped, in the coach's language ("" when it did not)."""
+        if not self.problem:
+            return ""
+        if self.problem.startswith("timezone:"):
+            return gettext(
+                "Paused: the time zone « %(tz)s » cannot be used. Choose another one for the client."
+            ) % {"tz": self.problem.removeprefix("timezone:")}
+        return gettext("Paused: the quiet hours leave no moment to send. Check the SMS settings.")
+
     def weekday_names(self) -> list[str]:
         return [str(WEEKDAYS[d]) for d in self.weekday_numbers() if d in WEEKDAYS]
 
@@ -227,6 +238,7 @@ class Checkin(models.Model):
         WROTE_RECENTLY = "wrote_recently", _("the client wrote recently")
         NO_QUESTION = "no_question", _("the program has no question")
         ENDED = "ended", _("the enrolment or engagement ended")
+        TIMEZONE = "timezone", _("the client's time zone cannot be used")
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="checkins")
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="checkins")

@@ -190,18 +190,35 @@ def send_due_checkins(now: dt.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     outcomes: dict[str, int] = defaultdict(int)
     for checkin_id in due_checkins(now):
-        outcomes[open_checkin(checkin_id, now)] += 1
+        try:
+            outcome = open_checkin(checkin_id, now)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            # The coachee's zone broke after planning: this client waits, the others do not.
+            outcome = _unusable_zone(checkin_id, error, now)
+        outcomes[outcome] += 1
     return dict(outcomes)
+
+
+def _unusable_zone(checkin_id: int, error: Exception, now: dt.datetime) -> str:
+    checkin = Checkin.objects.select_related("coachee").get(pk=checkin_id)
+    _flag_problem(checkin.enrolment_id, checkin.coachee.timezone, error)
+    return _finish(checkin, Checkin.Status.SKIPPED, Checkin.Reason.TIMEZONE, now)
 
 
 @transaction.atomic
 def open_checkin(checkin_id: int, now: dt.datetime) -> str:
     """Ask the first question of a due check-in, or record why it is not sent."""
+    coachee_id = Checkin.objects.filter(pk=checkin_id).values_list("coachee_id", flat=True)[0]
+    # One open check-in per coachee, whatever the number of schedulers: the coachee's row
+    # is the lock (PostgreSQL; SQLite's IMMEDIATE transactions already run one at a time).
+    list(Coachee.objects.select_for_update().filter(pk=coachee_id))
     checkin = Checkin.objects.select_related(
         "enrolment__program", "enrolment__engagement", "coachee__practice"
     ).get(pk=checkin_id)
     if checkin.status != Checkin.Status.SCHEDULED:
         return "taken"
+    if Checkin.objects.filter(coachee_id=coachee_id, status=Checkin.Status.OPEN).exists():
+        return "waiting"  # asked once the open one is answered or closed
     questions = checkin.enrolment.program.ordered_questions()
     status, reason = _why_not_sent(checkin, questions, now)
     if status:
