@@ -66,6 +66,8 @@ bench: setup $(VENV)/.bench-installed
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || true
 	$(BIN)/python benchmarks/webhook_load.py
 	$(BIN)/python benchmarks/analysis_speed.py
+	$(BIN)/python benchmarks/answer_speed.py
+	$(BIN)/python benchmarks/checkin_scheduling.py
 	$(BIN)/python benchmarks/accuracy.py  # needs ../shared/corpora
 	$(BIN)/python benchmarks/own_accuracy.py
 

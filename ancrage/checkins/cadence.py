@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from ancrage.lib.localtime import first_instant_at
+from ancrage.lib.localtime import first_instant_at, zone
 
 WEEKLY, EVERY_N_DAYS, ONCE = "weekly", "every_n_days", "once"
 
@@ -56,8 +55,8 @@ def _stepping(day: dt.date, last: dt.date, step: int) -> list[dt.date]:
 
 def instant(day: dt.date, at: dt.time, tz_name: str) -> dt.datetime:
     """The UTC instant of `at` on the local date `day` in `tz_name` (DST-safe)."""
-    return first_instant_at(day, at, ZoneInfo(tz_name))
+    return first_instant_at(day, at, zone(tz_name))
 
 
 def local_today(now: dt.datetime, tz_name: str) -> dt.date:
-    return now.astimezone(ZoneInfo(tz_name)).date()
+    return now.astimezone(zone(tz_name)).date()

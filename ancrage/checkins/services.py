@@ -1,9 +1,9 @@
-"""Planning and sending check-ins: the work across enrolments, coachees and messaging.
+"""Sending check-ins, enrolling, the scheduler's pass: the work across enrolments,
+coachees and messaging (planning the rows is in planning.py).
 
-Planning writes one `Checkin` row per occurrence (unique per enrolment and local date,
-inserted with ON CONFLICT DO NOTHING), a week ahead. Sending opens a due row and queues
-its first question in the same transaction, with a conditional UPDATE as the claim: a
-crash loses nothing and two schedulers never send the same check-in twice.
+Sending opens a due row and queues its first question in the same transaction, with a
+conditional UPDATE as the claim: a crash loses nothing and two schedulers never send the
+same check-in twice.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -20,134 +18,15 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from ancrage.checkins.cadence import Rule, instant, local_today
 from ancrage.checkins.models import Answer, Checkin, Enrolment, Program, Question
+from ancrage.checkins.planning import ENDED, flag_problem, plan_checkins
 from ancrage.coaching.models import Coach, Coachee, Engagement, Practice
 from ancrage.messaging.models import Message
-from ancrage.messaging.quiet_hours import QuietHours
 from ancrage.messaging.services import CannotSend, queue_automated
 
 log = logging.getLogger("ancrage.checkins")
 
-PLAN_DAYS = 7  # occurrences exist as rows this many local days ahead
-ENDED = [Engagement.Status.ALUMNI]
-_PLAN_FIELDS = (
-    "pk", "practice_id", "engagement__coachee_id", "engagement__coachee__timezone", "cadence",
-    "weekdays", "at_time", "every_days", "start_on", "delay_days", "planned_until", "created_at",
-)  # fmt: skip
-
-
-# -- planning ---------------------------------------------------------------------------------
-@dataclass
-class _Planner:
-    now: dt.datetime
-    horizon: int
-    quiet: dict[int, QuietHours]
-    shifted: dict[tuple[int, str, dt.datetime], dt.datetime]
-
-    def due_at(self, practice_id: int, tz_name: str, nominal: dt.datetime) -> dt.datetime:
-        """The nominal instant moved out of quiet hours (postponed, never dropped)."""
-        key = (practice_id, tz_name, nominal)
-        if key not in self.shifted:  # thousands of coachees share a zone and a time
-            self.shifted[key] = self.quiet[practice_id].next_allowed(nominal, tz_name)
-        return self.shifted[key]
-
-    def rows_for(self, row: tuple[Any, ...]) -> tuple[list[Checkin], dt.date]:
-        pk, practice_id, coachee_id, tz_name, cadence, weekdays, at, every, start, delay = row[:10]
-        planned_until, created_at = row[10:]
-        today = local_today(self.now, tz_name)
-        last = today + dt.timedelta(days=self.horizon)
-        first = max(today, planned_until + dt.timedelta(days=1)) if planned_until else today
-        rule = Rule(cadence, at, start, _weekdays(weekdays), every, delay)
-        checkins = []
-        for day in rule.dates_between(first, last):
-            nominal = instant(day, at, tz_name)
-            if nominal < created_at:  # enrolled after that slot: start with the next one
-                continue
-            due = self.due_at(practice_id, tz_name, nominal)
-            checkins.append(
-                Checkin(
-                    practice_id=practice_id,
-                    enrolment_id=pk,
-                    coachee_id=coachee_id,
-                    due_on=day,
-                    due_at=due,
-                )  # fmt: skip
-            )
-        return checkins, last
-
-
-def plan_checkins(
-    now: dt.datetime | None = None, horizon: int = PLAN_DAYS, only: list[int] | None = None
-) -> int:
-    """Create the check-in rows of the next `horizon` local days (for the enrolments `only`,
-    or all); safe to run anywhere, any number of times at once. Returns how many rows were
-    offered for insertion."""
-    now = now or timezone.now()
-    planner = _Planner(now, horizon, _quiet_hours_by_practice(), {})
-    offered = 0
-    for chunk in _chunks(_enrolments_to_plan(now, horizon, only), 2000):
-        rows: list[Checkin] = []
-        planned: dict[dt.date, list[int]] = defaultdict(list)
-        for row in chunk:
-            try:
-                checkins, last = planner.rows_for(row)
-            except (ZoneInfoNotFoundError, ValueError) as error:
-                _flag_problem(row[0], row[3], error)
-                continue
-            rows += checkins
-            planned[last].append(row[0])
-        Checkin.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
-        for last, ids in planned.items():
-            Enrolment.objects.filter(pk__in=ids).update(planned_until=last)
-        offered += len(rows)
-    return offered
-
-
-def _enrolments_to_plan(
-    now: dt.datetime, horizon: int, only: list[int] | None
-) -> Iterable[tuple[Any, ...]]:
-    # Local dates run at most a day ahead of UTC: this keeps every enrolment that may
-    # lack a day, and rows_for() plans only what is missing.
-    horizon_end = now.date() + dt.timedelta(days=horizon + 1)
-    enrolments = Enrolment.objects.filter(is_active=True, problem="")
-    if only is not None:
-        enrolments = enrolments.filter(pk__in=only)
-    return (
-        enrolments.exclude(engagement__status__in=ENDED)
-        .filter(Q(planned_until__isnull=True) | Q(planned_until__lt=horizon_end))
-        .order_by("pk")
-        .values_list(*_PLAN_FIELDS)
-        .iterator(chunk_size=2000)
-    )
-
-
-def _quiet_hours_by_practice() -> dict[int, QuietHours]:
-    return {practice.pk: practice.quiet_hours() for practice in Practice.objects.all()}
-
-
-def _flag_problem(enrolment_id: int, tz_name: str, error: Exception) -> None:
-    if isinstance(error, ZoneInfoNotFoundError):
-        problem = f"timezone:{tz_name}"
-    else:
-        problem = "quiet_hours"
-    log.warning("enrolment %s not planned: %s (%s)", enrolment_id, problem, error)
-    Enrolment.objects.filter(pk=enrolment_id).update(problem=problem[:200])
-
-
-def _weekdays(text: str) -> tuple[int, ...]:
-    return tuple(int(d) for d in text.split(",") if d.strip().isdigit())
-
-
-def _chunks(rows: Iterable[tuple[Any, ...]], size: int) -> Iterable[list[tuple[Any, ...]]]:
-    chunk: list[tuple[Any, ...]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+__all__ = ["plan_checkins"]  # re-exported: planning is part of what this module offers
 
 
 # -- sending ----------------------------------------------------------------------------------
@@ -201,7 +80,7 @@ def send_due_checkins(now: dt.datetime | None = None) -> dict[str, int]:
 
 def _unusable_zone(checkin_id: int, error: Exception, now: dt.datetime) -> str:
     checkin = Checkin.objects.select_related("coachee").get(pk=checkin_id)
-    _flag_problem(checkin.enrolment_id, checkin.coachee.timezone, error)
+    flag_problem(checkin.enrolment_id, checkin.coachee.timezone, error)
     return _finish(checkin, Checkin.Status.SKIPPED, Checkin.Reason.TIMEZONE, now)
 
 

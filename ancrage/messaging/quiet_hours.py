@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from ancrage.lib.localtime import first_instant_at
+from ancrage.lib.localtime import first_instant_at, zone
 
 # Enough to jump over any run of Sundays and holidays (and a misconfiguration that
 # makes every moment quiet, which then raises instead of looping forever).
@@ -40,10 +40,10 @@ class QuietHours:
         at_utc = _require_aware(at_utc).astimezone(dt.UTC)
         if not self.is_quiet(at_utc, tz_name):
             return at_utc
-        zone = ZoneInfo(tz_name)
-        first_day = at_utc.astimezone(zone).date()
+        local_zone = zone(tz_name)
+        first_day = at_utc.astimezone(local_zone).date()
         for offset in range(MAX_DAYS_AHEAD + 1):
-            for candidate in self._openings(first_day + dt.timedelta(days=offset), zone):
+            for candidate in self._openings(first_day + dt.timedelta(days=offset), local_zone):
                 if candidate > at_utc and not self.is_quiet(candidate, tz_name):
                     return candidate
         raise ValueError(f"no allowed time within {MAX_DAYS_AHEAD} days: check the quiet hours")
@@ -80,4 +80,4 @@ def _require_aware(moment: dt.datetime) -> dt.datetime:
 
 
 def _to_zone(at_utc: dt.datetime, tz_name: str) -> dt.datetime:
-    return _require_aware(at_utc).astimezone(ZoneInfo(tz_name))
+    return _require_aware(at_utc).astimezone(zone(tz_name))

@@ -211,3 +211,14 @@ def test_a_good_enrolment_from_the_coachee_page_plans_the_next_week(camille, ali
     )  # fmt: skip
     enrolment = Enrolment.objects.get()
     assert enrolment.program == prog and 7 <= enrolment.checkins.count() <= 9
+
+
+def test_a_planned_row_holds_the_same_defaults_as_a_new_checkin(camille):
+    # Planning inserts rows in SQL (for speed), bypassing the model's defaults.
+    enrolment = enrolled(camille)
+    plan_checkins(paris(2026, 6, 10, 12))
+    planned = Checkin.objects.filter(enrolment=enrolment).first()
+    fresh = Checkin()
+    for name in ["status", "reason", "position", "reasked", "asked_id", "opened_at", "closes_at"]:
+        assert getattr(planned, name) == getattr(fresh, name), name
+    assert planned.practice_id == camille.practice_id and planned.coachee_id == camille.pk
