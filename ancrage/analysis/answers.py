@@ -151,7 +151,8 @@ _UNSURE = _phrases(
         "peut-etre", "peut etre", "ptet", "p-e", "je sais pas", "je ne sais pas", "sais pas",
         "jsp", "chais pas", "aucune idee", "pas sur", "pas sure", "probablement", "maybe",
         "perhaps", "possibly", "probably", "not sure", "no idea", "dunno", "idk", "i don't know",
-        "i dont know",
+        "i dont know", "dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine",
+        "centaine",  # « une dizaine »: about ten, and « une » would read as 1
     )
 )  # fmt: skip
 _EXCUSES = (  # « aucun souci », "no worries": not a count of 0
@@ -264,6 +265,7 @@ _DENOMINATOR = re.compile(r" ?(?:/|sur|out of|on) ?(\d+)(?![\d.,]?\d)")
 _ALTERNATIVE = re.compile(
     r" ?(?:-|a|ou|or|to|voire|sinon|,? ?(?:ou |or )?(?:peut-etre|ptet|maybe|perhaps|even)) ?"
 )
+_RANGE = re.compile(r" ?(?:-|a|to) ?")  # « 3 à 4 », "7-8", "2 to 5"; « ou » is always two
 _BETWEEN = re.compile(r"(?:entre|between|de|from) $")
 
 
@@ -292,11 +294,25 @@ def _mention(text: str, match: re.Match[str], lang: str) -> tuple[_Mention | Non
     if match.group("neg"):
         value = None
     denominator = None if money else _DENOMINATOR.match(text, end)
+    if denominator and not _is_mark(value, int(denominator[1])):
+        denominator = None  # « 5/2/3000 »: three values, not a mark out of 2
     if denominator:
         return _Mention(match.start(), denominator.end(), value, False, int(denominator[1])), (
             denominator.end()
         )
     return _Mention(match.start(), end, value, money), end
+
+
+def _plausible_range(low: int | float | None, high: int | float | None) -> bool:
+    """A range goes up, within one order of magnitude: « 3 à 4 », « 2 000 - 2 500 »."""
+    if low is None or high is None:
+        return True
+    return low < high <= 10 * max(low, 1)
+
+
+def _is_mark(value: int | float | None, denominator: int) -> bool:
+    """« 7/10 », « 4 sur 5 », "18/20": a mark out of a usual maximum, not above it."""
+    return denominator in (5, 10, 20, 100) and (value is None or value <= denominator)
 
 
 def _value(number: str, sep: str | None, lang: str, prefixed: bool) -> int | float | None:
@@ -342,6 +358,8 @@ def _merge_alternatives(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 def _offered_together(text: str, first: _Mention, second: _Mention) -> bool:
     between = text[first.end : second.start]
+    if _RANGE.fullmatch(between) and not _plausible_range(first.value, second.value):
+        return False  # « 3 et 1 à 2500 », « 5 - 2 - 3000 »: separate values, not a range
     if _ALTERNATIVE.fullmatch(between):
         return True
     return between in (" et ", " and ") and bool(

@@ -95,6 +95,8 @@ def test_english_counts_are_read_from_digits_and_words(text: str, expected: int)
         ("-3", "fr"),
         ("3/4", "fr"),  # a ratio, not a count
         ("1er", "fr"),
+        ("une dizaine", "fr"),  # about ten: « une » is no count here
+        ("2 à 5", "fr"),
         ("three or four", "en"),
         ("between 2 and 5", "en"),
         ("3, maybe 4", "en"),
@@ -329,6 +331,9 @@ def slot_values(text: str, lang: str = "fr", slots: list[Slot] = SLOTS) -> dict[
         ("sent 4, none accepted", "en", 4, 0, None),
         ("4 out, 2 won at $5,000", "en", 4, 2, 5000),
         ("signed 1 of the 3 I sent", "en", 3, 1, None),
+        ("5/2/3000", "fr", 5, 2, 3000),  # slashes between values, not a mark out of 2
+        ("3 et 1 à 2500", "fr", 3, 1, 2500),  # « 1 à 2500 » is no range
+        ("6 - 2 - 2800", "fr", 6, 2, 2800),
     ],
 )
 def test_several_values_are_matched_to_their_slots(text, lang, sent, accepted, price) -> None:
