@@ -32,14 +32,27 @@ def on_inbound(message_id: int) -> str:
         checkin = _waiting_checkin(message)
         if checkin is None or Answer.objects.filter(message=message).exists():
             return "not_an_answer"
+        if _coach_wrote_since_asked(checkin, message):
+            return "for_the_coach"  # a reply to the coach's own SMS, not to the check-in
         return _take_answer(checkin, message, timezone.now())
+
+
+def _coach_wrote_since_asked(checkin: Checkin, message: Message) -> bool:
+    asked_at = checkin.asked.sent_at if checkin.asked else None
+    return Message.objects.filter(
+        coachee_id=message.coachee_id,
+        direction=Message.Direction.OUTBOUND,
+        kind=Message.Kind.MANUAL,
+        created_at__gt=asked_at,
+        created_at__lt=message.created_at,
+    ).exists()
 
 
 def _waiting_checkin(message: Message) -> Checkin | None:
     """The coachee's open check-in whose question went out before this reply came in."""
     return (
-        Checkin.objects.select_for_update()
-        .select_related("enrolment__program", "coachee")
+        Checkin.objects.select_for_update(of=("self",))
+        .select_related("enrolment__program", "coachee", "asked")
         .filter(
             coachee_id=message.coachee_id,
             status=Checkin.Status.OPEN,

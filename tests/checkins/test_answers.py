@@ -158,3 +158,15 @@ def test_odd_replies_store_nothing_and_ask_again(asked, camille, reply, body):
     assert questions_to(camille)[-1].startswith("Pardon")
     assert status(asked) == Checkin.Status.OPEN
     assert Answer.objects.get().body == body  # kept as sent, for the coach
+
+
+def test_a_reply_to_the_coachs_own_sms_is_left_for_the_coach(asked, alice, tasks):
+    from ancrage.messaging.services import queue_message
+
+    queue_message(asked.coachee, "Au fait, on décale jeudi ?", sent_by=alice)
+    tasks()
+    simulate_inbound(asked.coachee.practice, asked.coachee.phone, "Oui pas de souci, 14h ?")
+    tasks()
+    asked.refresh_from_db()
+    assert asked.status == "open" and asked.answers.count() == 0
+    assert not asked.reasked  # nothing asked again: the coachee was answering the coach
