@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: setup demo test lint typecheck test-sqlite test-postgres test-browser browser-deps messages bench clean
+.PHONY: setup demo test lint typecheck test-sqlite test-postgres test-browser browser-deps messages bench model clean
 
 setup: $(VENV)/.installed $(VENV)/.compiled
 
@@ -54,6 +54,10 @@ test-browser: setup browser-deps
 messages: setup
 	cd ancrage && ../$(BIN)/django-admin compilemessages --ignore=.venv
 
+# The weight tables the analyzer ships, rebuilt from the team's labelled data (fixed seeds).
+model: setup
+	$(BIN)/python training/train_triage.py
+
 # The spaCy baseline of the analyzer benchmark needs spaCy and its French model (extra "bench").
 $(VENV)/.bench-installed: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
@@ -68,6 +72,9 @@ bench: setup $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/analysis_speed.py
 	$(BIN)/python benchmarks/answer_speed.py
 	$(BIN)/python benchmarks/checkin_scheduling.py
+	$(BIN)/python benchmarks/triage_accuracy.py
+	$(BIN)/python benchmarks/triage_speed.py
+	$(BIN)/python benchmarks/inbox_latency.py
 	$(BIN)/python benchmarks/accuracy.py  # needs ../shared/corpora
 	$(BIN)/python benchmarks/own_accuracy.py
 

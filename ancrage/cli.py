@@ -8,6 +8,8 @@ Examples:
   ancrage sms receive --from "+33 6 12 34 56 78" "Merci !"
   ancrage checkins due --now 2026-12-07T09:00+01:00  check-ins that would go out then
   ancrage analyze call.vtt --json report.json    conversation analysis (no Django needed)
+  ancrage triage "Il a signé, merci encore !"     triage an SMS as JSON (no Django)
+  ancrage replies suggest --from "06 12 34 56 78"  replies to a client's latest SMS
   ancrage answer --kind number "trois devis"     read one check-in answer as JSON (no Django)
   ancrage migrate | createsuperuser | ...        Django's management commands
 """
@@ -18,7 +20,7 @@ import argparse
 import os
 import sys
 
-OWN_COMMANDS = {"demo", "serve", "worker", "sms", "checkins"}
+OWN_COMMANDS = {"demo", "serve", "worker", "sms", "checkins", "replies"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
         from ancrage.analysis.cli import main as analyze_main
 
         return analyze_main(args[1:])
+    if args and args[0] == "triage":  # the triage model needs no Django either
+        from ancrage.analysis.triage_cli import main as triage_main
+
+        return triage_main(args[1:])
     if args and args[0] == "answer":  # reading one SMS answer never loads Django either
         from ancrage.analysis.answers_cli import main as answer_main
 
@@ -91,6 +97,17 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("--now", help="ISO date-time with its offset (default: now)")
     due.add_argument("--practice", help="practice slug (default: every practice)")
     due.set_defaults(run=commands.checkins_due)
+
+    replies = sub.add_parser("replies", help="reply suggestions for a client's latest SMS")
+    replies_sub = replies.add_subparsers(dest="replies_command", required=True)
+    suggest = replies_sub.add_parser(
+        "suggest",
+        help="print JSON suggestions for the latest SMS of the client with this number",
+        description='Example: ancrage replies suggest --from "06 12 34 56 78"',
+    )
+    suggest.add_argument("--from", dest="sender", required=True, help='e.g. "06 12 34 56 78"')
+    suggest.add_argument("--practice", help="practice slug (default: the only practice)")
+    suggest.set_defaults(run=commands.replies_suggest)
     return parser
 
 

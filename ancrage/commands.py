@@ -22,10 +22,12 @@ class CliError(Exception):
 def demo(options: argparse.Namespace) -> int:
     from ancrage.checkins.demo import ensure_demo_checkins
     from ancrage.coaching.demo import DEMO_SLUG, ensure_demo
+    from ancrage.inbox.demo import ensure_demo_inbox
 
     call_command("migrate", interactive=False, verbosity=0)
     login, password = ensure_demo()
     ensure_demo_checkins(Practice.objects.get(slug=DEMO_SLUG))
+    ensure_demo_inbox(Practice.objects.get(slug=DEMO_SLUG))
     host = options.bind
     print(f"Ancrage démo / demo: http://{host}/")
     print(f"  identifiant / login: {login}")
@@ -160,3 +162,28 @@ def _aware(text: str | None) -> dt.datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.get_current_timezone())
     return moment
+
+
+def replies_suggest(options: argparse.Namespace) -> int:
+    """JSON reply suggestions for the latest inbound SMS of the coachee with that number."""
+    import json
+
+    from ancrage.inbox.services import NothingToAnswer, suggest_replies
+    from ancrage.lib.phone import InvalidPhoneNumber, to_e164
+
+    try:
+        practice = _practice(options.practice)
+        phone = to_e164(options.sender)
+        coachee = practice.coachees.filter(phone=phone).first()
+        if coachee is None:
+            raise CliError(f"no coachee with number {phone} in {practice}")
+        category, replies = suggest_replies(coachee)
+    except CliError as error:
+        return _fail(str(error))
+    except InvalidPhoneNumber:
+        return _fail(f"{options.sender!r} is not a valid phone number")
+    except NothingToAnswer:
+        return _fail(f"{coachee} has sent no SMS yet: there is nothing to reply to")
+    out = {"category": category, "suggestions": [reply.as_json() for reply in replies]}
+    print(json.dumps(out, ensure_ascii=False))
+    return 0

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ancrage.messaging",
     "ancrage.conversations",
     "ancrage.checkins",
+    "ancrage.inbox",
 ]
 
 MIDDLEWARE = [
@@ -138,7 +139,15 @@ SMS_SWEEP_INTERVAL = envint("ANCRAGE_SMS_SWEEP_INTERVAL", 60)  # seconds between
 SMS_RETRY_BASE_SECONDS = envint("ANCRAGE_SMS_RETRY_BASE_SECONDS", 2)  # backoff: base * 2**n
 SMS_AUTOMATED_VALIDITY = envint("ANCRAGE_SMS_AUTOMATED_VALIDITY", 24 * 3600)  # seconds
 # Apps that read inbound SMS (not keywords) in a task after the webhook is answered.
-INBOUND_HANDLERS = ["ancrage.checkins.answering.on_inbound"]
+INBOUND_HANDLERS = ["ancrage.checkins.answering.on_inbound", "ancrage.inbox.handlers.on_inbound"]
+# --- E-mail to coaches (wins and thanks) ----------------------------------------
+# The console in the embedded demo; in production a provider through django-anymail, e.g.
+# ANCRAGE_EMAIL_BACKEND=anymail.backends.brevo.EmailBackend ANYMAIL_BREVO_API_KEY=...
+EMAIL_BACKEND = envstr("ANCRAGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = envstr("ANCRAGE_FROM_EMAIL", "Ancrage <noreply@localhost>")
+ANYMAIL = {
+    key[len("ANYMAIL_") :]: value for key, value in os.environ.items() if key.startswith("ANYMAIL_")
+}
 # --- Check-ins ------------------------------------------------------------------
 CHECKIN_INTERVAL = envint("ANCRAGE_CHECKIN_INTERVAL", 60)  # seconds between scheduler passes
 # Benchmarks only: a bare view to compare the webhook against.

@@ -8,6 +8,7 @@ from django.urls import include, path
 from ancrage.checkins import views as checkins
 from ancrage.coaching import views as coaching
 from ancrage.conversations import views as conversations
+from ancrage.inbox import views as inbox
 from ancrage.messaging import settings_views as sms_settings
 from ancrage.messaging import views as messaging
 
@@ -19,7 +20,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 urlpatterns = [
-    path("", coaching.coachee_list, name="coachee_list"),
+    path("", inbox.inbox, name="inbox"),
+    path("clients/", coaching.coachee_list, name="coachee_list"),
+    path("inbox/sunshine/", inbox.sunshine_save, name="sunshine_save"),
+    path("coachees/<int:pk>/suggestions/", inbox.suggestions, name="reply_suggestions"),
+    path("coachees/<int:pk>/draft-check/", inbox.draft_check, name="draft_check"),
+    path("coachees/<int:pk>/journal/", inbox.journal_add, name="journal_add"),
+    path("journal/<int:pk>/", inbox.journal_edit, name="journal_edit"),
+    path("journal/<int:pk>/delete/", inbox.journal_delete, name="journal_delete"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

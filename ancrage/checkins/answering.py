@@ -17,6 +17,7 @@ from ancrage.analysis.answers import Reading, Slot, read_answer, read_slots
 from ancrage.checkins import sms_texts
 from ancrage.checkins.models import Answer, Checkin, Metric, MetricValue, Question
 from ancrage.checkins.services import ask
+from ancrage.messaging.keywords import classify_keyword
 from ancrage.messaging.models import Message
 from ancrage.messaging.services import CannotSend, queue_automated
 
@@ -28,6 +29,8 @@ def on_inbound(message_id: int) -> str:
     message = Message.objects.select_related("coachee").filter(pk=message_id).first()
     if message is None or message.direction != Message.Direction.INBOUND:
         return "ignored"
+    if classify_keyword(message.body):
+        return "keyword"  # STOP, START and HELP always win over a waiting check-in
     with transaction.atomic():
         checkin = _waiting_checkin(message)
         if checkin is None or Answer.objects.filter(message=message).exists():

@@ -17,6 +17,8 @@ from ancrage.checkins.services import enrol_in_intake
 from ancrage.coaching.access import CoachRequest, coach_required, coachee_or_404, coachees_of
 from ancrage.coaching.forms import CoacheeForm, EngagementForm, NoteForm
 from ancrage.coaching.models import Engagement
+from ancrage.inbox.forms import JournalForm
+from ancrage.inbox.services import journal_of
 from ancrage.messaging.forms import MessageForm
 from ancrage.messaging.models import Message
 from ancrage.messaging.services import thread_of
@@ -81,6 +83,8 @@ def coachee_detail(request: CoachRequest, pk: int) -> HttpResponse:
             practice=coachee.practice, initial={"measured_on": timezone.localdate()}
         ),
         **coachee_panel(coachee, "en" if get_language().startswith("en") else "fr"),
+        "journal": journal_of(coachee),
+        "journal_form": JournalForm(),
     }
     return render(request, "coaching/coachee_detail.html", context)
 

@@ -257,7 +257,7 @@ def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> i
         from ancrage.messaging.optout import act_on_keyword
 
         act_on_keyword(Message.objects.select_related("coachee").get(pk=message_id))
-    elif settings.INBOUND_HANDLERS:
+    if settings.INBOUND_HANDLERS:
         from ancrage.messaging.tasks import process_inbound
 
         # Committed with the message (database queue): the reply is read after we answer.

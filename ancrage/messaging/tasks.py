@@ -306,8 +306,8 @@ def assemble_inbound(practice_id: int, provider: str, sender: str, ref: str) -> 
 
 @task()
 def process_inbound(message_id: int) -> list[str]:
-    """Hand a stored inbound SMS (not a keyword) to the apps that read replies
-    (settings.INBOUND_HANDLERS, dotted paths): messaging knows none of them."""
+    """Hand a stored inbound SMS to the apps that read replies (settings.INBOUND_HANDLERS,
+    dotted paths): messaging knows none of them. Keywords were already acted on."""
     from django.utils.module_loading import import_string
 
     return [str(import_string(path)(message_id)) for path in settings.INBOUND_HANDLERS]
