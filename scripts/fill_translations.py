@@ -378,6 +378,67 @@ FR.update(
     }
 )
 
+# Inbox (ancrage/inbox)
+FR.update(
+    {
+        "Inbox": "Messages",
+        "What happened": "Ce qui s’est passé",
+        "what happened": "ce qui s’est passé",
+        "Gratitude": "Remerciement",
+        "Win": "Victoire",
+        "Struggle": "Difficulté",
+        "Question": "Question",
+        "Scheduling": "Rendez-vous",
+        "Opt-out": "Désinscription",
+        "Other": "Autre",
+        "Thanks": "Remerciement",
+        "when": "quand",
+        "journal entry": "entrée du journal",
+        "journal entries": "entrées du journal",
+        "Never": "Jamais",
+        "At once (outside my quiet hours)": "Tout de suite (hors de mes heures calmes)",
+        "A daily digest": "Un récapitulatif quotidien",
+        "e-mail me wins and thanks": "m’écrire les victoires et remerciements",
+        "language of the e-mails": "langue des e-mails",
+        "A ray of sunshine: %(count)d win(s) and thanks from your clients": "Un rayon de soleil : %(count)d victoire(s) et remerciement(s) de vos clients",
+        "Your e-mail preference is saved.": "Votre préférence d’e-mail est enregistrée.",
+        "Added to the journal.": "Ajouté au journal.",
+        "A journal entry needs a kind and some text.": "Une entrée du journal demande un type et un texte.",
+        "Journal entry saved.": "Entrée du journal enregistrée.",
+        "Journal entry removed.": "Entrée du journal supprimée.",
+        "Replies that serve": "Des réponses qui servent",
+        "open question": "question ouverte",
+        "closed question": "question fermée",
+        "rhetorical tag, an affirmation": "question rhétorique, une affirmation",
+        "hands the credit back": "rend le mérite au client",
+        "takes the credit": "s’attribue le mérite",
+        "gives advice": "donne un conseil",
+        "This answers a win or a thank-you: the credit is the client's. An affirmation that hands it back is the intended move.": "Vous répondez à une victoire ou à un remerciement : le mérite revient au client. Une affirmation qui le lui rend est le geste attendu.",
+        "To a thank-you, an affirmation works better than a question: hand the credit back, factually.": "À un remerciement, une affirmation répond mieux qu’une question : rendez le mérite, factuellement.",
+        "To a struggle, one open question usually serves better than advice.": "Face à une difficulté, une question ouverte sert souvent mieux qu’un conseil.",
+        "Answering a win or a thank-you: an affirmation that names what the client did is the intended move.": "Réponse à une victoire ou à un remerciement : une affirmation qui nomme ce que le client a fait est le geste attendu.",
+        "Journal of wins and thanks": "Journal des victoires et remerciements",
+        "No win or thank-you yet. They are added here as they arrive by SMS, or by you.": "Pas encore de victoire ni de remerciement. Ils s’ajoutent ici à leur arrivée par SMS, ou par vous.",
+        "Add to the journal": "Ajouter au journal",
+        "Suggested replies to the latest SMS: edit before sending. Nothing is sent without you.": "Réponses suggérées au dernier SMS : modifiez-les avant d’envoyer. Rien ne part sans vous.",
+        "Use in the composer": "Reprendre dans la zone de saisie",
+        "This client said STOP: nothing can be sent.": "Ce client a envoyé STOP : rien ne peut lui être envoyé.",
+        "No SMS from this client yet: nothing to answer.": "Aucun SMS de ce client pour l’instant : rien à répondre.",
+        "Search by name": "Rechercher par nom",
+        "Category": "Catégorie",
+        "All categories": "Toutes les catégories",
+        "Stage": "Étape",
+        "All stages": "Toutes les étapes",
+        "Filter": "Filtrer",
+        "waiting for you for %(since)s": "vous attend depuis %(since)s",
+        "No conversation matches these filters.": "Aucune conversation ne correspond à ces filtres.",
+        "A ray of sunshine: e-mail me when a client sends a win or a thank-you": "Un rayon de soleil : m’écrire quand un client envoie une victoire ou un remerciement",
+        "Hello %(name)s,": "Bonjour %(name)s,",
+        "Good news came in from your clients:": "De bonnes nouvelles de vos clients :",
+        "The credit is theirs; the joy is shared. Reply from Ancrage when you are ready.": "Le mérite est le leur ; la joie est partagée. Répondez depuis Ancrage quand vous le souhaitez.",
+    }
+)
+
 ENTRY = re.compile(r'msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr ""\n(?!")', re.M)
 
 

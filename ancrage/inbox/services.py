@@ -36,7 +36,9 @@ def triage_message(message: Message) -> Triage:
         category, categories, scores = Category.OPT_OUT.value, [Category.OPT_OUT.value], {}
     else:
         result = triage(message.body, message.coachee.language)
-        category, categories, scores = result.category, result.categories, result.scores
+        categories, scores = result.categories, result.scores
+        category = _first_for_the_coach(result.category, categories)
+        categories = [category, *(c for c in categories if c != category)] if categories else []
     try:
         with transaction.atomic():
             found = Triage.objects.create(
@@ -176,11 +178,14 @@ def suggest_replies(coachee: Coachee) -> tuple[str, list[Suggestion]]:
 
 
 def reply_frame(found: Triage) -> str:
-    """What the reply answers: a thank-you, even beside a win, is answered by handing the
-    credit back (the founding story: « merci... mes devis sont acceptés »)."""
-    if Category.GRATITUDE in found.categories:
-        return Category.GRATITUDE.value
+    """What the reply answers: the message's primary category (see _first_for_the_coach)."""
     return found.category
+
+
+def _first_for_the_coach(primary: str, categories: list[str]) -> str:
+    """A thank-you, even beside a win, comes first: the coach answers it by handing the
+    credit back (the founding story: « merci... mes devis sont acceptés »)."""
+    return Category.GRATITUDE.value if Category.GRATITUDE in categories else primary
 
 
 def _cost(text: str) -> tuple[str, int]:

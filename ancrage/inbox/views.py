@@ -62,7 +62,8 @@ def suggestions(request: CoachRequest, pk: int) -> HttpResponse:
         category, replies = services.suggest_replies(coachee)
     except services.NothingToAnswer:
         category, replies = "", []
-    context = {"coachee": coachee, "category": category, "replies": replies}
+    label = Category(category).label if category in Category.values else ""
+    context = {"coachee": coachee, "category": category, "label": label, "replies": replies}
     return render(request, "inbox/_suggestions.html", context)
 
 
