@@ -26,8 +26,8 @@ demo: setup
 test: setup lint typecheck test-sqlite test-postgres test-browser
 
 lint: setup
-	$(BIN)/ruff check ancrage tests benchmarks
-	$(BIN)/ruff format --check ancrage tests benchmarks
+	$(BIN)/ruff check ancrage tests benchmarks training
+	$(BIN)/ruff format --check ancrage tests benchmarks training
 
 typecheck: setup
 	$(BIN)/mypy ancrage

@@ -47,7 +47,7 @@ def load(pattern: str = "sms_*.jsonl", folder: Path = DATA) -> list[Sms]:
     rows = []
     for path in sorted(folder.glob(pattern)):
         writer = path.stem.split("_", 1)[1]
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
                 labels = frozenset(item["categories"]) & set(CATEGORIES)
