@@ -74,7 +74,7 @@ def coachee_detail(request: CoachRequest, pk: int) -> HttpResponse:
         "thread": thread_of(coachee, mark_read=True),
         "form": MessageForm(coachee=coachee),
         "engagement_form": EngagementForm(instance=engagement) if engagement else None,
-        "note_form": NoteForm(),
+        "note_form": NoteForm(prefix="note"),
         "notes": engagement.notes.all()[:20] if engagement else [],
         "enrolment_form": EnrolmentForm(
             practice=coachee.practice, initial={"start_on": timezone.localdate()}
@@ -119,7 +119,7 @@ def engagement_update(request: CoachRequest, pk: int) -> HttpResponse:
 @require_POST
 def note_add(request: CoachRequest, pk: int) -> HttpResponse:
     engagement = _engagement_or_404(request, pk)
-    form = NoteForm(request.POST)
+    form = NoteForm(request.POST, prefix="note")
     if form.is_valid():
         form.instance.practice = engagement.practice
         form.instance.engagement = engagement

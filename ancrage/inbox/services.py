@@ -165,6 +165,19 @@ def latest_inbound(coachee: Coachee) -> Message | None:
     )
 
 
+def answered_since_latest_inbound(coachee: Coachee) -> bool:
+    """Whether the coach has written by hand since the coachee's latest SMS."""
+    latest = latest_inbound(coachee)
+    return (
+        latest is not None
+        and coachee.messages.filter(
+            direction=Message.Direction.OUTBOUND,
+            kind=Message.Kind.MANUAL,
+            created_at__gt=latest.created_at,
+        ).exists()
+    )
+
+
 def suggest_replies(coachee: Coachee) -> tuple[str, list[Suggestion]]:
     """The category of the coachee's latest SMS and two or three replies for it."""
     message = latest_inbound(coachee)

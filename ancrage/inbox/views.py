@@ -63,7 +63,11 @@ def suggestions(request: CoachRequest, pk: int) -> HttpResponse:
     except services.NothingToAnswer:
         category, replies = "", []
     label = Category(category).label if category in Category.values else ""
-    context = {"coachee": coachee, "category": category, "label": label, "replies": replies}
+    answered = services.answered_since_latest_inbound(coachee)
+    context = {
+        "coachee": coachee, "category": category, "label": label, "replies": replies,
+        "answered": answered,
+    }  # fmt: skip
     return render(request, "inbox/_suggestions.html", context)
 
 

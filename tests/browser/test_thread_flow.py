@@ -52,8 +52,8 @@ def test_a_coach_sends_an_sms_and_sees_the_simulated_reply_arrive(page, demo_ser
 def test_the_interface_switches_to_english(page, demo_server):
     log_in(page, demo_server)
     page.get_by_role("button", name="EN").click()
-    expect(page.get_by_role("link", name="New client")).to_be_visible()
-    page.get_by_role("link", name="New client").click()
+    expect(page.get_by_role("link", name="New client", exact=True)).to_be_visible()
+    page.get_by_role("link", name="New client", exact=True).click()
     page.get_by_label("Name").fill("Test Person")
     page.get_by_label("Mobile phone").fill("06 12")
     page.get_by_role("button", name="Save").click()

@@ -84,6 +84,6 @@ def test_notes_and_intentions_are_saved_on_the_engagement(alice_client, camille)
     alice_client.post(
         reverse("engagement_update", args=[engagement.pk]), {"intentions": "Oser ses prix"}
     )
-    alice_client.post(reverse("note_add", args=[engagement.pk]), {"body": "Très motivée"})
+    alice_client.post(reverse("note_add", args=[engagement.pk]), {"note-body": "Très motivée"})
     html = alice_client.get(reverse("coachee_detail", args=[camille.pk])).content.decode()
     assert "Oser ses prix" in html and "Très motivée" in html
