@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .models import Utterance
 from .normalize import fold_accents, normalize
 
 WEIGHTS = Path(__file__).with_name("weights") / "triage.json"
@@ -79,14 +78,12 @@ class Model:
     weights: dict[str, tuple[float, ...]]
 
     def scores(self, feats: list[str]) -> list[float]:
-        totals = list(self.bias)
         get = self.weights.get
-        for feat in feats:
-            row = get(feat)
-            if row is not None:
-                for i, w in enumerate(row):
-                    totals[i] += w
-        return [_sigmoid(t) for t in totals]
+        rows = [row for row in map(get, feats) if row is not None]
+        if not rows:
+            return [_sigmoid(b) for b in self.bias]
+        # one column per category, summed in C (zip and sum), not in a Python loop
+        return [_sigmoid(b + sum(col)) for b, col in zip(self.bias, zip(*rows), strict=True)]
 
     def weighed(self, text: str, lang: str, label: str, top: int = 5) -> list[tuple[str, float]]:
         """The words (with their letter groups), word pairs and emoji that pushed this label
@@ -123,10 +120,24 @@ def load_model(path: Path = WEIGHTS) -> Model:
     )
 
 
-def detect_lang(text: str) -> str:
-    from .engine import detect_language
+_ACCENTS = frozenset("éèêàùçôîœ")
+_WORDISH = re.compile(r"[\w']+")
 
-    return detect_language([Utterance("", text)])
+
+@cache
+def _markers() -> tuple[frozenset[str], frozenset[str]]:
+    from .lang import get
+
+    return frozenset(get("fr").MARKERS), frozenset(get("en").MARKERS)
+
+
+def detect_lang(text: str) -> str:
+    """French or English, by the same marker words as the analyzer's detection (set
+    intersections: an SMS is short, this runs for every one); French on a tie."""
+    fr, en = _markers()
+    tokens = set(_WORDISH.findall(text.lower().replace("’", "'")))
+    french = len(tokens & fr) + (not _ACCENTS.isdisjoint(text.lower()))
+    return "fr" if french >= len(tokens & en) else "en"
 
 
 def triage(

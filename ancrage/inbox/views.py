@@ -34,8 +34,13 @@ def inbox(request: CoachRequest) -> HttpResponse:
         else "",
         search=request.GET.get("q", "").strip()[:60],
     )
+    rows = services.inbox(request.coach.practice, filters)
+    category_labels, stage_labels = dict(Category.choices), dict(Engagement.Status.choices)
+    for row in rows:  # labels looked up once here, not in a template loop per row
+        row.category_label = category_labels.get(row.category, "")
+        row.stage_label = stage_labels.get(row.stage, "")
     context = {
-        "rows": services.inbox(request.coach.practice, filters),
+        "rows": rows,
         "filters": filters,
         "categories": Category.choices,
         "stages": Engagement.Status.choices,
