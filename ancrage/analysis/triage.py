@@ -83,7 +83,8 @@ class Model:
         if not rows:
             return [_sigmoid(b) for b in self.bias]
         # one column per category, summed in C (zip and sum), not in a Python loop
-        return [_sigmoid(b + sum(col)) for b, col in zip(self.bias, zip(*rows), strict=True)]
+        columns = zip(*rows, strict=True)
+        return [_sigmoid(b + sum(col)) for b, col in zip(self.bias, columns, strict=True)]
 
     def weighed(self, text: str, lang: str, label: str, top: int = 5) -> list[tuple[str, float]]:
         """The words (with their letter groups), word pairs and emoji that pushed this label
