@@ -77,6 +77,11 @@ def send_pending(coach: Coach, now: dt.datetime) -> int:
             "count": len(entries)
         }
         body = render_to_string("inbox/sunshine_email.txt", {"entries": entries, "coach": coach})
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [coach.user.email])
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [coach.user.email])
+    except Exception:
+        # not sent: the notices wait for the next attempt (the task's retry), nothing lost
+        SunshineNotice.objects.filter(pk__in=pending, sent_at=now).update(sent_at=None)
+        raise
     log.info("sunshine e-mail to coach %s: %d entries", coach.pk, len(entries))
     return len(entries)

@@ -16,6 +16,7 @@ from ancrage.checkins.sms_texts import format_value
 from ancrage.coaching.models import Coach, Coachee, Engagement, Practice
 from ancrage.inbox import suggestions
 from ancrage.inbox.models import Category, JournalEntry, SunshineNotice, SunshineSetting, Triage
+from ancrage.lib.phone import InvalidPhoneNumber, to_e164
 from ancrage.lib.sms_encoding import sms_cost
 from ancrage.messaging.keywords import classify_keyword
 from ancrage.messaging.models import Message
@@ -122,10 +123,21 @@ def _annotated(practice: Practice, filters: Filters) -> QuerySet[Coachee]:
     if filters.stage:
         coachees = coachees.filter(stage=filters.stage)
     if filters.search:
-        coachees = coachees.filter(
-            Q(name__icontains=filters.search) | Q(phone__contains=filters.search)
-        )
+        coachees = coachees.filter(_name_or_number(filters.search))
     return coachees
+
+
+def _name_or_number(search: str) -> Q:
+    """A name, or a number as the coach types it (« 06 11 00 00 04 », "+33 6 11…")."""
+    found = Q(name__icontains=search)
+    digits = "".join(c for c in search if c.isdigit())
+    if len(digits) >= 4:
+        try:
+            found |= Q(phone=to_e164(search))
+        except InvalidPhoneNumber:
+            pass
+        found |= Q(phone__contains=digits.lstrip("0"))
+    return found
 
 
 # -- journal ----------------------------------------------------------------------------------
@@ -217,7 +229,7 @@ def facts_for(coachee: Coachee, answering: Message | None = None) -> suggestions
         .first()
     )
     return suggestions.Facts(
-        name=suggestions.first_name(coachee.name),
+        name="" if coachee.is_unknown else suggestions.first_name(coachee.name),
         lang=coachee.language,
         progress=_progress(coachee),
         last_win=last_win or "",

@@ -12,7 +12,8 @@ Written without gendered agreements (« tu l'as fait », not « tu es allée »)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,19 @@ BY_CATEGORY = {
 }
 
 
+_NAMELESS = "\x00"  # stands for the first name while the templates are filled
+_NAME_SLOT = re.compile(r",? ?\x00")
+
+
 def suggest(category: str, facts: Facts) -> list[str]:
-    """Two or three replies for the latest inbound SMS, in the coachee's language."""
-    return BY_CATEGORY.get(category, other)(facts)
+    """Two or three replies for the latest inbound SMS, in the coachee's language. A sender
+    with no name yet (an unknown number) is not called « Inconnu »: the name is left out."""
+    if facts.name:
+        return BY_CATEGORY.get(category, other)(facts)
+    texts = BY_CATEGORY.get(category, other)(replace(facts, name=_NAMELESS))
+    return [_without_name(text) for text in texts]
+
+
+def _without_name(text: str) -> str:
+    text = _NAME_SLOT.sub("", text).strip().lstrip(", ")
+    return text[:1].upper() + text[1:]

@@ -4,6 +4,7 @@ Views parse, call one service, render; every query starts from the coach's pract
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -34,7 +35,7 @@ def inbox(request: CoachRequest) -> HttpResponse:
         else "",
         search=request.GET.get("q", "").strip()[:60],
     )
-    rows = services.inbox(request.coach.practice, filters)
+    rows: list[Any] = services.inbox(request.coach.practice, filters)  # annotated coachees
     category_labels, stage_labels = dict(Category.choices), dict(Engagement.Status.choices)
     for row in rows:  # labels looked up once here, not in a template loop per row
         row.category_label = category_labels.get(row.category, "")

@@ -1158,6 +1158,9 @@ OWNERSHIP_RETURNED = [
 ]
 CREDIT_TAKEN = [
     r"thanks to me",
+    # "that's thanks to my method!", "all down to my coaching"
+    r"(?:thanks|due|down|owing) to (?:my|our) (?:[\w-]+ )?(?:method|methods|program|programme|"
+    r"approach|coaching|system|advice|framework|sessions?|work|template)\b",
     r"because of me",
     r"without me",
     r"my (?:[\w-]+ )?(?:method|methods|program|programme|approach|coaching|system|advice|"
