@@ -8,6 +8,8 @@ PostgreSQL and SECRET_KEY comes from the environment.
 from __future__ import annotations
 
 import base64
+import datetime as dt
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -15,11 +17,12 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from ancrage.lib.env import envbool, envint, envlist, envstr
+from ancrage.lib.env import EnvError, envbool, envint, envlist, envstr
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(envstr("ANCRAGE_DATA_DIR", str(Path.cwd() / "data"))).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+# The data dir holds the database, the keys and the demo password: its owner only.
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
 def _embedded_secret_key() -> str:
@@ -61,15 +64,19 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "ancrage.coaching",
     "ancrage.messaging",
     "ancrage.conversations",
     "ancrage.checkins",
     "ancrage.inbox",
+    "ancrage.consent",
 ]
 
 MIDDLEWARE = [
+    "ancrage.lib.request_id.RequestIdMiddleware",  # first: its id covers the whole request
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -80,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "ancrage.coaching.middleware.CurrentPracticeMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "ancrage.urls"
@@ -126,6 +134,18 @@ else:
         }
     }
 EMBEDDED = not DATABASE_URL
+
+
+def _private_sqlite_file(path: Path) -> None:
+    """SQLite creates its file (and -wal, -shm, with the same mode) 0644: make it 0600 first."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)  # a database created before this rule
+
+
+if EMBEDDED:
+    _private_sqlite_file(SQLITE_PATH)
 # Fernet key(s) encrypting SMS provider credentials at rest (comma-separated for rotation).
 # Production (several machines) must set it; the embedded mode keeps one in DATA_DIR.
 ENCRYPTION_KEY = envstr("ANCRAGE_ENCRYPTION_KEY") or (
@@ -138,6 +158,22 @@ SMS_SENDING_TIMEOUT = envint("ANCRAGE_SMS_SENDING_TIMEOUT", 120)
 SMS_SWEEP_INTERVAL = envint("ANCRAGE_SMS_SWEEP_INTERVAL", 60)  # seconds between sweeps
 SMS_RETRY_BASE_SECONDS = envint("ANCRAGE_SMS_RETRY_BASE_SECONDS", 2)  # backoff: base * 2**n
 SMS_AUTOMATED_VALIDITY = envint("ANCRAGE_SMS_AUTOMATED_VALIDITY", 24 * 3600)  # seconds
+# Raw webhook payloads older than this are deleted by the sweeper (their messages stay).
+WEBHOOK_RETENTION_DAYS = envint("ANCRAGE_WEBHOOK_RETENTION_DAYS", 90)
+
+
+def _networks(name: str) -> list[str]:
+    try:
+        return [str(ipaddress.ip_network(item, strict=False)) for item in envlist(name, [])]
+    except ValueError as error:
+        raise EnvError(f"{name}: {error} (use networks such as 192.168.1.0/24)") from None
+
+
+# Provider API URLs (providers/urls.py). Twilio's and Vonage's are fixed unless this is on
+# (tests against local fakes, a compatible self-hosted gateway); loopback, private and
+# link-local addresses are refused unless listed, e.g. the office LAN of an Android gateway.
+SMS_CUSTOM_API_URLS = envbool("ANCRAGE_SMS_CUSTOM_API_URLS", False)
+SMS_PRIVATE_NETWORKS = _networks("ANCRAGE_SMS_PRIVATE_NETWORKS")
 # Apps that read inbound SMS (not keywords) in a task after the webhook is answered.
 INBOUND_HANDLERS = ["ancrage.checkins.answering.on_inbound", "ancrage.inbox.handlers.on_inbound"]
 # --- E-mail to coaches (wins and thanks) ----------------------------------------
@@ -158,6 +194,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {"default": {"BACKEND": envstr("ANCRAGE_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # --- Auth -----------------------------------------------------------------------
+# django-axes: after LOGIN_FAILURE_LIMIT wrong passwords from one address (app or admin),
+# that address is refused (429) for the cool-off; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("ANCRAGE_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=envint("ANCRAGE_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock lasts the cool-off, no more
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "ancrage.lib.client_ip.client_ip"
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # an invitation link stays valid three days
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -177,6 +227,11 @@ PHONE_DEFAULT_REGION = envstr("ANCRAGE_PHONE_REGION", "FR")
 
 # Largest transcript accepted by the web page (the CLI streams or refuses by its own limit).
 ANCRAGE_MAX_UPLOAD_MB = envint("ANCRAGE_MAX_UPLOAD_MB", 20)
+# Analyses of uploaded transcripts running at once per practice (in the worker); beyond it
+# the job waits, shown as queued.
+ANCRAGE_ANALYSIS_CONCURRENCY = envint("ANCRAGE_ANALYSIS_CONCURRENCY", 2)
+if ANCRAGE_ANALYSIS_CONCURRENCY < 1:
+    raise EnvError(f"ANCRAGE_ANALYSIS_CONCURRENCY={ANCRAGE_ANALYSIS_CONCURRENCY} must be 1 or more")
 
 # --- Static files ---------------------------------------------------------------
 STATIC_URL = "static/"
@@ -192,12 +247,47 @@ WHITENOISE_USE_FINDERS = True  # serve straight from the package when collectsta
 # --- Security -------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY") else None
+BEHIND_PROXY = envbool("BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# HTTPS-only cookies mean the site is served over HTTPS: tell browsers never to use plain
+# HTTP again (sent on HTTPS responses only, by SecurityMiddleware).
+SECURE_HSTS_SECONDS = envint("ANCRAGE_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0)
 X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere (templates load ancrage/*.js); chart data is a JSON
+# <script> tag, which is data and never run.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
+# Everything to stderr, each line with its request id ("-" outside requests). Server errors
+# are logged whatever DEBUG says (lib/request_id.py; django.request for the rest).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"ancrage": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")}},
+    "filters": {"request_id": {"()": "ancrage.lib.request_id.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_id"],
+            "formatter": "plain",
+        }
+    },
+    "loggers": {
+        "ancrage": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }

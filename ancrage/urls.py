@@ -30,6 +30,23 @@ urlpatterns = [
     path("journal/<int:pk>/delete/", inbox.journal_delete, name="journal_delete"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Forgotten password, and how an invited coach sets a first one (README, Security model).
+    path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
@@ -75,6 +92,7 @@ urlpatterns = [
     path("values/<int:pk>/", checkins.value_correct, name="value_correct"),
     path("enrolments/<int:pk>/stop/", checkins.enrolment_stop, name="enrolment_stop"),
     path("analysis/", conversations.upload, name="analysis_upload"),
+    path("analysis/jobs/<int:pk>/", conversations.job_detail, name="analysis_job"),
     path("coachees/<int:pk>/analysis/", conversations.thread_analysis, name="thread_analysis"),
     path("webhooks/<slug:provider>/<str:token>/<slug:kind>", messaging.webhook, name="webhook"),
 ]

@@ -27,6 +27,9 @@ def free_port() -> int:
 def env_for(data_dir: str, database_url: str | None = None, **extra: str) -> dict[str, str]:
     env = {**os.environ, "ANCRAGE_DATA_DIR": data_dir, "PYTHONPATH": str(ROOT), **extra}
     env["DJANGO_SETTINGS_MODULE"] = "ancrage.settings"
+    # the local fake providers listen on loopback, which production settings refuse (SSRF)
+    env.setdefault("ANCRAGE_SMS_CUSTOM_API_URLS", "true")
+    env.setdefault("ANCRAGE_SMS_PRIVATE_NETWORKS", "127.0.0.0/8")
     env.pop("DATABASE_URL", None)
     if database_url:  # production mode: the encryption key must come from the environment
         from cryptography.fernet import Fernet

@@ -106,6 +106,14 @@ def _encryption_key(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fake_providers_on_loopback(settings):
+    # Settings may load before the root conftest sets the variables (see above). Security
+    # tests (tests/security/) put the production values back.
+    settings.SMS_CUSTOM_API_URLS = True
+    settings.SMS_PRIVATE_NETWORKS = ["127.0.0.0/8"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_webhook_caches():
     from ancrage.messaging.services import clear_caches
 

@@ -16,6 +16,7 @@ from .models import (  # noqa: E402
     Annotated,
     FeedbackPoint,
     Indicator,
+    Limits,
     Report,
     Utterance,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "Annotated",
     "FeedbackPoint",
     "Indicator",
+    "Limits",
     "Report",
     "Utterance",
     "analyze",

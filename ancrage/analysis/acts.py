@@ -761,10 +761,12 @@ def classify(
     keys = word_keys(norm)
     cores = [rules.fillers.sub("", body) for body, _mark in sentences]
     # a lone "Right?" is a tag only after a statement: "Mm. Yeah?" checks, it closes nothing
-    kinds = [
-        sentence_question(body, mark, rules, not (continues_turn or any(cores[:i])), keys, cores[i])
-        for i, (body, mark) in enumerate(sentences)
-    ]
+    # whether a sentence opens the turn, kept as we go (`any(cores[:i])` was quadratic)
+    kinds: list[str | None] = []
+    said = continues_turn
+    for (body, mark), core in zip(sentences, cores, strict=True):
+        kinds.append(sentence_question(body, mark, rules, not said, keys, core))
+        said = said or bool(core)
     if '"' in norm or "«" in norm or "“" in norm:
         kinds = _unquoted(sentences, kinds)
     elif " '" in norm or norm.startswith("'"):

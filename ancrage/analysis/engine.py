@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from .acts import PLEASING, echoes_before_asking, rules_for
 from .acts import classify as classify_utterance
 from .feedback import build_feedback
 from .metrics import compute
-from .models import AnalysisError, Annotated, Report, Utterance
+from .models import AnalysisError, Annotated, Limits, Report, Utterance
 from .readers import from_records, read_transcript
 from .score import build_indicators
 
@@ -71,9 +72,20 @@ def detect_language(utterances: list[Utterance]) -> str:
     return "fr" if score["fr"] >= score["en"] else "en"  # French first on a tie
 
 
+Progress = Callable[[int, int], None]  # (utterances done, total)
+_CHECK_EVERY = 256  # utterances between two looks at the clock and two progress reports
+
+
 def annotate(
-    utterances: list[Utterance], language: str, products=(), competitors=()
+    utterances: list[Utterance],
+    language: str,
+    products=(),
+    competitors=(),
+    deadline: float | None = None,
+    progress: Progress | None = None,
 ) -> list[Annotated]:
+    """Label every utterance. `deadline` (time.monotonic()) stops an analysis that runs too
+    long with AnalysisError("too_slow"); `progress` hears how far it is."""
     rules = rules_for(language, tuple(products), tuple(competitors))
     out: list[Annotated] = []
     turn_follows_other = False
@@ -81,6 +93,8 @@ def annotate(
     this_turn: list[str] = []
     other_turn: list[str] = []  # the turn just before this one, by someone else
     for index, u in enumerate(utterances):
+        if index % _CHECK_EVERY == 0 and index:
+            _checkpoint(index, len(utterances), deadline, progress)
         continues_turn = u.speaker == previous
         if not continues_turn:
             turn_follows_other = previous is not None
@@ -102,6 +116,13 @@ def annotate(
     return out
 
 
+def _checkpoint(done: int, total: int, deadline: float | None, progress: Progress | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise AnalysisError("too_slow", done=done, total=total)
+    if progress is not None:
+        progress(done, total)
+
+
 def choose_focus(annotated: list[Annotated], requested: str | None) -> tuple[str, str, dict]:
     """The assessed speaker, a message key saying why, and its parameters."""
     speakers = list(dict.fromkeys(u.speaker for u in annotated))
@@ -116,11 +137,9 @@ def choose_focus(annotated: list[Annotated], requested: str | None) -> tuple[str
     # pleasing coach by SMS may ask fewer questions than the client, but only he pitches)
     leads = Counter(u.speaker for u in annotated for act in u.acts if act in _ASSESSED_ROLE_ACTS)
     # needs questions count double; ties go to whoever opened the conversation
-    ranked = sorted(
-        speakers,
-        key=lambda s: (-(questions[s] + 2 * needs[s] + leads[s]), speakers.index(s)),
-    )
-    focus = ranked[0]
+    # `speakers` is in order of first appearance and min() keeps the first of equals: no
+    # `speakers.index(s)` tie-break, which was quadratic in the number of speakers
+    focus = min(speakers, key=lambda s: -(questions[s] + 2 * needs[s] + leads[s]))
     if questions[focus] + leads[focus] == 0:
         return focus, "focus_opened", {"focus": focus}
     if max(questions.values(), default=0) > questions[focus]:
@@ -149,8 +168,14 @@ def analyze(
     lexicon: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     fmt: str | None = None,
     max_bytes: int | None = None,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
 ) -> Report:
-    """Analyze a transcript file, or a list of utterances (dicts, pairs or Utterance)."""
+    """Analyze a transcript file, or a list of utterances (dicts, pairs or Utterance).
+
+    `limits` bounds what the analysis may cost (refused with a clear AnalysisError);
+    `progress(done, total)` is called every few hundred utterances."""
+    started = time.monotonic()
     if isinstance(source, (str, os.PathLike)):
         utterances = read_transcript(source, fmt, max_bytes)
         origin: str | None = str(source)
@@ -159,11 +184,16 @@ def analyze(
         origin = None
     if not utterances:
         raise AnalysisError("empty", path=origin or "<input>")
+    if limits is not None:
+        limits.check(utterances)
+    deadline = None
+    if limits is not None and limits.max_seconds is not None:
+        deadline = started + limits.max_seconds
     products, competitors = load_lexicon(lexicon)
     language = detect_language(utterances) if lang == "auto" else lang
     if language not in languages.SUPPORTED:
         raise AnalysisError("unknown_language", lang=lang)
-    annotated = annotate(utterances, language, products, competitors)
+    annotated = annotate(utterances, language, products, competitors, deadline, progress)
     chosen, reason, params = choose_focus(annotated, focus)
     warnings = ["one_speaker"] if len({u.speaker for u in annotated}) == 1 else []
     pronouns = languages.get(language)

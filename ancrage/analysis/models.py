@@ -19,6 +19,40 @@ class AnalysisError(Exception):
         super().__init__(f"{key}: {params}")
 
 
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one analysis may cost (the web app sets them; None: no limit, the CLI's default).
+
+    Every stage is linear in the size of the input, so a bound on the size bounds the time; the
+    deadline is the last guard, checked between utterances.
+    """
+
+    max_utterances: int | None = None
+    max_speakers: int | None = None
+    max_utterance_chars: int | None = None
+    max_seconds: float | None = None
+
+    def check(self, utterances: list[Utterance]) -> None:
+        if self.max_utterances is not None and len(utterances) > self.max_utterances:
+            raise AnalysisError(
+                "too_many_utterances", count=len(utterances), max=self.max_utterances
+            )
+        if self.max_speakers is not None:
+            speakers = len({u.speaker for u in utterances})
+            if speakers > self.max_speakers:
+                raise AnalysisError("too_many_speakers", count=speakers, max=self.max_speakers)
+        if self.max_utterance_chars is not None:
+            for number, u in enumerate(utterances):
+                if len(u.text) > self.max_utterance_chars:
+                    raise AnalysisError(
+                        "utterance_too_long",
+                        index=number,
+                        speaker=u.speaker,
+                        chars=len(u.text),
+                        max=self.max_utterance_chars,
+                    )
+
+
 @dataclass(slots=True)
 class Utterance:
     speaker: str

@@ -173,6 +173,7 @@ def _seconds(value: Any, source: str, number: int) -> float | None:
 
 def _parse_text(text: str, source: str) -> list[Utterance]:
     out: list[Utterance] = []
+    parts: list[list[str]] = []  # joined once at the end: appending to a string is quadratic
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -180,11 +181,19 @@ def _parse_text(text: str, source: str) -> list[Utterance]:
         if match and match["text"].strip():
             start = clock_to_seconds(match["clock"]) if match["clock"] else None
             out.append(Utterance(_clean_speaker(match["speaker"]), match["text"].strip(), start))
+            parts.append([out[-1].text])
         elif out:  # a continuation line belongs to the previous speaker
-            out[-1].text = f"{out[-1].text} {line.strip()}"
+            parts[-1].append(line.strip())
     if not out:
         raise AnalysisError("no_speakers", path=source, fmt="text")
-    return out
+    return _joined(out, parts)
+
+
+def _joined(utterances: list[Utterance], parts: list[list[str]]) -> list[Utterance]:
+    for utterance, texts in zip(utterances, parts, strict=True):
+        if len(texts) > 1:
+            utterance.text = " ".join(text for text in texts if text)
+    return utterances
 
 
 def _clean_speaker(raw: str) -> str:
@@ -264,13 +273,15 @@ def _fill_speakers(cues: list[Utterance], source: str, fmt: str) -> list[Utteran
     if cues and not any(c.speaker for c in cues):
         raise AnalysisError("no_speakers", path=source, fmt=fmt)
     out: list[Utterance] = []
+    parts: list[list[str]] = []
     for cue in cues:
         if cue.speaker:
             out.append(cue)
+            parts.append([cue.text])
         elif out:
-            out[-1].text = f"{out[-1].text} {cue.text}".strip()
+            parts[-1].append(cue.text)
             out[-1].end = cue.end
-    return out
+    return _joined(out, parts)
 
 
 def _parse_json(text: str, source: str) -> list[Utterance]:

@@ -43,6 +43,23 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{path} fait {size_mb:.1f} Mo, au-delà de la limite de {max_mb:.0f} Mo. Découpez le "
             "fichier ou relevez la limite avec --max-mb (ou ANCRAGE_ANALYSIS_MAX_MB)."
         ),
+        "too_many_utterances": (
+            "Cette transcription compte {count} interventions, au-delà de la limite de {max} par "
+            "analyse. Découpez-la en plusieurs fichiers (un par séance), ou utilisez "
+            "`ancrage analyze`."
+        ),
+        "too_many_speakers": (
+            "Cette transcription compte {count} intervenants différents, au-delà de la limite de "
+            "{max}. Vérifiez le format (« Prénom : texte » sur chaque ligne) ou découpez le fichier."
+        ),
+        "utterance_too_long": (
+            "L'intervention n° {index} ({speaker}) fait {chars} caractères, au-delà de la limite "
+            "de {max}. Vérifiez le format : chaque prise de parole commence-t-elle par « Nom : » ?"
+        ),
+        "too_slow": (
+            "L'analyse a dépassé le temps accordé à un fichier (arrêtée après {done} interventions "
+            "sur {total}). Découpez la transcription, ou utilisez `ancrage analyze`."
+        ),
         "binary_file": "{path} n'est pas un fichier texte (octets nuls trouvés)",
         "undecodable": (
             "{path} : encodage illisible (essayé UTF-8, UTF-8 avec BOM, cp1252). Enregistrez le "
@@ -135,6 +152,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_large": (
             "{path} is {size_mb:.1f} MB, above the {max_mb:.0f} MB limit. Split the file or raise "
             "the limit with --max-mb (or ANCRAGE_ANALYSIS_MAX_MB)."
+        ),
+        "too_many_utterances": (
+            "This transcript has {count} utterances, above the limit of {max} per analysis. Split "
+            "it into several files (one per session), or use `ancrage analyze`."
+        ),
+        "too_many_speakers": (
+            "This transcript has {count} different speakers, above the limit of {max}. Check the "
+            'format ("Name: text" on each line) or split the file.'
+        ),
+        "utterance_too_long": (
+            "Utterance #{index} ({speaker}) is {chars} characters long, above the limit of {max}. "
+            'Check the format: does each turn start with "Name:"?'
+        ),
+        "too_slow": (
+            "The analysis ran over the time allowed for one file (stopped after {done} of {total} "
+            "utterances). Split the transcript, or use `ancrage analyze`."
         ),
         "binary_file": "{path} is not a text file (NUL bytes found)",
         "undecodable": (

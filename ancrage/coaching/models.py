@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import zoneinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ancrage.consent.models import ConsentEvent, PhoneConsent
 
 if TYPE_CHECKING:
     from ancrage.messaging.quiet_hours import QuietHours
@@ -120,6 +122,8 @@ class Coachee(models.Model):
     timezone = models.CharField(
         _("time zone"), max_length=64, validators=[validate_timezone], default="Europe/Paris"
     )
+    # A copy of the number's consent (ancrage.consent, the truth every send checks) for
+    # lists and filters; only ancrage.consent.services and save() write it.
     consent = models.CharField(
         _("consent"), max_length=10, choices=Consent.choices, default=Consent.OPTED_IN
     )
@@ -128,6 +132,8 @@ class Coachee(models.Model):
     # Created from an inbound SMS whose number no coachee had: shown flagged in the list.
     is_unknown = models.BooleanField(_("unknown sender"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    CONSENT_COPY = ("consent", "consent_changed_at", "consent_source")
 
     class Meta:
         verbose_name = _("coachee")
@@ -140,14 +146,32 @@ class Coachee(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def can_receive_sms(self) -> bool:
-        return self.consent == self.Consent.OPTED_IN
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "phone" in update_fields:
+            self._copy_consent_of_number()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *self.CONSENT_COPY}
+        super().save(*args, **kwargs)
 
-    def set_consent(self, consent: str, source: str) -> None:
-        self.consent = consent
-        self.consent_changed_at = timezone.now()
-        self.consent_source = source
-        self.save(update_fields=["consent", "consent_changed_at", "consent_source"])
+    def can_receive_sms(self) -> bool:
+        """Asks the number's consent (one indexed query), never the copy on this row."""
+        return not PhoneConsent.objects.is_opted_out(self.practice_id, self.phone)
+
+    def consent_history(self) -> list[ConsentEvent]:
+        """Every consent change of this number in this practice, latest first."""
+        events = ConsentEvent.objects.filter(practice_id=self.practice_id, phone=self.phone)
+        return list(events.select_related("actor"))
+
+    def _copy_consent_of_number(self) -> None:
+        """A new coachee, or a new number, takes that number's consent: a number that said
+        STOP stays out whoever it is given to. (The latest event is written with the state.)"""
+        latest = ConsentEvent.objects.filter(practice_id=self.practice_id, phone=self.phone)
+        event = latest.first() if self.practice_id else None
+        opted_out = event is not None and event.opted_out
+        self.consent = self.Consent.OPTED_OUT if opted_out else self.Consent.OPTED_IN
+        self.consent_changed_at = event.created_at if event else None
+        self.consent_source = event.detail[:60] if event else ""
 
     def current_engagement(self) -> Engagement | None:
         return self.engagements.order_by("-started_on", "-id").first()

@@ -1,14 +1,40 @@
-"""The analyzer (ancrage.analysis, pure Python) seen from the web app."""
+"""The analyzer (ancrage.analysis, pure Python) seen from the web app.
+
+Layers: views call these functions and tasks.py; tasks.py calls `claim` and `run_job`;
+nothing here enqueues. An uploaded transcript is analyzed by the worker, never on the
+request thread, within `WEB_LIMITS`, and at most ANCRAGE_ANALYSIS_CONCURRENCY at once
+per practice.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import time
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
-from ancrage.analysis import AnalysisError, Report, analyze
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ancrage.analysis import AnalysisError, Limits, Report, analyze
+from ancrage.analysis.models import Annotated, FeedbackPoint, Indicator
+from ancrage.analysis.readers import decode, detect_format, parse
 from ancrage.analysis.report import format_value
-from ancrage.analysis.ui import benchmark_label, indicator_label, message
-from ancrage.coaching.models import Coach, Coachee
+from ancrage.analysis.ui import MESSAGES, benchmark_label, indicator_label, message
+from ancrage.coaching.models import Coach, Coachee, Practice
+from ancrage.conversations.models import AnalysisJob
+
+# What one upload may cost, beside its size (ANCRAGE_MAX_UPLOAD_MB): a three-hour call is
+# about 3,000 utterances and a handful of speakers; the analyzer is linear in each of these.
+WEB_LIMITS = Limits(
+    max_utterances=50_000, max_speakers=50, max_utterance_chars=20_000, max_seconds=120
+)
+# A job still `running` this long after its start lost its worker: it frees its slot.
+STALE_AFTER = dt.timedelta(seconds=(WEB_LIMITS.max_seconds or 120) + 60)
+PROGRESS_EVERY = 0.5  # seconds between two progress writes
 
 
 @dataclass(frozen=True)
@@ -41,6 +67,12 @@ def error_text(error: AnalysisError, ui: str) -> str:
     return message(ui, error.key, **error.params)
 
 
+def job_error_text(job: AnalysisJob, ui: str) -> str:
+    if job.error_key in MESSAGES[ui]:
+        return message(ui, job.error_key, **job.error_params)
+    return _("The analysis was interrupted (the worker stopped). Upload the file again.")
+
+
 def analyze_thread(coachee: Coachee, coach: Coach) -> Report:
     """The SMS thread as a conversation, with the coach as the assessed speaker."""
     coach_name = coach.display_name
@@ -48,8 +80,119 @@ def analyze_thread(coachee: Coachee, coach: Coach) -> Report:
         {"speaker": coach_name if m.is_outbound else coachee.name, "text": m.body}
         for m in coachee.messages.order_by("created_at", "id")
     ]
-    return analyze(utterances, focus=coach_name, lang=coachee.language)
+    return analyze(utterances, focus=coach_name, lang=coachee.language, limits=WEB_LIMITS)
 
 
-def analyze_upload(path: Path, focus: str | None, lang: str, max_bytes: int) -> Report:
-    return analyze(path, focus=focus or None, lang=lang, max_bytes=max_bytes)
+# --- Uploaded transcripts, analyzed by the worker ------------------------------------------
+
+
+def create_job(coach: Coach, name: str, data: bytes, focus: str, lang: str) -> AnalysisJob:
+    return AnalysisJob.objects.create(
+        practice=coach.practice,
+        coach=coach,
+        name=name[:255],
+        focus=focus[:100],
+        lang=lang,
+        transcript=data,
+        size=len(data),
+    )
+
+
+def jobs_of(practice: Practice):
+    return AnalysisJob.objects.filter(practice=practice)
+
+
+def claim(job_id: int, concurrency: int) -> str:
+    """queued -> running if the practice has a free slot: "claimed", "busy" or "gone".
+
+    The practice row is locked (PostgreSQL) and SQLite transactions are IMMEDIATE, so two
+    workers never both take the last slot."""
+    now = timezone.now()
+    with transaction.atomic():
+        job = AnalysisJob.objects.filter(pk=job_id, status=AnalysisJob.Status.QUEUED).first()
+        if job is None:
+            return "gone"
+        Practice.objects.select_for_update().filter(pk=job.practice_id).first()
+        running = jobs_of(job.practice).filter(status=AnalysisJob.Status.RUNNING)
+        running.filter(started_at__lt=now - STALE_AFTER).update(
+            status=AnalysisJob.Status.FAILED, error_key="interrupted", finished_at=now
+        )
+        if running.count() >= concurrency:
+            return "busy"
+        AnalysisJob.objects.filter(pk=job_id).update(
+            status=AnalysisJob.Status.RUNNING, started_at=now, progress=0.0
+        )
+    return "claimed"
+
+
+def run_job(job_id: int) -> None:
+    """Analyze a claimed job's transcript and store the report, or the refusal in words."""
+    job = AnalysisJob.objects.get(pk=job_id)
+    try:
+        report = analyze_bytes(bytes(job.transcript), job.name, job.focus, job.lang, job_id)
+    except AnalysisError as error:
+        _finish(job_id, AnalysisJob.Status.FAILED, error_key=error.key, error_params=error.params)
+        return
+    _finish(job_id, AnalysisJob.Status.DONE, report=report_to_json(report), progress=1.0)
+
+
+def analyze_bytes(data: bytes, name: str, focus: str, lang: str, job_id: int) -> Report:
+    limit = settings.ANCRAGE_MAX_UPLOAD_MB * 1_000_000
+    if len(data) > limit:
+        raise AnalysisError("too_large", path=name, size_mb=len(data) / 1e6, max_mb=limit / 1e6)
+    started = time.monotonic()
+    text = decode(data, name)
+    utterances = parse(text, detect_format(name, text), name)
+    limits = WEB_LIMITS
+    if limits.max_seconds is not None:  # reading counts against the same time
+        spent = time.monotonic() - started
+        limits = dataclasses.replace(limits, max_seconds=max(0.0, limits.max_seconds - spent))
+    report = analyze(
+        utterances, focus=focus or None, lang=lang, limits=limits, progress=_reporter(job_id)
+    )
+    report.source = name
+    return report
+
+
+def _reporter(job_id: int):
+    last = [time.monotonic()]
+
+    def progress(done: int, total: int) -> None:
+        if time.monotonic() - last[0] >= PROGRESS_EVERY:
+            last[0] = time.monotonic()
+            AnalysisJob.objects.filter(pk=job_id).update(progress=0.95 * done / total)
+
+    return progress
+
+
+def _finish(job_id: int, status: str, **fields: Any) -> None:
+    AnalysisJob.objects.filter(pk=job_id).update(
+        status=status, transcript=b"", finished_at=timezone.now(), **fields
+    )
+
+
+def queued_before(job: AnalysisJob) -> int:
+    """Analyses of the practice that will start before this one."""
+    return (
+        jobs_of(job.practice)
+        .filter(status=AnalysisJob.Status.QUEUED, created_at__lt=job.created_at)
+        .count()
+    )
+
+
+# --- A Report stored as JSON, and back ----------------------------------------------------
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    return dataclasses.asdict(report)
+
+
+def report_from_json(data: dict[str, Any]) -> Report:
+    return Report(
+        **{
+            **data,
+            "indicators": [Indicator(**row) for row in data["indicators"]],
+            "feedback": [FeedbackPoint(**row) for row in data["feedback"]],
+            "utterances": [Annotated(**row) for row in data["utterances"]],
+        }
+    )

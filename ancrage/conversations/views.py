@@ -1,20 +1,20 @@
-"""Upload a transcript, or analyze a coachee's SMS thread, and read the report."""
+"""Upload a transcript (analyzed by the worker), follow its job, read the report; or analyze a
+coachee's SMS thread at once (a thread is short, and bounded by the same limits)."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django_htmx.http import HttpResponseClientRefresh
 
 from ancrage.analysis import AnalysisError, Report
 from ancrage.coaching.access import CoachRequest, coach_required, coachee_or_404
-from ancrage.conversations import services
+from ancrage.conversations import services, tasks
 from ancrage.conversations.forms import TranscriptForm
+from ancrage.conversations.models import AnalysisJob
 
 
 def _ui() -> str:
@@ -51,22 +51,35 @@ def upload(request: CoachRequest) -> HttpResponse:
     form = TranscriptForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
         return render(request, "conversations/upload.html", {"form": form})
-    upload = form.cleaned_data["transcript"]
-    suffix = Path(upload.name).suffix.lower()[:8]
-    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-        handle.flush()
-        try:
-            report = services.analyze_upload(
-                Path(handle.name), form.cleaned_data["focus"], form.cleaned_data["lang"], limit
-            )
-        except AnalysisError as error:
-            message = services.error_text(error, _ui()).replace(handle.name, upload.name)
-            return render(
-                request, "conversations/upload.html", {"form": form, "error": message}, status=422
-            )
-    return _render_report(request, report, upload.name)
+    transcript = form.cleaned_data["transcript"]
+    job = tasks.submit_upload(
+        request.coach,
+        transcript.name,
+        b"".join(transcript.chunks()),
+        form.cleaned_data["focus"],
+        form.cleaned_data["lang"],
+    )
+    return redirect("analysis_job", pk=job.pk)
+
+
+@coach_required
+def job_detail(request: CoachRequest, pk: int) -> HttpResponse:
+    """The report once done; before that a page that polls its own status (HTMX)."""
+    job = get_object_or_404(services.jobs_of(request.coach.practice), pk=pk)
+    if request.htmx and job.is_finished:
+        return HttpResponseClientRefresh()  # the whole page becomes the report
+    if job.status == AnalysisJob.Status.DONE:
+        return _render_report(request, services.report_from_json(job.report), job.name)
+    if job.status == AnalysisJob.Status.FAILED:
+        context = {"form": TranscriptForm(), "error": services.job_error_text(job, _ui())}
+        return render(request, "conversations/upload.html", context, status=422)
+    context = {
+        "job": job,
+        "ahead": services.queued_before(job),
+        "concurrency": settings.ANCRAGE_ANALYSIS_CONCURRENCY,
+    }
+    template = "conversations/_job_status.html" if request.htmx else "conversations/job.html"
+    return render(request, template, context)
 
 
 @coach_required

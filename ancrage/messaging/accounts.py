@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ancrage.coaching.models import Practice
 from ancrage.lib.crypto import CredentialKeyError
@@ -26,6 +28,8 @@ WEBHOOK_KINDS = {
     "android": ("events",),
 }
 REAL_PROVIDERS = tuple(WEBHOOK_KINDS)
+# A provider error code worth showing: short and plain; anything else may be a remote body.
+_PLAIN_CODE = re.compile(r"[\w.-]{1,32}")
 
 
 def account_of(practice: Practice, provider: str) -> ProviderAccount | None:
@@ -76,7 +80,11 @@ def save_account(
 
 
 def check_connection(account: ProviderAccount, lang: str = "fr") -> ProviderAccount:
-    """Call the provider with the stored credentials and keep the answer on the account."""
+    """Call the provider with the stored credentials and keep the outcome on the account.
+
+    What is kept (and shown to the owner) is ours: the provider's label or a sentence for
+    an error code, never a remote body, which could come from an internal service.
+    """
     from ancrage.messaging.services import account_config
 
     try:
@@ -85,14 +93,17 @@ def check_connection(account: ProviderAccount, lang: str = "fr") -> ProviderAcco
         account.last_check_ok = True
     except ProviderError as error:
         account.last_check_ok = False
-        account.last_check_message = describe(error.code, lang, account.provider)
+        code = error.code if _PLAIN_CODE.fullmatch(str(error.code)) else "?"
+        account.last_check_message = describe(code, lang, account.provider)
     except CredentialKeyError as error:
         account.last_check_ok = False
         account.last_check_message = str(error)
     except Exception as error:  # an SDK surprised by an answer: say so, never a 500
         log.exception("connection test of %s failed", account)
         account.last_check_ok = False
-        account.last_check_message = f"{type(error).__name__}: {error}"[:300]
+        account.last_check_message = _(
+            "Unexpected answer from the provider (%(kind)s); details in the server log."
+        ) % {"kind": type(error).__name__}
     account.last_check_at = timezone.now()
     account.save(update_fields=["last_check_ok", "last_check_message", "last_check_at"])
     return account

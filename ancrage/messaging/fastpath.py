@@ -3,8 +3,10 @@
 Why not the ORM here: on the webhook hot path an ORM `create()` costs about five times
 the SQL it runs (benchmarks/webhook_load.py), and the duplicate check is better done
 by the database itself: `INSERT ... ON CONFLICT DO NOTHING` on the unique constraint
-`message_unique_provider_id`, so retries and concurrent duplicates give one row with no
-check-then-insert and no savepoint. Same SQL on SQLite (>= 3.35) and PostgreSQL.
+`message_unique_practice_provider_id` (per practice: another practice's id never collides),
+so retries and concurrent duplicates give one row with no check-then-insert and no
+savepoint. The raw payload is an upsert on its digest: a replay bumps `duplicates` on the
+first row instead of adding one. Same SQL on SQLite (>= 3.35) and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ancrage.messaging.models import Message, WebhookEvent
 
 _EVENT_COLUMNS = (
     "practice_id", "provider", "kind", "url", "method", "attempts", "headers", "body",
-    "received_at", "processed_at", "error",
+    "received_at", "processed_at", "error", "digest", "duplicates",
 )  # fmt: skip
 _MESSAGE_COLUMNS = (
     "practice_id", "coachee_id", "engagement_id", "direction", "body", "status", "kind",
@@ -33,13 +35,22 @@ def _insert_sql(table: str, columns: tuple[str, ...], tail: str = "") -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}){tail}"
 
 
-_EVENT_SQL = _insert_sql(WebhookEvent._meta.db_table, _EVENT_COLUMNS, " RETURNING id")
-# The conflict target names the partial unique index (provider, provider_message_id).
+_EVENT_TABLE = WebhookEvent._meta.db_table
+# A replay keeps the first row, counts itself and records its own outcome (a retry that
+# succeeds after a 500 clears the error).
+_EVENT_SQL = _insert_sql(
+    _EVENT_TABLE,
+    _EVENT_COLUMNS,
+    " ON CONFLICT (practice_id, digest) WHERE NOT (digest = '') DO UPDATE SET"
+    f" duplicates = {_EVENT_TABLE}.duplicates + 1, processed_at = excluded.processed_at,"
+    " error = excluded.error RETURNING id",
+)
+# The conflict target names the partial unique index (practice, provider, provider_message_id).
 _MESSAGE_SQL = _insert_sql(
     Message._meta.db_table,
     _MESSAGE_COLUMNS,
-    " ON CONFLICT (provider, provider_message_id) WHERE NOT (provider_message_id = '')"
-    " DO NOTHING RETURNING id",
+    " ON CONFLICT (practice_id, provider, provider_message_id)"
+    " WHERE NOT (provider_message_id = '') DO NOTHING RETURNING id",
 )
 
 
@@ -47,10 +58,14 @@ def _when(value: dt.datetime | None) -> Any:
     return connection.ops.adapt_datetimefield_value(value) if value else None
 
 
-def insert_event(raw: dict[str, Any], processed_at: dt.datetime | None, now: dt.datetime) -> int:
+def insert_event(
+    raw: dict[str, Any], processed_at: dt.datetime | None, now: dt.datetime, error: str = ""
+) -> int:
+    """The raw payload's row id: a new row, or the first one when it is a replay."""
     values = [
         raw["practice"].pk, raw["provider"], raw["kind"], raw["url"], raw["method"], 0,
-        json.dumps(raw["headers"]), raw["body"], _when(now), _when(processed_at), "",
+        json.dumps(raw["headers"]), raw["body"], _when(now), _when(processed_at), error,
+        raw["digest"], 0,
     ]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(_EVENT_SQL, values)

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.coaching.models import Coachee, Practice
+from ancrage.messaging.providers.base import ProviderError
+from ancrage.messaging.providers.errors import URL_REFUSED
+from ancrage.messaging.providers.urls import UrlPolicy, check_api_url
 from ancrage.messaging.services import CannotSend, check_sendable
 
 
@@ -51,6 +55,9 @@ PROVIDER_FIELDS = {
     "android": ["username", "password", "webhook_signing_key", "api_base_url"],
 }
 REQUIRED = {"account_sid", "api_key", "username"}
+# The phone's URL is part of SMS Gateway for Android's setup; the others only with
+# ANCRAGE_SMS_CUSTOM_API_URLS (tests, self-hosted), never typed by an owner in production.
+URL_ALWAYS_SETTABLE = {"android"}
 SENDER_LABEL = {
     "twilio": _("Sending number (E.164, e.g. +33939…) unless a Messaging Service is set"),
     "vonage": _("Sending number or sender id"),
@@ -69,7 +76,7 @@ class ProviderAccountForm(forms.Form):
     def __init__(self, *args, provider: str, has_secrets: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.provider = provider
-        for key in PROVIDER_FIELDS[provider]:
+        for key in self.config_keys():
             self.fields[key] = self._field(key, has_secrets)
         if provider in SENDER_LABEL:
             self.fields["sender"].label = SENDER_LABEL[provider]
@@ -101,6 +108,30 @@ class ProviderAccountForm(forms.Form):
             return forms.URLField(label=label, required=False, assume_scheme="https")
         return forms.CharField(label=label, max_length=200, required=key in REQUIRED)
 
+    def config_keys(self) -> list[str]:
+        keys = PROVIDER_FIELDS[self.provider]
+        if self.provider in URL_ALWAYS_SETTABLE or settings.SMS_CUSTOM_API_URLS:
+            return keys
+        return [key for key in keys if key != "api_base_url"]
+
+    def clean_api_base_url(self) -> str:
+        url = self.cleaned_data.get("api_base_url") or ""
+        if not url:
+            return url
+        try:
+            return check_api_url(url, UrlPolicy.from_settings())
+        except ProviderError as error:
+            if error.code == URL_REFUSED:
+                raise forms.ValidationError(
+                    _(
+                        "This address is on a private or local network: refused. The "
+                        "server's operator can allow its network (ANCRAGE_SMS_PRIVATE_NETWORKS)."
+                    )
+                ) from None
+            raise forms.ValidationError(
+                _("No server answers to this name: check the address.")
+            ) from None
+
     def clean(self) -> dict:
         data = super().clean() or {}
         if self.provider == "twilio" and not (
@@ -112,6 +143,7 @@ class ProviderAccountForm(forms.Form):
         return data
 
     def provider_config(self) -> dict[str, str]:
+        # A field not offered is saved empty: a URL stored earlier is dropped.
         return {key: self.cleaned_data.get(key) or "" for key in PROVIDER_FIELDS[self.provider]}
 
 

@@ -1,8 +1,11 @@
 """STOP / START / HELP keywords in French and English, and the replies they get.
 
-A message is a keyword only when it is nothing but the keyword: "Stop." or
-"  arrêt !" stops, "On arrête pas là, STOP à la procrastination" does not.
-Case, accents, surrounding spaces and trailing punctuation are ignored.
+A message is a keyword when it is nothing but keywords, politeness and "SMS": "Stop.",
+"  arrêt !", "stop svp", "STOP merci", "Please stop", "stop stop", "STOP 🛑" stop;
+"On arrête pas là, STOP à la procrastination" does not. Case, accents, punctuation,
+emoji and invisible characters (zero-width space, joiners, variation selectors) are
+ignored. A message made only of keywords that include a STOP is a STOP: when in doubt,
+we stop texting.
 
 The reply texts stay in GSM-7 (no ê, ç, typographic quotes or ellipsis) so that
 with a short coach name each one fits in a single SMS.
@@ -17,30 +20,64 @@ from typing import Literal
 Keyword = Literal["stop", "start", "help"]
 
 STOP_WORDS = frozenset(
-    {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET", "STOP SMS"}
-)
+    {
+        "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET", "ARRETEZ",
+        "DESINSCRIPTION", "DESABONNEMENT", "STOP SMS",
+    }
+)  # fmt: skip
 START_WORDS = frozenset({"START", "UNSTOP", "REPRENDRE"})
 HELP_WORDS = frozenset({"HELP", "AIDE", "INFO"})
+
+# Words that may come with a keyword without changing what it asks (matched whole).
+_COURTESY = re.compile(
+    r"\b(?:S ?IL (?:VOUS|TE) PLAIT|SVP|STP|MERCI(?: BEAUCOUP| BCP)?|PLEASE|PLZ|PLS"
+    r"|THANKS?(?: YOU)?|THX|(?:LES |AUX |DES )?(?:SMS|MESSAGES?|TEXTOS?|TEXTS))\b"
+)
+# Letters that show nothing (Hangul fillers, Khmer inherent vowels), sent to hide a word.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u17b4\u17b5\u3164\uffa0")
+
+# "S'il vous plaît, merci beaucoup, STOP les SMS !" is 8; ordinary replies are longer.
+_MOST_WORDS = 12
 
 _KEYWORDS: dict[str, Keyword] = {
     **dict.fromkeys(STOP_WORDS, "stop"),
     **dict.fromkeys(START_WORDS, "start"),
     **dict.fromkeys(HELP_WORDS, "help"),
 }
-_TRAILING_PUNCTUATION = ".!?,;:…¡¿"
+
+
+def _visible_words(text: str) -> str:
+    """Letters and digits only, upper case, no accents: the rest separates words, except
+    what takes no room (accents, zero-width characters, variation selectors) which joins."""
+    kept = []
+    for char in unicodedata.normalize("NFKD", text):
+        category = unicodedata.category(char)
+        if category in {"Mn", "Me", "Cf"} or char in _BLANK_LETTERS:
+            continue
+        kept.append(char if category[0] in "LN" else " ")
+    return " ".join("".join(kept).upper().split())
 
 
 def normalize_keyword(body: str) -> str:
-    """Upper case, no accents, single spaces, no surrounding spaces or trailing punctuation."""
-    decomposed = unicodedata.normalize("NFKD", body)
-    without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
-    collapsed = re.sub(r"\s+", " ", without_accents).strip()
-    return collapsed.rstrip(_TRAILING_PUNCTUATION + " ").upper()
+    """The message's words, upper case, no accents, courtesy words removed: "ARRET" for
+    "  Arrêt ! ", "STOP" for "Stop svp 🛑"."""
+    words = _visible_words(body)
+    return " ".join(_COURTESY.sub(" ", words).split()) if words else ""
 
 
 def classify_keyword(body: str) -> Keyword | None:
     """ "stop", "start" or "help" when the whole message is that keyword, else None."""
-    return _KEYWORDS.get(normalize_keyword(body))
+    if len(body.split()) > _MOST_WORDS:  # a sentence: skip the costly reading (hot path)
+        return None
+    words = normalize_keyword(body)
+    if words in _KEYWORDS:  # "STOP SMS" before its parts
+        return _KEYWORDS[words]
+    found = [_KEYWORDS.get(word) for word in words.split()]
+    if not found or None in found:
+        return None
+    if "stop" in found:
+        return "stop"
+    return found[0] if len(set(found)) == 1 else None  # "start aide": unclear, no reply
 
 
 def _english(lang: str) -> bool:

@@ -90,11 +90,12 @@ class Message(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
-            # Provider retries and concurrent duplicates collapse onto one row.
+            # Provider retries and concurrent duplicates collapse onto one row. Per practice:
+            # an id signed by another practice must never swallow this one's message.
             models.UniqueConstraint(
-                fields=["provider", "provider_message_id"],
+                fields=["practice", "provider", "provider_message_id"],
                 condition=~Q(provider_message_id=""),
-                name="message_unique_provider_id",
+                name="message_unique_practice_provider_id",
             )
         ]
         indexes = [
@@ -203,7 +204,8 @@ class InboundPart(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["provider", "provider_message_id"], name="inbound_part_unique_provider_id"
+                fields=["practice", "provider", "provider_message_id"],
+                name="inbound_part_unique_practice_provider_id",
             )
         ]
         indexes = [models.Index(fields=["practice", "provider", "sender", "ref"])]
@@ -213,7 +215,11 @@ class InboundPart(models.Model):
 
 
 class WebhookEvent(models.Model):
-    """The raw payload of every verified webhook, kept before anything is parsed."""
+    """The raw payload of every verified webhook, kept before anything is parsed.
+
+    A replay (the same payload again: provider retries, a captured request) is counted in
+    `duplicates` of the first row rather than stored again; the sweeper deletes rows older
+    than WEBHOOK_RETENTION_DAYS (the messages they carried stay)."""
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="webhook_events")
     provider = models.CharField(max_length=20)
@@ -225,10 +231,21 @@ class WebhookEvent(models.Model):
     body = models.TextField()
     received_at = models.DateTimeField(default=timezone.now)
     processed_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
+    error = models.TextField(blank=True)  # the last error, or what was cleaned (NUL bytes)
+    # sha256 of method, URL and body (webhooks.payload_digest): identical payloads share a row.
+    digest = models.CharField(max_length=64, blank=True, editable=False)
+    duplicates = models.PositiveIntegerField(default=0)  # replays counted on this row
 
     class Meta:
         ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["practice", "digest"],
+                condition=~Q(digest=""),  # rows stored before digests existed
+                name="webhook_event_unique_digest",
+            )
+        ]
+        indexes = [models.Index(fields=["received_at"], name="webhook_event_received_at")]
 
     def __str__(self) -> str:
         return f"{self.provider} {self.kind} at {self.received_at:%Y-%m-%d %H:%M:%S}"

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ancrage.coaching.models import Coach, Coachee, Practice
+from ancrage.consent.services import opted_out_since
 from ancrage.lib.phone import InvalidPhoneNumber, pretty, to_e164
 from ancrage.lib.sms_encoding import MAX_SEGMENTS, sms_cost
 from ancrage.messaging import credentials
@@ -119,13 +120,15 @@ def check_sendable(coachee: Coachee, body: str, kind: str = Message.Kind.MANUAL)
 
 
 def may_text(coachee: Coachee, kind: str, created_at: dt.datetime | None = None) -> bool:
-    """Whether this coachee may receive a message of this kind. The STOP confirmation,
-    created after the opt-out it confirms, is the only message an opted-out person gets."""
-    if coachee.can_receive_sms():
+    """Whether this coachee's number may receive a message of this kind (the number's
+    consent, one indexed query; never the copy on the coachee row). The STOP confirmation,
+    created after the opt-out it confirms, is the only message an opted-out number gets."""
+    opted_out_at = opted_out_since(coachee.practice_id, coachee.phone)
+    if opted_out_at is None:
         return True
-    if kind != Message.Kind.STOP_CONFIRMATION or coachee.consent_changed_at is None:
+    if kind != Message.Kind.STOP_CONFIRMATION:
         return False
-    return created_at is None or created_at >= coachee.consent_changed_at
+    return created_at is None or created_at >= opted_out_at
 
 
 @transaction.atomic
@@ -249,7 +252,7 @@ def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> i
         }
     )
     if message_id is None:  # a retry, or a concurrent duplicate that won the race
-        existing = _existing(provider_code, sms.provider_message_id)
+        existing = _existing(practice, provider_code, sms.provider_message_id)
         if existing is None:  # cannot happen: the conflict means the row exists
             raise RuntimeError(f"{provider_code} message {sms.provider_message_id} vanished")
         return existing.pk
@@ -265,11 +268,11 @@ def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> i
     return message_id
 
 
-def _existing(provider_code: str, provider_message_id: str) -> Message | None:
+def _existing(practice: Practice, provider_code: str, provider_message_id: str) -> Message | None:
     if not provider_message_id:
         return None
     return Message.objects.filter(
-        provider=provider_code, provider_message_id=provider_message_id
+        practice=practice, provider=provider_code, provider_message_id=provider_message_id
     ).first()
 
 
@@ -302,7 +305,8 @@ def apply_status(practice: Practice, provider_code: str, report: StatusReport) -
             setattr(message, stamp, report.occurred_at or timezone.now())
             fields.append(stamp)
         if report.error_code or report.error_message:
-            message.error_code, message.error_message = report.error_code, report.error_message
+            # A provider's code is free text in its webhook: cut to the column's length.
+            message.error_code, message.error_message = report.error_code[:40], report.error_message
             fields += ["error_code", "error_message"]
         message.save(update_fields=fields)
         return message

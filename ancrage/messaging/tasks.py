@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from ancrage.messaging import errors
-from ancrage.messaging.models import Message, PartId, ProviderAccount
+from ancrage.messaging.models import Message, PartId, ProviderAccount, WebhookEvent
 from ancrage.messaging.providers.base import OutboundSms, ProviderError, SendResult
 
 log = logging.getLogger("ancrage.messaging")
@@ -54,8 +54,8 @@ def deliver_message(message_id: int, slot_taken: bool = False) -> str:
     if not _claim(message_id):
         return "skipped"
     message.attempts += 1  # as the claim just counted it in the database
-    message.coachee.refresh_from_db(fields=["consent", "consent_changed_at"])
-    if not _may_text(message):  # the last gate before the network
+    # The last gate before the network: the number's consent, read now (not the row's copy).
+    if not _may_text(message):
         _fail(message, errors.OPTED_OUT, "The recipient opted out of SMS.")
         return "opted_out"
     from ancrage.messaging.services import ProviderNotConfigured, provider_for, webhook_url
@@ -245,7 +245,19 @@ def sweep_once(now: dt.datetime | None = None) -> dict[str, int]:
         "needs_check": needs_check,
         "requeued": requeued,
         "assembled": assemble_stale_parts(now),
+        "webhooks_deleted": delete_old_webhooks(now),
     }
+
+
+def delete_old_webhooks(now: dt.datetime, batch: int = 10_000) -> int:
+    """Raw payloads past WEBHOOK_RETENTION_DAYS (0: kept forever), a batch per sweep.
+    The messages they carried stay; only the raw copies go."""
+    if settings.WEBHOOK_RETENTION_DAYS <= 0:
+        return 0
+    cutoff = now - dt.timedelta(days=settings.WEBHOOK_RETENTION_DAYS)
+    old = WebhookEvent.objects.filter(received_at__lt=cutoff).order_by("received_at")
+    pks = list(old.values_list("pk", flat=True)[:batch])
+    return WebhookEvent.objects.filter(pk__in=pks).delete()[0] if pks else 0
 
 
 def resolve_needs_check(message: Message, action: str) -> bool:

@@ -103,7 +103,11 @@ def simulator_phone(request: CoachRequest, pk: int) -> HttpResponse:
         + [{"mine": True, "body": msg.body, "at": msg.created_at} for msg in sent],
         key=lambda bubble: bubble["at"],  # type: ignore[arg-type,return-value]
     )
-    context = {"coachee": coachee, "form": form, "screen": screen}
+    # Sending through a real provider, this page is not the client's phone: a STOP typed
+    # here opts the number out, a START or HELP is ignored (messaging.optout).
+    sends_with = coachee.practice.sms_provider
+    real_provider = "" if sends_with == services.SIMULATOR else sends_with
+    context = {"coachee": coachee, "form": form, "screen": screen, "real_provider": real_provider}
     template = "messaging/_phone_screen.html" if request.htmx else "messaging/simulator.html"
     return render(request, template, context)
 

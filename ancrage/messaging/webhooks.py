@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import logging
+import math
+import re
 from dataclasses import dataclass
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -15,9 +20,11 @@ from ancrage.coaching.models import Practice
 from ancrage.messaging import services
 from ancrage.messaging.fastpath import insert_event
 from ancrage.messaging.inbound import store_part
-from ancrage.messaging.models import WebhookEvent
+from ancrage.messaging.models import Message, WebhookEvent
 from ancrage.messaging.providers.base import (
+    InboundSms,
     Provider,
+    StatusReport,
     WebhookMalformed,
     WebhookRejected,
     WebhookRequest,
@@ -28,6 +35,15 @@ log = logging.getLogger("ancrage.webhooks")
 
 KINDS = ("inbound", "status", "events")
 ORPHAN_RETRIES = 5
+# What the column holds, less the "concat:" prefix of a joined long message (inbound.py).
+MAX_ID_LENGTH = (Message._meta.get_field("provider_message_id").max_length or 100) - 10
+# Neither database stores these in text: NUL (PostgreSQL) and lone surrogates (both).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+CLEANED_NOTE = (
+    "cleaned before storing: NUL characters removed, lone surrogates replaced by U+FFFD,"
+    " NaN/Infinity written as text"
+)
+Parsed = TypeVar("Parsed", InboundSms, StatusReport)
 
 
 @dataclass(frozen=True)
@@ -46,31 +62,74 @@ def handle_webhook(
     except (UnknownProvider, services.ProviderNotConfigured) as exc:
         log.warning("%s webhook for token %s...: %s", provider_code, token[:4], exc)
         return WebhookOutcome(404, "unknown webhook")
-    except WebhookRejected as exc:
+    except (WebhookRejected, WebhookMalformed) as exc:  # unreadable is unverifiable: unsigned
         log.warning("rejected %s webhook for token %s...: %s", provider_code, token[:4], exc)
         return WebhookOutcome(403, "invalid signature")
-    raw = {
-        "practice": practice,
-        "provider": provider_code,
-        "url": request.url,
-        "method": request.method.upper()[:8],
-        "kind": kind,
-        "headers": request.headers,
-        "body": request.body.decode("utf-8", "replace"),
-    }
+    raw = stored_payload(practice, provider_code, kind, request)
+    now = timezone.now()
     try:
         with transaction.atomic():  # the raw payload and what it carries: one write
-            now = timezone.now()
             event = WebhookEvent(**raw, received_at=now, processed_at=now)
             event.pk = insert_event(raw, processed_at=now, now=now)
             process_event(event, provider, request)
-    except WebhookMalformed as exc:
-        WebhookEvent.objects.create(**raw, error=str(exc))  # kept, for a human to look at
-        return WebhookOutcome(400, f"malformed webhook: {exc}")
     except Exception as exc:
-        WebhookEvent.objects.create(**raw, error=f"{type(exc).__name__}: {exc}"[:2000])
-        raise  # a 500: the provider retries, and the payload is kept meanwhile
+        services.clear_caches()  # they may hold a coachee created by the rolled-back write
+        error = str(exc) if isinstance(exc, WebhookMalformed) else f"{type(exc).__name__}: {exc}"
+        insert_event(raw, None, now, error=_storable(error)[:2000])  # for a human to read
+        if isinstance(exc, WebhookMalformed):
+            return WebhookOutcome(400, f"malformed webhook: {exc}")
+        raise  # a 500 (logged with its request id): the provider retries, the payload is kept
     return WebhookOutcome(200, "ok")
+
+
+def stored_payload(
+    practice: Practice, provider_code: str, kind: str, request: WebhookRequest
+) -> dict[str, Any]:
+    """The raw request as both databases can store it (see `_storable`)."""
+    url, method = _storable(request.url), request.method.upper()[:8]
+    return {
+        "practice": practice,
+        "provider": provider_code,
+        "url": url,
+        "method": method,
+        "kind": kind,
+        "headers": {_storable(k): _storable(v) for k, v in request.headers.items()},
+        "body": request.body.decode("utf-8", "replace").replace("\x00", "\ufffd"),
+        "digest": payload_digest(method, url, request.body),
+    }
+
+
+def payload_digest(method: str, url: str, body: bytes) -> str:
+    """Identical requests (a provider's retry, a replay) share one raw row."""
+    return hashlib.sha256(f"{method} {url}\n".encode() + body).hexdigest()
+
+
+def _storable(text: str) -> str:
+    return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
+
+
+def _cleaned_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return _storable(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # JSON's NaN and Infinity: PostgreSQL's jsonb refuses them
+    if isinstance(value, dict):
+        return {_cleaned_value(k): _cleaned_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned_value(item) for item in value]
+    return value
+
+
+def _cleaned(items: list[Parsed]) -> tuple[list[Parsed], bool]:
+    """What a webhook carries, storable: NUL removed, lone surrogates replaced; and whether
+    anything had to be. An id too long to store is a malformed webhook."""
+    cleaned = []
+    for item in items:
+        if len(item.provider_message_id) > MAX_ID_LENGTH:
+            raise WebhookMalformed(f"provider message id longer than {MAX_ID_LENGTH} characters")
+        fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
+        cleaned.append(dataclasses.replace(item, **_cleaned_value(fields)))
+    return cleaned, cleaned != items
 
 
 def _verified(token: str, code: str, request: WebhookRequest) -> tuple[Practice, Provider]:
@@ -89,13 +148,18 @@ def process_event(event: WebhookEvent, provider: Provider, request: WebhookReque
     """Record what a verified webhook carries. A report for a message whose send is not
     recorded yet (the provider called back faster than we wrote its id) is retried later."""
     practice, code = event.practice, event.provider
-    for sms in provider.parse_inbound(request) if event.kind != "status" else []:
+    inbound, nul_in = _cleaned(provider.parse_inbound(request) if event.kind != "status" else [])
+    reports, nul_st = _cleaned(provider.parse_status(request) if event.kind != "inbound" else [])
+    if nul_in or nul_st:  # rare: said on the raw row, which keeps the payload as it came
+        log.warning("%s webhook event %s: %s", code, event.pk, CLEANED_NOTE)
+        WebhookEvent.objects.filter(pk=event.pk).update(error=CLEANED_NOTE)
+    for sms in inbound:
         if sms.raw.get("multipart"):
             store_part(practice, code, sms)  # joined by a task once all parts are in
         else:
             services.record_inbound(practice, code, sms)
     orphans = 0
-    for report in provider.parse_status(request) if event.kind != "inbound" else []:
+    for report in reports:
         orphans += services.apply_status(practice, code, report) is None
     if orphans and event.attempts < ORPHAN_RETRIES:
         from ancrage.messaging.tasks import reprocess_webhook_event

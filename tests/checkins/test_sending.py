@@ -10,6 +10,7 @@ from django.utils import timezone
 from ancrage.checkins.models import Checkin
 from ancrage.checkins.services import run_scheduler, send_due_checkins
 from ancrage.coaching.models import Coachee
+from ancrage.consent.services import Source, record_opt_out
 from ancrage.messaging.models import Message, SimulatedSms
 from ancrage.messaging.services import simulate_inbound
 from tests.checkins.conftest import (
@@ -68,7 +69,7 @@ def test_a_message_older_than_the_skip_window_does_not_skip_the_check_in(camille
 
 
 def test_an_opted_out_client_is_skipped_and_no_sms_reaches_the_provider(camille, tasks):
-    camille.set_consent(Coachee.Consent.OPTED_OUT, "test")
+    record_opt_out(camille.practice, camille.phone, Source.COACH, detail="test")
     enrol_soon(camille, monday_checkin(camille.practice))
     send_due()
     tasks()
@@ -80,7 +81,7 @@ def test_an_opted_out_client_is_skipped_and_no_sms_reaches_the_provider(camille,
 def test_a_client_who_opts_out_after_the_question_was_queued_never_receives_it(camille, tasks):
     enrol_soon(camille, monday_checkin(camille.practice))
     send_due()
-    Coachee.objects.get(pk=camille.pk).set_consent(Coachee.Consent.OPTED_OUT, "test")
+    record_opt_out(camille.practice, camille.phone, Source.COACH, detail="test")
     tasks()
     assert not SimulatedSms.objects.exists()
     assert Message.objects.get(coachee=camille).status == "failed"

@@ -1,9 +1,13 @@
 """The analyzer from the web: upload a transcript, or analyze a client's SMS thread."""
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ancrage.messaging.services import simulate_inbound
+from tests.conftest import run_tasks
+
+pytestmark = pytest.mark.usefixtures("tasks")  # uploads are analyzed by the worker
 
 SERVING_CALL = """Claire: Bonjour Marc, qu'attendez-vous de cet appel ?
 Marc: Comprendre pourquoi mes devis restent sans réponse.
@@ -15,8 +19,13 @@ Marc: Savoir quoi dire, sans doute.
 
 
 def upload(client, content: bytes, name="call.txt", **data):
+    """Post the file; when it is accepted, let the worker analyze it and open the job's page."""
     payload = {"transcript": SimpleUploadedFile(name, content), "lang": "auto", **data}
-    return client.post(reverse("analysis_upload"), payload)
+    response = client.post(reverse("analysis_upload"), payload)
+    if response.status_code != 302:
+        return response
+    run_tasks()
+    return client.get(response["Location"])
 
 
 def test_a_coach_uploads_a_transcript_and_reads_the_report_in_french(alice_client):

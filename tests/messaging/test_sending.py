@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from ancrage.consent.services import Source, record_opt_out
 from ancrage.messaging.models import Message, SimulatedSms
 from ancrage.messaging.tasks import deliver_message
 
@@ -39,7 +40,7 @@ def test_an_opted_out_coachee_is_never_sent_anything_even_if_already_queued(
     alice_client, camille, tasks
 ):
     send(alice_client, camille, "Un dernier message")
-    camille.set_consent("opted_out", "STOP")
+    record_opt_out(camille.practice, camille.phone, Source.COACH, detail="STOP")
     tasks()
     message = Message.objects.get(coachee=camille)
     assert message.status == "failed" and message.error_code == "opted_out"

@@ -54,8 +54,6 @@ def test_a_message_that_is_only_a_stop_word_is_stop(body):
     [
         "On arrête pas là, STOP à la procrastination",
         "stop it",
-        "Please stop",
-        "STOP STOP",
         "je veux arrêter",
         "stopper",
         "",
@@ -109,6 +107,8 @@ def test_any_casing_spacing_or_accent_variant_classifies_like_the_keyword(varian
 )
 def test_a_stop_word_with_any_other_word_is_never_stop(word, other, before):
     body = f"{other} {word}" if before else f"{word} {other}"
+    # Courtesy ("svp", "merci") and keywords ("stop stop") with a STOP are a STOP.
+    assume(normalize_keyword(other) != "" and classify_keyword(other) is None)
     assume(normalize_keyword(body) not in STOP_WORDS)  # "STOP" + "sms" is itself a keyword
 
     assert classify_keyword(body) != "stop"

@@ -2,7 +2,8 @@
 
 Config keys:
     username, password     shown on the app's Home tab (local or cloud server)
-    api_base_url           local server mode: http://<phone-ip>:8080
+    api_base_url           local server mode: http://<phone-ip>:8080 (a private address:
+                           only in ANCRAGE_SMS_PRIVATE_NETWORKS, see urls.py)
                            cloud: https://api.sms-gate.app/3rdparty/v1 (the default)
     webhook_signing_key    Settings > Webhooks > Signing Key in the app (required)
 
@@ -43,6 +44,7 @@ from .base import (
     WebhookRequest,
 )
 from .errors import NETWORK, SERVER_ERROR, TRANSIENT_HTTP_STATUSES
+from .urls import api_base_url
 
 TIMEOUT_SECONDS = 20.0  # a phone on a mobile network answers slower than a data centre
 MAX_WEBHOOK_AGE_SECONDS = 5 * 60
@@ -61,6 +63,7 @@ class _TimeoutSession(requests.Session):
 
     def request(self, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         kwargs.setdefault("timeout", TIMEOUT_SECONDS)
+        kwargs["allow_redirects"] = False  # a redirect could lead past the URL check (urls.py)
         return super().request(*args, **kwargs)
 
 
@@ -73,7 +76,7 @@ class AndroidGatewayProvider(Provider):
         return APIClient(
             self.config.get("username") or None,
             self.config.get("password", ""),
-            base_url=self.config.get("api_base_url") or DEFAULT_URL,
+            base_url=api_base_url(self.config, DEFAULT_URL, settable=True),
             http=http,
         )
 
@@ -114,7 +117,8 @@ class AndroidGatewayProvider(Provider):
             raise WebhookRejected("missing X-Signature or X-Timestamp")
         _check_fresh(timestamp)
         expected = android_signature(request.body, timestamp, key)
-        if not hmac.compare_digest(expected, signature.lower()):
+        given = signature.lower().encode("utf-8", "surrogatepass")
+        if not hmac.compare_digest(expected.encode(), given):  # bytes: any header compares
             raise WebhookRejected("X-Signature does not match")
 
     def parse_inbound(self, request: WebhookRequest) -> list[InboundSms]:
@@ -125,6 +129,8 @@ class AndroidGatewayProvider(Provider):
         sender = payload.get("sender") or payload.get("phoneNumber")
         if not sender or "message" not in payload:
             raise WebhookMalformed("sms:received without sender or message")
+        if not (event.get("id") or payload.get("messageId")):
+            raise WebhookMalformed("sms:received without id or messageId")  # never "None"
         return [
             InboundSms(
                 # The payload's messageId is a hash of the content (two "Oui" would
@@ -176,17 +182,17 @@ def classify_android_error(exc: Exception) -> ProviderError:
 
 def _check_fresh(timestamp: str) -> None:
     try:
-        sent_at = int(timestamp)
-    except ValueError as exc:
+        age = abs(time.time() - int(timestamp))
+    except (ValueError, OverflowError) as exc:  # OverflowError: 9999… seconds
         raise WebhookRejected("X-Timestamp is not a Unix time") from exc
-    if abs(time.time() - sent_at) > MAX_WEBHOOK_AGE_SECONDS:
+    if age > MAX_WEBHOOK_AGE_SECONDS:
         raise WebhookRejected("X-Timestamp is stale")
 
 
 def _event(request: WebhookRequest) -> dict[str, Any]:
     try:
         event = json.loads(request.body)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: [[[[… nested too deep
         raise WebhookMalformed("gateway webhook body is not JSON") from exc
     if not isinstance(event, dict) or "event" not in event:
         raise WebhookMalformed("gateway webhook without an event")
@@ -210,4 +216,7 @@ def _parse_time(value: Any) -> dt.datetime | None:
         return None
     if parsed.tzinfo is None:
         return None  # an offset-less time from a phone cannot be placed reliably
-    return parsed.astimezone(dt.UTC)
+    try:
+        return parsed.astimezone(dt.UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 has no UTC time
+        return None

@@ -10,6 +10,7 @@ Generic codes shared by every adapter:
     "rate_limited"  the provider asked us to slow down (transient)
     "server_error"  the provider failed on its side (transient)
     "config"        a setting is missing in the practice's provider settings (permanent)
+    "api_url_refused"  the API URL points at a non-public address (permanent, urls.py)
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ NETWORK = "network"
 RATE_LIMITED = "rate_limited"
 SERVER_ERROR = "server_error"
 CONFIG = "config"
+URL_REFUSED = "api_url_refused"
 
 # HTTP statuses that say "try again later" whatever the provider.
 TRANSIENT_HTTP_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -38,6 +40,12 @@ _GENERIC: dict[str, tuple[str, str]] = {
     CONFIG: (
         "Les réglages du fournisseur SMS sont incomplets (numéro d'envoi ?).",
         "The SMS provider settings are incomplete (sending number?).",
+    ),
+    URL_REFUSED: (
+        "L'adresse de l'API pointe vers un réseau privé : refusée. L'administrateur du "
+        "serveur peut l'autoriser (ANCRAGE_SMS_PRIVATE_NETWORKS).",
+        "The API URL points at a private network: refused. The server's operator can "
+        "allow it (ANCRAGE_SMS_PRIVATE_NETWORKS).",
     ),
 }
 

@@ -4,7 +4,8 @@ Config keys:
     account_sid, auth_token       credentials from the Twilio console
     from_number                   E.164 sending number, or
     messaging_service_sid         a Messaging Service (MG...) that picks the sender
-    api_base_url                  optional, replaces https://api.twilio.com (tests, fakes)
+    api_base_url                  replaces https://api.twilio.com when the operator allows
+                                  custom URLs (tests, fakes; see urls.py)
 
 Webhooks are form-encoded POSTs signed with X-Twilio-Signature (HMAC-SHA1 of the
 public URL plus the sorted POST parameters, keyed with the auth token); the SDK's
@@ -35,6 +36,7 @@ from .base import (
     WebhookRequest,
 )
 from .errors import CONFIG, NETWORK, RATE_LIMITED, SERVER_ERROR, TRANSIENT_HTTP_STATUSES
+from .urls import api_base_url
 
 TIMEOUT_SECONDS = 15.0
 OPTED_OUT_CODE = "21610"  # "Attempt to send to unsubscribed recipient"
@@ -92,7 +94,7 @@ class TwilioProvider(Provider):
             http_client=TwilioHttpClient(timeout=TIMEOUT_SECONDS),
             environment={},  # never pick up TWILIO_* from the process environment
         )
-        base_url = self.config.get("api_base_url")
+        base_url = api_base_url(self.config, "")  # "": the SDK's own https://api.twilio.com
         if base_url:
             # Domain.base_url is the SDK's own attribute for the API host.
             client.api.base_url = base_url.rstrip("/")
@@ -169,14 +171,15 @@ class TwilioProvider(Provider):
 
     def check_connection(self) -> str:
         try:
-            account = self._client().api.v2010.account.fetch()
+            self._client().api.v2010.account.fetch()
         except (TwilioRestException, TwilioServiceException) as exc:
             raise classify_twilio_error(exc.status, exc.code, "") from exc
         except requests.RequestException as exc:
             raise ProviderError(
                 f"Twilio unreachable: {exc}", permanent=False, code=NETWORK
             ) from exc
-        return f"Twilio: {account.friendly_name}"
+        # Nothing from the answer is shown back (the account's name included).
+        return "Twilio"
 
 
 def classify_twilio_error(status: int, code: int | str | None, message: str = "") -> ProviderError:

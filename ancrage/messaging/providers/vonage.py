@@ -7,7 +7,8 @@ Config keys:
     signature_method        md5hash, md5, sha1, sha256 or sha512 (default sha256),
                             as chosen in the dashboard
     from_number             sending number (E.164) or alphanumeric sender id
-    api_base_url            optional, replaces https://rest.nexmo.com (tests, fakes)
+    api_base_url            replaces https://rest.nexmo.com when the operator allows custom
+                            URLs (tests, fakes; see urls.py)
 
 Webhooks (GET query, POST form or POST JSON, as set in the dashboard) carry a
 `sig` over every other parameter and a `timestamp`; both are checked, and a
@@ -59,9 +60,11 @@ from .base import (
     WebhookRequest,
 )
 from .errors import CONFIG, NETWORK, RATE_LIMITED, SERVER_ERROR, TRANSIENT_HTTP_STATUSES
+from .urls import api_base_url
 
 TIMEOUT_SECONDS = 15
 MAX_WEBHOOK_AGE_SECONDS = 5 * 60
+MAX_PARTS = 255  # a concatenated SMS counts its parts in one byte
 SIGNATURE_METHODS = ("md5hash", "md5", "sha1", "sha256", "sha512")
 MAX_CALLBACK_URL_LENGTH = 100  # Vonage refuses longer per-message callback URLs
 
@@ -106,7 +109,7 @@ class VonageProvider(Provider):
         # Only the API secret here: given a signature secret too, the SDK would sign
         # outbound requests, which the md5hash method cannot do.
         auth = Auth(api_key=self.config.get("api_key"), api_secret=self.config.get("api_secret"))
-        base_url = urlsplit(self.config.get("api_base_url") or "https://rest.nexmo.com")
+        base_url = urlsplit(api_base_url(self.config, "https://rest.nexmo.com"))
         options = HttpClientOptions(
             rest_host=base_url.netloc, api_host=base_url.netloc, timeout=TIMEOUT_SECONDS
         )
@@ -157,13 +160,20 @@ class VonageProvider(Provider):
         secret = self.config.get("signature_secret", "")
         if not secret:
             raise WebhookRejected("Vonage signature_secret is not configured")
-        params = webhook_params(request)
+        try:
+            params = webhook_params(request)
+        except WebhookMalformed as exc:  # what cannot be read cannot be verified
+            raise WebhookRejected(str(exc)) from exc
         if not params.get("sig"):
             raise WebhookRejected("missing Vonage sig")
         _check_fresh(params.get("timestamp"))
         method = self.config.get("signature_method") or "sha256"
-        expected = vonage_signature(params, secret, method, api_key=self.config.get("api_key"))
-        if not hmac.compare_digest(expected.lower(), str(params["sig"]).lower()):
+        try:
+            expected = vonage_signature(params, secret, method, api_key=self.config.get("api_key"))
+        except UnicodeEncodeError as exc:  # a lone surrogate from JSON: nothing Vonage signs
+            raise WebhookRejected("Vonage webhook with invalid characters") from exc
+        given = str(params["sig"]).lower().encode("utf-8", "surrogatepass")
+        if not hmac.compare_digest(expected.lower().encode(), given):  # bytes: any sig compares
             raise WebhookRejected("Vonage sig does not match")
 
     def parse_inbound(self, request: WebhookRequest) -> list[InboundSms]:
@@ -220,13 +230,18 @@ def multipart_info(params: Mapping[str, Any]) -> MultipartInfo | None:
     if str(params.get("concat", "")).lower() != "true":
         return None
     try:
-        return MultipartInfo(
+        info = MultipartInfo(
             ref=str(params["concat-ref"]),
             total=int(params["concat-total"]),
             part=int(params["concat-part"]),
         )
-    except (KeyError, ValueError) as exc:
+    except (KeyError, ValueError, TypeError, OverflowError) as exc:
         raise WebhookMalformed(f"incomplete Vonage concat fields: {exc}") from exc
+    if not 1 <= info.part <= info.total <= MAX_PARTS:
+        raise WebhookMalformed(
+            f"Vonage concat-part {info.part} of concat-total {info.total} is out of range"
+        )
+    return info
 
 
 def assemble_parts(parts: Iterable[Mapping[str, Any]]) -> str | None:
@@ -259,7 +274,7 @@ def webhook_params(request: WebhookRequest) -> dict[str, Any]:
     if "json" in request.header("content-type"):
         try:
             data = json.loads(request.body or b"{}")
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: [[[[… nested too deep
             raise WebhookMalformed("Vonage webhook body is not JSON") from exc
         if not isinstance(data, dict):
             raise WebhookMalformed("Vonage webhook JSON is not an object")
@@ -298,10 +313,10 @@ def _signing_string(params: Mapping[str, Any]) -> bytes:
 
 def _check_fresh(timestamp: Any, now: float | None = None) -> None:
     try:
-        sent_at = int(timestamp)
-    except (TypeError, ValueError) as exc:
+        age = abs((now or time.time()) - int(timestamp))
+    except (TypeError, ValueError, OverflowError) as exc:  # OverflowError: 1e999, 9999…
         raise WebhookRejected("Vonage webhook without a valid timestamp") from exc
-    if abs((now or time.time()) - sent_at) > MAX_WEBHOOK_AGE_SECONDS:
+    if age > MAX_WEBHOOK_AGE_SECONDS:
         raise WebhookRejected("Vonage webhook timestamp is stale")
 
 

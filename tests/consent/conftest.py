@@ -1,0 +1,3 @@
+"""Consent tests reuse the Twilio practice of the SMS tests."""
+
+from tests.sms.conftest import twilio  # noqa: F401
