@@ -12,7 +12,7 @@ import sys
 from django.conf import settings
 from django.core.management import call_command
 
-from ancrage.coaching.models import Practice
+from ancrage.coaching.models import Coachee, Practice
 
 
 class CliError(Exception):
@@ -93,21 +93,29 @@ def _practice(slug: str | None) -> Practice:
     return practices[0]
 
 
-def sms_send(options: argparse.Namespace) -> int:
+def _coachee(slug: str | None, raw_phone: str) -> Coachee:
+    """The coachee with that number in the practice, or a CliError saying what is wrong."""
     from ancrage.lib.phone import InvalidPhoneNumber, to_e164
+
+    practice = _practice(slug)
+    try:
+        phone = to_e164(raw_phone)
+    except InvalidPhoneNumber:
+        raise CliError(f"{raw_phone!r} is not a valid phone number") from None
+    coachee = practice.coachees.filter(phone=phone).first()
+    if coachee is None:
+        raise CliError(f"no coachee with number {phone} in {practice}")
+    return coachee
+
+
+def sms_send(options: argparse.Namespace) -> int:
     from ancrage.messaging.services import CannotSend, queue_message
 
     try:
-        practice = _practice(options.practice)
-        phone = to_e164(options.to)
-        coachee = practice.coachees.filter(phone=phone).first()
-        if coachee is None:
-            raise CliError(f"no coachee with number {phone} in {practice}")
+        coachee = _coachee(options.practice, options.to)
         message = queue_message(coachee, options.text)
     except (CliError, CannotSend) as error:
         return _fail(str(error))
-    except InvalidPhoneNumber:
-        return _fail(f"{options.to!r} is not a valid phone number")
     print(f"queued message {message.pk} to {coachee} ({message.segments} SMS, {message.encoding})")
     return 0
 
@@ -169,19 +177,12 @@ def replies_suggest(options: argparse.Namespace) -> int:
     import json
 
     from ancrage.inbox.services import NothingToAnswer, suggest_replies
-    from ancrage.lib.phone import InvalidPhoneNumber, to_e164
 
     try:
-        practice = _practice(options.practice)
-        phone = to_e164(options.sender)
-        coachee = practice.coachees.filter(phone=phone).first()
-        if coachee is None:
-            raise CliError(f"no coachee with number {phone} in {practice}")
+        coachee = _coachee(options.practice, options.sender)
         category, replies = suggest_replies(coachee)
     except CliError as error:
         return _fail(str(error))
-    except InvalidPhoneNumber:
-        return _fail(f"{options.sender!r} is not a valid phone number")
     except NothingToAnswer:
         return _fail(f"{coachee} has sent no SMS yet: there is nothing to reply to")
     out = {"category": category, "suggestions": [reply.as_json() for reply in replies]}

@@ -95,6 +95,15 @@ def fresh_postgres(url: str = PG_URL) -> str | None:
     return url
 
 
+def drop_postgres(url: str) -> None:
+    """Remove a scratch benchmark database once measured."""
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    with psycopg.connect(base + "/postgres", autocommit=True, connect_timeout=3) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def temp_dir(prefix: str) -> str:
     return tempfile.mkdtemp(prefix=f"ancrage-bench-{prefix}-")
 

@@ -29,7 +29,7 @@ import subprocess
 import sys
 import time
 
-from _harness import PG_URL, ROOT, env_for, fresh_postgres, temp_dir
+from _harness import PG_URL, ROOT, drop_postgres, env_for, fresh_postgres, temp_dir
 
 AIM_SECONDS = 10.0  # the issue's aim, on PostgreSQL, for 100,000 coachees
 ZONES = [
@@ -250,14 +250,6 @@ def measure(db: str, coachees: int, profile: bool) -> dict[str, object] | None:
         shutil.rmtree(data_dir, ignore_errors=True)
         if url:
             drop_postgres(url)
-
-
-def drop_postgres(url: str) -> None:
-    import psycopg
-
-    base, _, name = url.rpartition("/")
-    with psycopg.connect(base + "/postgres", autocommit=True, connect_timeout=3) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def main() -> None:

@@ -41,7 +41,16 @@ import subprocess
 import sys
 import time
 
-from _harness import PG_URL, ROOT, env_for, fresh_postgres, median, percentile, temp_dir
+from _harness import (
+    PG_URL,
+    ROOT,
+    drop_postgres,
+    env_for,
+    fresh_postgres,
+    median,
+    percentile,
+    temp_dir,
+)
 
 AIM_MS = 150.0
 PAGES = {"inbox": "/", "clients": "/clients/", "healthz": "/healthz"}
@@ -287,14 +296,6 @@ def measure(db: str, options: argparse.Namespace) -> dict[str, object] | None:
         shutil.rmtree(data_dir, ignore_errors=True)
         if url:
             drop_postgres(url)
-
-
-def drop_postgres(url: str) -> None:
-    import psycopg
-
-    base, _, name = url.rpartition("/")
-    with psycopg.connect(base + "/postgres", autocommit=True, connect_timeout=3) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def report(results: dict[str, dict | None], requests: int) -> bool:
