@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpResponse
@@ -27,15 +29,21 @@ from ancrage.messaging.services import thread_of
 @coach_required
 def coachee_list(request: CoachRequest) -> HttpResponse:
     last = Message.objects.filter(coachee=OuterRef("pk")).order_by("-created_at", "-id")
+    current = Engagement.objects.filter(coachee=OuterRef("pk")).order_by("-started_on", "-id")
     coachees = coachees_of(request).annotate(
         last_body=Subquery(last.values("body")[:1]),
         last_at=Subquery(last.values("created_at")[:1]),
+        stage=Subquery(current.values("status")[:1]),
         unread=Count(
             "messages",
             filter=Q(messages__direction=Message.Direction.INBOUND, messages__read_at__isnull=True),
         ),
     )
-    return render(request, "coaching/coachee_list.html", {"coachees": coachees})
+    stages = dict(Engagement.Status.choices)
+    rows: list[Any] = list(coachees)
+    for coachee in rows:  # the label once here, not looked up per row in the template
+        coachee.stage_label = stages.get(coachee.stage, "")
+    return render(request, "coaching/coachee_list.html", {"coachees": rows})
 
 
 @coach_required

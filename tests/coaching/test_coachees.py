@@ -87,3 +87,11 @@ def test_notes_and_intentions_are_saved_on_the_engagement(alice_client, camille)
     alice_client.post(reverse("note_add", args=[engagement.pk]), {"note-body": "Très motivée"})
     html = alice_client.get(reverse("coachee_detail", args=[camille.pk])).content.decode()
     assert "Oser ses prix" in html and "Très motivée" in html
+
+
+def test_the_client_list_shows_each_clients_engagement_stage(alice_client, camille):
+    html = alice_client.get(reverse("coachee_list"), headers={"accept-language": "en"}).content
+    assert b"Camille" in html and b"Active" in html
+    camille.engagements.update(status="closing")
+    html = alice_client.get(reverse("coachee_list"), headers={"accept-language": "en"}).content
+    assert b"Closing" in html
