@@ -1,5 +1,6 @@
 """Check-in answers typed by SMS, read into values, on answers written for these tests."""
 
+import gc
 import subprocess
 import sys
 import time
@@ -273,11 +274,18 @@ def test_reading_time_grows_linearly_with_the_length() -> None:
     unit = "trois devis et un signé à 2 300 €, 3 ou 4 relances, oui, "
 
     def seconds(repeats: int) -> float:
-        text = unit * repeats
-        started = time.perf_counter()
-        for kind in ("number", "scale", "yesno", "money"):
-            read_answer(text, kind)
-        return time.perf_counter() - started
+        """Best of three, CPU time of this process, collector paused: the algorithm's cost."""
+        text, best = unit * repeats, float("inf")
+        for _ in range(3):
+            gc.disable()
+            try:
+                started = time.process_time()
+                for kind in ("number", "scale", "yesno", "money"):
+                    read_answer(text, kind)
+                best = min(best, time.process_time() - started)
+            finally:
+                gc.enable()
+        return best
 
     seconds(10)
     assert seconds(2000) < 25 * seconds(200) + 0.05  # 10× the text, not 100× the time
