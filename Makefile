@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: setup demo test lint typecheck test-sqlite test-postgres test-browser browser-deps messages bench model clean
+.PHONY: setup demo test lint typecheck test-sqlite test-postgres test-browser browser-deps messages translations bench model clean
 
 setup: $(VENV)/.installed $(VENV)/.compiled
 
@@ -52,6 +52,12 @@ test-browser: setup browser-deps
 	$(BIN)/pytest -m browser -p no:cacheprovider
 
 messages: setup
+	cd ancrage && ../$(BIN)/django-admin compilemessages --ignore=.venv
+
+# Extract new strings, fill their French from scripts/fill_translations.py and scripts/fr/*.py, compile.
+translations: setup
+	cd ancrage && ../$(BIN)/django-admin makemessages -l fr --ignore 'analysis/*' --ignore '.venv/*'
+	$(BIN)/python scripts/fill_translations.py
 	cd ancrage && ../$(BIN)/django-admin compilemessages --ignore=.venv
 
 # The weight tables the analyzer ships, rebuilt from the team's labelled data (fixed seeds).

@@ -1,7 +1,9 @@
 """Fill empty msgstr in ancrage/locale/fr/LC_MESSAGES/django.po from FR below.
 
 Run after `django-admin makemessages -l fr`; existing translations are kept.
-Usage: python scripts/fill_translations.py
+Each area may keep its own strings in scripts/fr/<area>.py (a dict named FR), merged below,
+so that several people can add translations without editing the same file.
+Usage: python scripts/fill_translations.py   (or `make translations`, which does all three steps)
 """
 
 from __future__ import annotations
@@ -503,6 +505,11 @@ FR.update(
         "This practice sends through %(provider)s: this page is not the client's phone. A STOP typed here opts the number out; START and HELP are ignored, only the client can opt back in from their phone.": "Ce cabinet envoie par %(provider)s : cette page n'est pas le téléphone du client. Un STOP tapé ici désinscrit le numéro ; START et AIDE sont ignorés, seul le client peut se réinscrire depuis son téléphone.",
     }
 )
+
+for _area in sorted((Path(__file__).resolve().parent / "fr").glob("*.py")):
+    _namespace: dict = {}
+    exec(compile(_area.read_text(), str(_area), "exec"), _namespace)  # noqa: S102 - our own data files
+    FR.update(_namespace["FR"])
 
 ENTRY = re.compile(r'msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr ""\n(?!")', re.M)
 
