@@ -14,6 +14,7 @@ from typing import NoReturn
 from rich.console import Console
 
 from .engine import analyze
+from .score import FRAMES
 from .models import AnalysisError, Report
 from .readers import FORMATS, max_bytes_from_env
 from .report import print_report, to_json
@@ -85,6 +86,9 @@ def build_parser(ui: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("--format", dest="fmt", choices=FORMATS, help=message(ui, "help_format"))
     parser.add_argument("--lexicon", metavar="FILE", help=message(ui, "help_lexicon"))
+    parser.add_argument(
+        "--frame", choices=("auto", *FRAMES), default="auto", help=message(ui, "help_frame")
+    )
     parser.add_argument("--json", metavar="OUT", help=message(ui, "help_json"))
     parser.add_argument("--html", metavar="OUT", help=message(ui, "help_html"))
     parser.add_argument("--summary", metavar="CSV", help=message(ui, "help_summary"))
@@ -144,6 +148,7 @@ def analyze_file(path: str, args: argparse.Namespace) -> Report:
         lexicon=args.lexicon,
         fmt=args.fmt,
         max_bytes=max_bytes(args),
+        frame=getattr(args, "frame", "auto"),
     )
 
 

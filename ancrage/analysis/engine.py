@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import lang as languages
-from .acts import PLEASING, echoes_before_asking, rules_for
+from .acts import Rules, echoes_before_asking, rules_for
 from .acts import classify as classify_utterance
+from .learned_acts import LEARNED, Context, Decision, as_written, features, load_model
+from .normalize import fold_accents
 from .feedback import build_feedback
 from .metrics import compute
 from .models import AnalysisError, Annotated, Limits, Report, Utterance
 from .readers import from_records, read_transcript
-from .score import build_indicators
+from .score import FRAMES, build_indicators
 
 Source = str | os.PathLike[str] | Iterable[Any]
 
@@ -76,18 +80,25 @@ Progress = Callable[[int, int], None]  # (utterances done, total)
 _CHECK_EVERY = 256  # utterances between two looks at the clock and two progress reports
 
 
-def annotate(
+@dataclass(frozen=True, slots=True)
+class Shaped:
+    """What the regex layer reads of one utterance: its shape, before any act is decided."""
+
+    question: str | None
+    greets: bool
+    norm: str
+    context: Context
+
+
+def shape(
     utterances: list[Utterance],
-    language: str,
-    products=(),
-    competitors=(),
+    rules: Rules,
     deadline: float | None = None,
     progress: Progress | None = None,
-) -> list[Annotated]:
-    """Label every utterance. `deadline` (time.monotonic()) stops an analysis that runs too
-    long with AnalysisError("too_slow"); `progress` hears how far it is."""
-    rules = rules_for(language, tuple(products), tuple(competitors))
-    out: list[Annotated] = []
+) -> list[Shaped]:
+    """Question type, greeting, normalised text and conversational context of every
+    utterance: what the learned acts are decided from (training reads it through here too)."""
+    out: list[Shaped] = []
     turn_follows_other = False
     previous: str | None = None
     this_turn: list[str] = []
@@ -100,20 +111,97 @@ def annotate(
             turn_follows_other = previous is not None
             previous = u.speaker
             other_turn, this_turn = this_turn, []
-        this_turn.append(u.text)
-        question, acts, norm = classify_utterance(u.text, rules, turn_follows_other, continues_turn)
-        if (
-            question in ("open", "closed")
-            and other_turn
-            and "reflection" not in acts
-            and PLEASING.isdisjoint(acts)
-            and echoes_before_asking(norm, " ".join(other_turn), rules)
-        ):
-            acts.insert(acts.index("question") + 1 + ("needs_question" in acts), "reflection")
+        question, regex_acts, norm = classify_utterance(
+            u.text, rules, turn_follows_other, continues_turn
+        )
+        this_turn.append(norm)
+        said_before = " ".join(other_turn)
+        context = Context(
+            question=question,
+            greets="greeting" in regex_acts,
+            position=index,
+            follows_other=turn_follows_other,
+            continues_turn=continues_turn,
+            other_turn=said_before[-400:],  # its end is what is answered
+            echoes=bool(
+                question in ("open", "closed")
+                and said_before
+                and echoes_before_asking(norm, said_before, rules)
+            ),
+        )
+        out.append(Shaped(question, "greeting" in regex_acts, norm, context))
+    return out
+
+
+def annotate(
+    utterances: list[Utterance],
+    language: str,
+    products=(),
+    competitors=(),
+    deadline: float | None = None,
+    progress: Progress | None = None,
+) -> list[Annotated]:
+    """Label every utterance. `deadline` (time.monotonic()) stops an analysis that runs too
+    long with AnalysisError("too_slow"); `progress` hears how far it is."""
+    rules = rules_for(language)
+    model = load_model()
+    named = _lexicon_matcher(products, competitors)
+    out: list[Annotated] = []
+    for index, (u, shaped) in enumerate(
+        zip(utterances, shape(utterances, rules, deadline, progress), strict=True)
+    ):
+        decisions = {
+            d.act: d for d in model.decide(features(shaped.norm, language, shaped.context))
+        }
+        for act, term in named(shaped.norm):  # the user's own product and competitor names
+            if act not in decisions:
+                decisions[act] = Decision(act, 1.0, (term,))
+        pitch = [decisions[a] for a in ("own_offer", "self_promotion", "competitor") if a in decisions]
+        if pitch and "input" not in decisions:  # a pitch pushes own content
+            decisions["input"] = Decision("input", pitch[0].score, pitch[0].evidence)
+        acts = ["question"] if shaped.question in ("open", "closed") else []
+        acts += [act for act in LEARNED if act in decisions]
+        if shaped.greets:
+            acts.append("greeting")
+        evidence = {
+            act: [as_written(words, shaped.norm) for words in decisions[act].evidence]
+            for act in acts
+            if act in decisions
+        }
         out.append(
-            Annotated(index, u.speaker, u.text, u.start, u.end, len(u.text.split()), question, acts)
+            Annotated(
+                index,
+                u.speaker,
+                u.text,
+                u.start,
+                u.end,
+                len(u.text.split()),
+                shaped.question,
+                acts,
+                evidence,
+            )
         )
     return out
+
+
+def _lexicon_matcher(
+    products: Iterable[str], competitors: Iterable[str]
+) -> Callable[[str], list[tuple[str, str]]]:
+    """Finds the user's product and competitor names (whole words, accents folded)."""
+    patterns = [
+        (act, re.compile(r"(?<!\w)" + re.escape(fold_accents(term.lower())) + r"(?!\w)"), term)
+        for act, terms in (("own_offer", products), ("competitor", competitors))
+        for term in terms
+        if term.strip()
+    ]
+
+    def find(norm: str) -> list[tuple[str, str]]:
+        if not patterns:
+            return []
+        folded = fold_accents(norm)
+        return [(act, term) for act, pattern, term in patterns if pattern.search(folded)]
+
+    return find
 
 
 def _checkpoint(done: int, total: int, deadline: float | None, progress: Progress | None) -> None:
@@ -170,8 +258,13 @@ def analyze(
     max_bytes: int | None = None,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    frame: str = "auto",
 ) -> Report:
     """Analyze a transcript file, or a list of utterances (dicts, pairs or Utterance).
+
+    `frame` is "call" (a sales call or session transcript: sales benchmarks apply) or
+    "coaching" (an SMS follow-up: credit handed back is scored, talk share is not). "auto"
+    is "call": a transcript is a call; the app passes "coaching" for its own SMS threads.
 
     `limits` bounds what the analysis may cost (refused with a clear AnalysisError);
     `progress(done, total)` is called every few hundred utterances."""
@@ -193,13 +286,17 @@ def analyze(
     language = detect_language(utterances) if lang == "auto" else lang
     if language not in languages.SUPPORTED:
         raise AnalysisError("unknown_language", lang=lang)
+    if frame == "auto":
+        frame = "call"
+    if frame not in FRAMES:
+        raise AnalysisError("unknown_frame", frame=frame, frames=", ".join(FRAMES))
     annotated = annotate(utterances, language, products, competitors, deadline, progress)
     chosen, reason, params = choose_focus(annotated, focus)
     warnings = ["one_speaker"] if len({u.speaker for u in annotated}) == 1 else []
     pronouns = languages.get(language)
     metrics = compute(annotated, chosen, (pronouns.OTHER_PRONOUNS, pronouns.SELF_PRONOUNS))
     small_talk_turns = sum(u.speaker == chosen and "small_talk" in u.acts for u in annotated)
-    score, indicators = build_indicators(metrics, small_talk_turns)
+    score, indicators = build_indicators(metrics, small_talk_turns, frame)
     feedback = build_feedback(metrics, indicators, annotated, language)
     return Report(
         language=language,
@@ -213,6 +310,7 @@ def analyze(
         warnings=warnings,
         source=origin,
         focus_params=params,
+        frame=frame,
     )
 
 

@@ -6,6 +6,8 @@ is one, so the feedback is not only criticism.
 
 from __future__ import annotations
 
+import re
+
 from .lang import get as get_language
 from .metrics import Metrics
 from .models import Annotated, FeedbackPoint, Indicator
@@ -84,6 +86,16 @@ def _improvements(
                 _pct(position),
             )
         )
+    returned = set(ev.get("credit_returned", []))
+    kept = [i for i in ev.get("thanked", []) if i not in returned]
+    out.append(
+        (
+            lost("credit_returned_share"),
+            "credit_kept",
+            _first(kept),
+            _pct(v.get("credit_returned_share")),
+        )
+    )
     pleasing_lost = lost("pleasing_rate")
     for act, kind, boost in (
         ("credit_taken", "credit_taken", 3.0),
@@ -146,7 +158,23 @@ def build_feedback(
             used.add(index)
     return [
         FeedbackPoint(
-            kind, index, _quote(utterances[index].text), templates[kind].format(value=value)
+            kind, index, _quote(utterances[index].text), _say(templates[kind], value, language), value
         )
         for kind, index, value in chosen
     ]
+
+
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def _say(template: str, value: str, language: str) -> str:
+    """The message with its figure written as the reader's language writes numbers."""
+    if language == "fr":
+        value = _DECIMAL_POINT.sub(",", value).replace("%", " %")
+    return template.format(value=value)
+
+
+def feedback_message(point: FeedbackPoint, language: str) -> str:
+    """A feedback point said in another language than the conversation's (the coach's own)."""
+    template = get_language(language).FEEDBACK.get(point.kind)
+    return point.message if template is None else _say(template, point.value, language)

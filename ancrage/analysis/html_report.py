@@ -30,7 +30,7 @@ table{border-collapse:collapse;width:100%}td,th{padding:.3rem .5rem;border-botto
 .bar{background:#eee;width:8rem;height:.7rem;display:inline-block}.bar span{display:block;height:100%;background:#2a9d4b}
 .utt{border-left:.4rem solid #ddd;padding:.2rem .6rem;margin:.2rem 0}.focus{background:#f7f9fc}
 .tag{font-size:.75rem;border-radius:.6rem;padding:0 .4rem;margin-left:.3rem;color:#111}
-.meta{color:#666;font-size:.8rem}.other .tag{opacity:.45}td:nth-child(3){white-space:nowrap}.fb li{margin-bottom:.6rem}.q{color:#555;font-style:italic}
+.meta{color:#666;font-size:.8rem}.why{color:#666;font-size:.75rem;margin-left:.2rem}.other .tag{opacity:.45}td:nth-child(3){white-space:nowrap}.fb li{margin-bottom:.6rem}.q{color:#555;font-style:italic}
 """
 
 
@@ -100,7 +100,14 @@ def _utterance_rows(report: Report) -> str:
     rows = []
     for u in report.utterances:
         tags = "".join(
-            f'<span class="tag" style="background:{ACT_COLOURS.get(a, "#eee")}">{a}</span>'
+            f'<span class="tag" style="background:{ACT_COLOURS.get(a, "#eee")}"'
+            + (f' title="{escape(", ".join(u.evidence[a]))}"' if u.evidence.get(a) else "")
+            + f">{a}</span>"
+            + (
+                f'<span class="why">({escape(", ".join(u.evidence[a]))})</span>'
+                if u.evidence.get(a)
+                else ""
+            )
             for a in u.acts
         )
         if u.question:
@@ -139,7 +146,8 @@ def to_html(report: Report, ui: str = "fr") -> str:
 <body><h1>{escape(message(ui, "title"))}{" — " + escape(report.source) if report.source else ""}</h1>
 <div class="score {score_style(report.service_score)}">{report.service_score:.0f}/100</div>
 <p>{escape(message(ui, "score"))} · {escape(message(ui, "focus"))}{colon} {focus} ·
-{escape(message(ui, "language"))}{colon} {report.language}</p>{warnings}
+{escape(message(ui, "language"))}{colon} {report.language} ·
+{escape(message(ui, "frame"))}{colon} {escape(message(ui, "frame_" + report.frame))}</p>{warnings}
 <h2>{escape(message(ui, "feedback"))}</h2><ol class="fb">{feedback}</ol>
 <h2>{escape(message(ui, "talk_over_time"))}</h2>{talk_share_svg(report)}
 <h2>{escape(message(ui, "indicators"))}</h2><table><tr><th>{escape(message(ui, "indicator"))}</th>

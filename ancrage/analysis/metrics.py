@@ -69,7 +69,10 @@ def compute(utterances: list[Annotated], focus: str, rules_pronouns: tuple) -> M
     all_words = sum(u.words for u in utterances)
     v["talk_share_words"] = _ratio(my_words, all_words)
     v["talk_share_time"] = _time_share(mine, utterances)
-    questions = [u for u in mine if u.question in ("open", "closed")]
+    # a question asked to be liked (« vous avez vu le match ? ») is small talk, not service
+    questions = [
+        u for u in mine if u.question in ("open", "closed") and "small_talk" not in u.acts
+    ]
     duration = _duration(utterances)
     v["questions"] = float(len(questions))
     v["questions_per_100_words"] = _ratio(100 * len(questions), my_words)
@@ -105,6 +108,8 @@ def compute(utterances: list[Annotated], focus: str, rules_pronouns: tuple) -> M
         v[act] = float(len(hits))
         m.evidence[act] = hits
     v["ownership_returned"] = float(sum("ownership_returned" in u.acts for u in mine))
+    thanked, returned = _credit_returned(turns, utterances, focus)
+    v["credit_returned_share"] = _ratio(len(returned), len(thanked))
     v["tag_questions"] = float(sum(u.question == "tag" for u in mine))
     v["small_talk_share_before_business"] = _small_talk_share(utterances, all_words)
     v["other_focus_pronoun_share"] = _pronoun_share(mine, *rules_pronouns)
@@ -123,10 +128,31 @@ def compute(utterances: list[Annotated], focus: str, rules_pronouns: tuple) -> M
             if u.question == "tag" and not {"ownership_returned", "affirmation"} & set(u.acts)
         ],
         ownership=[u.index for u in mine if "ownership_returned" in u.acts],
+        thanked=thanked,
+        credit_returned=returned,
         mine=[u.index for u in mine],
         others=[u.index for u in others],
     )
     return m
+
+
+_CREDIT_BACK = frozenset({"ownership_returned", "affirmation"})
+
+
+def _credit_returned(
+    turns: list[Turn], utterances: list[Annotated], focus: str
+) -> tuple[list[int], list[int]]:
+    """The focus's turns that answer the other's thanks, and those among them that hand the
+    credit back or affirm the other (first utterance index of each turn)."""
+    thanked, returned = [], []
+    for before, turn in zip(turns, turns[1:], strict=False):
+        if turn.speaker != focus or before.speaker == focus:
+            continue
+        if any("gratitude" in utterances[i].acts for i in before.indices):
+            thanked.append(turn.indices[0])
+            if any(_CREDIT_BACK & set(utterances[i].acts) for i in turn.indices):
+                returned.append(turn.indices[0])
+    return thanked, returned
 
 
 def _time_share(mine: list[Annotated], utterances: list[Annotated]) -> float | None:

@@ -71,6 +71,8 @@ class Annotated:
     words: int
     question: str | None  # None, "open", "closed" or "tag"
     acts: list[str] = field(default_factory=list)
+    # per learned act, the words that weighed most for it (why the coach sees it)
+    evidence: dict[str, list[str]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +83,7 @@ class Annotated:
             "end": self.end,
             "question": self.question,
             "acts": list(self.acts),
+            "evidence": {act: list(words) for act, words in self.evidence.items()},
         }
 
 
@@ -112,6 +115,11 @@ class FeedbackPoint:
     index: int
     quote: str
     message: str
+    value: str = ""  # the figure in the message, so that it can be said in another language
+
+    @property
+    def is_strength(self) -> bool:
+        return self.kind.startswith("good_")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -119,6 +127,7 @@ class FeedbackPoint:
             "index": self.index,
             "quote": self.quote,
             "message": self.message,
+            "value": self.value,
         }
 
 
@@ -135,6 +144,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)  # message keys
     source: str | None = None
     focus_params: dict[str, Any] = field(default_factory=dict)
+    frame: str = "call"  # "call" (a transcript) or "coaching" (an SMS follow-up thread)
 
     def indicator(self, key: str) -> Indicator:
         for ind in self.indicators:

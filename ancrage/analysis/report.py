@@ -37,6 +37,7 @@ def to_dict(report: Report, ui: str = "en") -> dict[str, Any]:
         "schema": SCHEMA_VERSION,
         "source": report.source,
         "language": report.language,
+        "frame": report.frame,
         "focus": report.focus,
         "focus_reason": message(ui, report.focus_reason, **report.focus_params),
         "focus_reason_key": report.focus_reason,
@@ -70,7 +71,8 @@ def print_report(report: Report, ui: str, console: Console | None = None) -> Non
         f"{message(ui, 'focus')}{colon} "
         f"{escape(message(ui, report.focus_reason, **report.focus_params))}\n"
         f"{message(ui, 'language')}{colon} {report.language}    "
-        f"{message(ui, 'speakers')}{colon} {speakers}"
+        f"{message(ui, 'speakers')}{colon} {speakers}\n"
+        f"{message(ui, 'frame')}{colon} {message(ui, 'frame_' + report.frame)}"
     )
     console.print(Panel(header, title=title, expand=False))
     for key in report.warnings:

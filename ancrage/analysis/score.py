@@ -22,6 +22,22 @@ turn) is still shown, without points.
 | longest_monologue_words       |   5 | <= 100 w    | >= 300 w    | Gong: monologues lose deals    |
 | pleasing_rate                 |  10 | 0/turn      | >= 0.2/turn | assumptions, self-promotion... |
 | first_needs_question_position |   5 | 1st quarter | never       | coaching: their needs first    |
+
+That table is the `call` frame (a sales or discovery call, a session transcript). In the
+`coaching` frame (an SMS thread between a coach and a client), sales benchmarks do not apply:
+talk share and monologue length are shown without points, and what the coaching frame asks
+for is scored instead: thanks and wins answered by handing the credit back or by a deliberate
+affirmation, and the other kept at the centre of the coach's words.
+
+| coaching frame                | pts | 1.0 when    | 0.0 when    | benchmark                      |
+|-------------------------------|----:|-------------|-------------|--------------------------------|
+| telling_share                 |  30 | 0 %         | >= 50 %     | tells as much as asks+reflects |
+| reflection_question_ratio     |  20 | >= 2.0      | 0           | MITI 4.2.1: 1:1 fair, 2:1 good |
+| credit_returned_share         |  15 | 100 %       | 0 %         | thanks answered with credit    |
+| open_question_share           |  10 | >= 70 %     | <= 20 %     | MITI 3.1.1: 50% fair, 70% good |
+| pleasing_rate                 |  10 | 0/turn      | >= 0.2/turn | assumptions, self-promotion... |
+| other_focus_pronoun_share     |  10 | >= 70 %     | <= 30 %     | the client at the centre       |
+| first_needs_question_position |   5 | 1st quarter | never       | coaching: their needs first    |
 """
 
 from __future__ import annotations
@@ -58,6 +74,8 @@ class Component:
 def _linear(zero_at: float, one_at: float) -> Callable[[float | None], float]:
     return lambda value: 0.0 if value is None else ramp(value, zero_at, one_at)
 
+
+FRAMES = ("call", "coaching")
 
 COMPONENTS = (
     Component(
@@ -107,6 +125,47 @@ COMPONENTS = (
     ),
 )
 
+def _credit_subscore(share: float | None) -> float:
+    return 1.0 if share is None else share  # never thanked: no credit was there to hand back
+
+
+_BY_KEY = {comp.key: comp for comp in COMPONENTS}
+COACHING_COMPONENTS = (
+    Component(
+        "telling_share",
+        30,
+        "share",
+        _BY_KEY["telling_share"].benchmark,
+        _linear(0.50, 0.0),
+    ),
+    Component(
+        "reflection_question_ratio",
+        20,
+        "ratio",
+        _BY_KEY["reflection_question_ratio"].benchmark,
+        _linear(0.0, 2.0),
+    ),
+    Component(
+        "credit_returned_share",
+        15,
+        "share",
+        "coaching: thanks and wins answered by handing the credit back or affirming",
+        _credit_subscore,
+    ),
+    Component(
+        "open_question_share", 10, "share", "MITI 3.1.1: 50% fair, 70% good", _linear(0.20, 0.70)
+    ),
+    _BY_KEY["pleasing_rate"],
+    Component(
+        "other_focus_pronoun_share",
+        10,
+        "share",
+        "coaching: more 'you' than 'I' keeps the client at the centre",
+        _linear(0.30, 0.70),
+    ),
+    _BY_KEY["first_needs_question_position"],
+)
+
 INFORMATIVE = {
     "input_share": ("share", "per turn, no points: the score counts per behaviour"),
     "talk_share_time": ("share", "Gong: top sellers ~43%"),
@@ -143,11 +202,24 @@ def pleasing_rate(metrics: Metrics, small_talk_turns: int) -> float | None:
     return count / turns
 
 
-def build_indicators(metrics: Metrics, small_talk_turns: int) -> tuple[float, list[Indicator]]:
+def components_for(frame: str) -> tuple[Component, ...]:
+    return COACHING_COMPONENTS if frame == "coaching" else COMPONENTS
+
+
+def build_indicators(
+    metrics: Metrics, small_talk_turns: int, frame: str = "call"
+) -> tuple[float, list[Indicator]]:
+    """The scored components of the frame, then every other indicator without points."""
     values = dict(metrics.values)
     values["pleasing_rate"] = pleasing_rate(metrics, small_talk_turns)
+    components = components_for(frame)
+    scored = {comp.key for comp in components}
+    informative = dict(INFORMATIVE)
+    for comp in COMPONENTS + COACHING_COMPONENTS:  # what the other frame scores, shown plainly
+        if comp.key not in scored and comp.key not in informative:
+            informative[comp.key] = (comp.unit, comp.benchmark)
     indicators = []
-    for comp in COMPONENTS:
+    for comp in components:
         value = values.get(comp.key)
         sub = comp.subscore(value)
         indicators.append(
@@ -155,7 +227,9 @@ def build_indicators(metrics: Metrics, small_talk_turns: int) -> tuple[float, li
                 comp.key, value, comp.unit, comp.benchmark, comp.weight, sub, comp.weight * sub
             )
         )
-    for key, (unit, benchmark) in INFORMATIVE.items():
+    for key, (unit, benchmark) in informative.items():
+        if key in scored:
+            continue
         indicators.append(Indicator(key, values.get(key), unit, benchmark))
     score = round(sum(ind.points for ind in indicators), 1)
     return score, indicators

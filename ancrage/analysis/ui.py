@@ -20,6 +20,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help_lang": "langue de la conversation (défaut : auto)",
         "help_format": "format d'entrée, sinon détecté automatiquement",
         "help_lexicon": "fichier JSON ou YAML : {products: [...], competitors: [...]}",
+        "help_frame": (
+            "call : appel ou séance transcrite (repères de vente) ; coaching : suivi par SMS "
+            "(le mérite rendu compte, pas le temps de parole) ; auto : call"
+        ),
         "help_json": "écrit le rapport JSON dans OUT (« - » pour la sortie standard)",
         "help_html": "écrit un rapport HTML autonome dans OUT",
         "help_summary": "plusieurs fichiers : écrit un CSV, une ligne par conversation",
@@ -88,6 +92,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bad_lexicon_syntax": "{path} : lexique JSON/YAML mal formé à la ligne {line}",
         "unknown_focus": "intervenant « {focus} » inconnu ; intervenants : {speakers}",
         "unknown_language": "langue « {lang} » non prise en charge (fr, en)",
+        "unknown_frame": "cadre « {frame} » inconnu ({frames})",
         "one_speaker": (
             "un seul intervenant : les indicateurs qui demandent l'autre partie (écoute, "
             "reformulations, récits) ne sont pas mesurables ; code de sortie 3."
@@ -99,6 +104,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "title": "Analyse de conversation",
         "score": "Score de service",
         "language": "Langue",
+        "frame": "Cadre",
+        "frame_call": "appel (repères de vente et d'entretien)",
+        "frame_coaching": "suivi de coaching (les repères de vente ne s'appliquent pas)",
+        "evidence": "mots qui ont pesé",
         "focus": "Personne évaluée",
         "speakers": "Intervenants",
         "indicator": "Indicateur",
@@ -130,6 +139,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help_lang": "conversation language (default: auto)",
         "help_format": "input format, detected automatically otherwise",
         "help_lexicon": "JSON or YAML file: {products: [...], competitors: [...]}",
+        "help_frame": (
+            "call: a call or transcribed session (sales benchmarks); coaching: an SMS follow-up "
+            "(credit handed back counts, talk share does not); auto: call"
+        ),
         "help_json": "write the JSON report to OUT ('-' for standard output)",
         "help_html": "write a self-contained HTML report to OUT",
         "help_summary": "several files: write a CSV with one row per conversation",
@@ -195,6 +208,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bad_lexicon_syntax": "{path}: malformed JSON/YAML lexicon at line {line}",
         "unknown_focus": "unknown speaker '{focus}'; speakers: {speakers}",
         "unknown_language": "unsupported language '{lang}' (fr, en)",
+        "unknown_frame": "unknown frame '{frame}' ({frames})",
         "one_speaker": (
             "only one speaker: indicators that need the other side (listening, reflections, "
             "stories) cannot be measured; exit code 3."
@@ -206,6 +220,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "title": "Conversation analysis",
         "score": "Service score",
         "language": "Language",
+        "frame": "Frame",
+        "frame_call": "call (sales and interview benchmarks)",
+        "frame_coaching": "coaching follow-up (sales benchmarks do not apply)",
+        "evidence": "words that weighed",
         "focus": "Assessed speaker",
         "speakers": "Speakers",
         "indicator": "Indicator",
@@ -258,6 +276,7 @@ INDICATOR_LABELS: dict[str, dict[str, str]] = {
         "tag_questions": "Fausses questions (« non ? »)",
         "small_talk_share_before_business": "Bavardage avant le premier sujet de fond",
         "other_focus_pronoun_share": "Pronoms tournés vers l'autre",
+        "credit_returned_share": "Remerciements suivis du mérite rendu",
     },
     "en": {
         "telling_share": "Own content vs questions and reflections",
@@ -287,6 +306,7 @@ INDICATOR_LABELS: dict[str, dict[str, str]] = {
         "tag_questions": "Tag questions ('right?')",
         "small_talk_share_before_business": "Small talk before the first business topic",
         "other_focus_pronoun_share": "Other-focused pronouns",
+        "credit_returned_share": "Thanks answered by handing the credit back",
     },
 }
 
@@ -317,6 +337,7 @@ BENCHMARKS_FR: dict[str, str] = {
     "tag_questions": "rhétoriques, pas de la curiosité",
     "small_talk_share_before_business": "court",
     "other_focus_pronoun_share": "> 50 % garde l'autre au centre",
+    "credit_returned_share": "coaching : répondre à un merci en rendant le mérite ou en saluant l'effort",
 }
 
 

@@ -1211,6 +1211,10 @@ SELF_PRONOUNS = frozenset("i me my mine myself i'm i've i'll i'd we us our ours 
 
 # Feedback, in the conversation's language. {quote} and {value} are filled in.
 FEEDBACK = {
+    "credit_kept": (
+        "You were thanked here and the credit stayed with you ({value} of thanks handed back). "
+        "Hand it back: name what the other person did themselves."
+    ),
     "input_high": (
         "Your own content (information, advice, persuasion) made up {value} of what you "
         "asked, reflected and told. Before advising, ask what they already know or want, then "

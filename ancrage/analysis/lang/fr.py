@@ -1302,6 +1302,10 @@ OTHER_PRONOUNS = frozenset("vous votre vos tu te t' toi ton ta tes vous-même to
 SELF_PRONOUNS = frozenset("je j' me m' moi mon ma mes nous notre nos moi-même".split())
 
 FEEDBACK = {
+    "credit_kept": (
+        "On vous a remercié ici et le mérite est resté chez vous ({value} des remerciements "
+        "rendus). Rendez-le : nommez ce que la personne a fait elle-même."
+    ),
     "input_high": (
         "Votre propre contenu (informations, conseils, persuasion) représente {value} de vos "
         "questions, reformulations et apports. Avant de conseiller, demandez ce que l'autre "

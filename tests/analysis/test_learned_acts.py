@@ -1,0 +1,184 @@
+"""The learned acts: shipped weights rebuilt from the repo's data, explanations, frames."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ancrage.analysis import analyze
+from ancrage.analysis.engine import annotate
+from ancrage.analysis.learned_acts import LEARNED, WEIGHTS, Model, load_model, tokens
+from ancrage.analysis.models import Utterance
+from ancrage.analysis.report import to_dict
+from ancrage.analysis.html_report import to_html
+
+from .samples import PLEASING_FR, SERVING_FR
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "training"))
+
+
+def test_rebuilt_weights_decide_every_labelled_utterance_as_the_shipped_ones(tmp_path: Path):
+    """`make model` is reproducible: refitting from benchmarks/data with the shipped C and
+    thresholds gives a table that decides every training utterance the same way."""
+    import train_acts
+
+    out = tmp_path / "acts.json"
+    assert train_acts.main(["--refit", "--out", str(out)]) == 0
+    shipped, rebuilt = load_model(), Model(json.loads(out.read_text(encoding="utf-8")))
+    rows = train_acts.load()
+    assert len(rows) > 4000 and len({r.writer for r in rows}) >= 13
+    differing = [
+        r.text
+        for r in rows
+        if [d.act for d in shipped.decide(list(r.features))]
+        != [d.act for d in rebuilt.decide(list(r.features))]
+    ]
+    assert differing == []
+
+
+def test_the_blind_set_is_never_trained_on():
+    import train_acts
+
+    assert "heldout_m_conversations.jsonl" in train_acts.NOT_TRAINED
+    texts = {r.text for r in train_acts.load()}
+    blind = ROOT / "benchmarks" / "data" / "heldout_m_conversations.jsonl"
+    blind_texts = [json.loads(line)["text"] for line in blind.read_text().splitlines()]
+    assert not texts & set(blind_texts)
+
+
+def test_running_the_analyzer_imports_no_training_library():
+    code = (
+        "import sys\n"
+        "from ancrage.analysis import analyze\n"
+        "analyze([('Coach', 'Qu attendez-vous de cet appel ?'), ('Léa', 'Des clients.')])\n"
+        "print(sorted(m for m in ('sklearn', 'scipy', 'numpy') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_table_covers_every_learned_act_and_says_how_it_was_trained():
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert data["acts"] == list(LEARNED)
+    assert len(data["bias"]) == len(data["thresholds"]) == len(data["C"]) == len(LEARNED)
+    trained = data["trained_on"]
+    assert set(trained["leave_one_writer_out_f1"]) == set(LEARNED)
+    assert trained["seed"] == 0 and trained["utterances"] > 4000
+
+
+def _coach_acts(text: str, lang: str, before: str = "ok") -> list[str]:
+    return annotate([Utterance("Client", before), Utterance("Coach", text)], lang)[1].acts
+
+
+def test_a_pleasing_seller_and_a_serving_coach_are_told_apart():
+    """Written for this test, never trained on: the seller's pleasing acts are found, and the
+    serving coach shows none of them."""
+    pleasing = {act for u in analyze(PLEASING_FR, focus="Vendeur").utterances for act in u.acts}
+    serving = analyze(SERVING_FR, focus="Coach")
+    serving_acts = {act for u in serving.utterances if u.speaker == "Coach" for act in u.acts}
+    assert {"small_talk", "self_promotion", "assumption", "credit_taken"} <= pleasing
+    assert not {"small_talk", "self_promotion", "credit_taken", "competitor"} & serving_acts
+    assert {"needs_question", "reflection", "ownership_returned"} <= serving_acts
+
+
+def test_every_learned_act_in_the_json_report_says_which_of_its_words_weighed():
+    report = analyze(PLEASING_FR, focus="Vendeur")
+    explained = 0
+    for row in to_dict(report)["utterances"]:
+        words = set(tokens(row["text"].lower()))
+        for act in row["acts"]:
+            if act in LEARNED:
+                assert row["evidence"][act], (act, row["text"])
+                for phrase in row["evidence"][act]:
+                    assert set(phrase.split()) <= words | {"#"}, (phrase, row["text"])
+                explained += 1
+    assert explained >= 5
+
+
+def test_the_html_report_shows_the_words_beside_the_act():
+    report = analyze(PLEASING_FR, focus="Vendeur")
+    credit = next(u for u in report.utterances if "credit_taken" in u.acts)
+    html = to_html(report, "fr")
+    assert f'<span class="why">({", ".join(credit.evidence["credit_taken"])})</span>' in html
+
+
+THANKED = [
+    ("Coach", "Alors, ce rendez-vous avec le syndic ?"),
+    ("Inès", "Signé ! 4 200 €. Merci mille fois, sans toi je n'aurais jamais osé."),
+]
+
+
+@pytest.mark.parametrize("frame", ["call", "coaching"])
+def test_the_frame_is_reported(frame: str):
+    report = analyze([*THANKED, ("Coach", "Bravo !")], focus="Coach", frame=frame)
+    assert report.frame == frame and to_dict(report)["frame"] == frame
+
+
+def test_in_a_coaching_thread_credit_handed_back_scores_and_talk_share_does_not():
+    back = analyze(
+        [*THANKED, ("Coach", "C'est toi qui l'as décroché, ta préparation, ton culot.")],
+        focus="Coach",
+        frame="coaching",
+    )
+    kept = analyze(
+        [*THANKED, ("Coach", "Avec plaisir, je savais que ma méthode marcherait.")],
+        focus="Coach",
+        frame="coaching",
+    )
+    assert back.indicator("credit_returned_share").value == 1.0
+    assert kept.indicator("credit_returned_share").value == 0.0
+    assert back.service_score > kept.service_score
+    assert back.indicator("talk_share_words").weight == 0  # a sales benchmark
+    assert "credit_kept" in [point.kind for point in kept.feedback]
+
+
+def test_a_call_keeps_the_sales_benchmarks():
+    report = analyze(THANKED, focus="Coach")
+    assert report.frame == "call"
+    assert report.indicator("talk_share_words").weight == 10
+    assert report.indicator("credit_returned_share").weight == 0
+
+
+def test_an_unknown_frame_is_refused_clearly():
+    from ancrage.analysis import AnalysisError
+    from ancrage.analysis.ui import message
+
+    with pytest.raises(AnalysisError) as caught:
+        analyze(THANKED, frame="meeting")
+    assert message("fr", caught.value.key, **caught.value.params) == (
+        "cadre « meeting » inconnu (call, coaching)"
+    )
+
+
+def test_small_talk_questions_are_not_counted_as_service_questions():
+    report = analyze(
+        [
+            ("Vendeur", "Vous avez passé un bon week-end ? Il a fait un temps magnifique."),
+            ("Client", "Oui, très bien."),
+            ("Vendeur", "Qu'est-ce qui vous amène à chercher un nouvel outil ?"),
+            ("Client", "Nos devis partent trop tard."),
+        ],
+        focus="Vendeur",
+    )
+    chat = report.utterances[0]
+    assert chat.question is not None and "small_talk" in chat.acts
+    assert report.indicator("questions").value == 1.0
+
+
+def test_the_cli_takes_a_frame(tmp_path: Path):
+    transcript = tmp_path / "fil.txt"
+    transcript.write_text("\n".join(f"{who}: {text}" for who, text in THANKED) + "\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "ancrage.analysis", str(transcript), "--frame", "coaching",
+         "--json", "-", "--focus", "Coach"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["frame"] == "coaching"

@@ -1,0 +1,212 @@
+"""Train the analyzer's act models and write the weight table the package ships.
+
+    make model                                   # both weight tables (triage and acts)
+    python training/train_acts.py                # choose C and thresholds by leave-one-writer-out
+    python training/train_acts.py --refit        # refit with the shipped C and thresholds (CI)
+    python training/train_acts.py --out FILE     # write elsewhere than ancrage/analysis/weights/
+
+Data: the conversations of benchmarks/data, written and labelled by independent writers from
+benchmarks/data/LABELLING_GUIDE.md alone, one writer per file. Only the assessed speaker's
+utterances carry acts, so only those are trained on. Files in NOT_TRAINED are never read:
+a second annotator's copy of texts already present, and blind sets kept to judge the model
+once. The public corpora (AnnoMI, SwDA, LORIA) are never read here: their licences forbid
+shipping what is learned from them.
+
+Method: per act, a logistic regression (scikit-learn, liblinear, balanced classes, fixed seed)
+over `ancrage.analysis.learned_acts.features`, kept when they occur in at least two
+utterances. Each act's regularisation and threshold are chosen by leave-one-writer-out
+cross-validation, so that they favour what carries over to a writer the model has not seen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ancrage.analysis.acts import rules_for  # noqa: E402
+from ancrage.analysis.engine import shape  # noqa: E402
+from ancrage.analysis.learned_acts import LEARNED, WEIGHTS, features  # noqa: E402
+from ancrage.analysis.models import Utterance  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data"
+NOT_TRAINED = {
+    "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
+    "heldout_m_conversations.jsonl": "blind set M: judges the shipped model, read once",
+}
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))  # 0.20 .. 0.90
+SEED = 0
+MIN_DOCS = 2
+
+
+@dataclass(frozen=True)
+class Example:
+    features: tuple[str, ...]
+    labels: frozenset[str]
+    writer: str
+    lang: str
+    text: str
+
+
+def writer_of(path: Path) -> str:
+    """own_conversations.jsonl -> own; heldout_conversations -> a; heldout_g_... -> g."""
+    stem = path.name.removesuffix(".jsonl")
+    if stem == "own_conversations":
+        return "own"
+    parts = stem.split("_")
+    return parts[1] if len(parts) == 3 else "a"
+
+
+def conversations(path: Path) -> list[list[dict]]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            grouped[row["conv"]].append(row)
+    return list(grouped.values())
+
+
+def examples_of(path: Path) -> list[Example]:
+    """The assessed speaker's utterances of one file, with the features the analyzer sees."""
+    writer, out = writer_of(path), []
+    for rows in conversations(path):
+        lang = rows[0]["lang"]
+        shaped = shape([Utterance(r["speaker"], r["text"]) for r in rows], rules_for(lang))
+        for row, s in zip(rows, shaped, strict=True):
+            if row["assessed"]:
+                feats = tuple(features(s.norm, lang, s.context))
+                labels = frozenset(row["acts"]) & set(LEARNED)
+                out.append(Example(feats, labels, writer, lang, row["text"]))
+    return out
+
+
+def load(folder: Path = DATA) -> list[Example]:
+    paths = sorted(p for p in folder.glob("*.jsonl") if p.name not in NOT_TRAINED)
+    return [example for path in paths for example in examples_of(path)]
+
+
+def vocabulary(rows: list[Example]) -> dict[str, int]:
+    docs = Counter(f for row in rows for f in set(row.features))
+    kept = sorted(f for f, n in docs.items() if n >= MIN_DOCS)
+    return {f: i for i, f in enumerate(kept)}
+
+
+def matrix(rows: list[Example], vocab: dict[str, int]):  # type: ignore[no-untyped-def]
+    from scipy.sparse import csr_matrix
+
+    indptr, indices = [0], []
+    for row in rows:
+        indices += sorted({vocab[f] for f in row.features if f in vocab})
+        indptr.append(len(indices))
+    return csr_matrix(([1.0] * len(indices), indices, indptr), shape=(len(rows), len(vocab)))
+
+
+def fit_one(x, y: list[bool], c: float):  # type: ignore[no-untyped-def]
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(
+        C=c, class_weight="balanced", solver="liblinear", random_state=SEED, max_iter=2000
+    )
+    return model.fit(x, y)
+
+
+def f1(truth: list[bool], guess: list[bool]) -> float:
+    tp = sum(t and g for t, g in zip(truth, guess, strict=True))
+    fp = sum(g and not t for t, g in zip(truth, guess, strict=True))
+    fn = sum(t and not g for t, g in zip(truth, guess, strict=True))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def out_of_writer(rows: list[Example]) -> dict[float, list[list[float]]]:
+    """For each C, every utterance's probabilities from models trained without its writer."""
+    probs = {c: [[0.0] * len(LEARNED) for _ in rows] for c in C_GRID}
+    for writer in sorted({row.writer for row in rows}):
+        train = [row for row in rows if row.writer != writer]
+        test = [i for i, row in enumerate(rows) if row.writer == writer]
+        vocab = vocabulary(train)
+        x, x_test = matrix(train, vocab), matrix([rows[i] for i in test], vocab)
+        for k, act in enumerate(LEARNED):
+            y = [act in row.labels for row in train]
+            for c in C_GRID:
+                column = fit_one(x, y, c).predict_proba(x_test)[:, 1]
+                for i, p in zip(test, column, strict=True):
+                    probs[c][i][k] = float(p)
+        print(f"  without writer {writer}: {len(test)} utterances scored", file=sys.stderr)
+    return probs
+
+
+def choose(rows: list[Example]) -> tuple[list[float], list[float], dict[str, float]]:
+    """Per act, the C and threshold with the best leave-one-writer-out F1."""
+    probs = out_of_writer(rows)
+    cs, thresholds, scores = [], [], {}
+    for k, act in enumerate(LEARNED):
+        truth = [act in row.labels for row in rows]
+        score, _closeness, c, t = max(
+            (f1(truth, [p[k] >= t for p in probs[c]]), -abs(t - 0.5), c, t)
+            for c in C_GRID
+            for t in THRESHOLDS
+        )
+        cs.append(c)
+        thresholds.append(t)
+        scores[act] = round(score, 3)
+        print(f"{act:20} C={c:<4} threshold={t:.2f} leave-one-writer-out F1 {score:.3f}")
+    return cs, thresholds, scores
+
+
+def table(rows: list[Example], cs: list[float], thresholds: list[float], cv: dict) -> dict:
+    vocab = vocabulary(rows)
+    x = matrix(rows, vocab)
+    models = [fit_one(x, [act in r.labels for r in rows], c) for act, c in zip(LEARNED, cs)]
+    coefs = [m.coef_[0] for m in models]
+    feats = {}
+    for f, i in vocab.items():
+        weights = [round(float(coef[i]), 4) for coef in coefs]
+        if any(abs(w) >= 0.001 for w in weights):
+            feats[f] = weights
+    return {
+        "version": 1,
+        "acts": list(LEARNED),
+        "bias": [round(float(m.intercept_[0]), 4) for m in models],
+        "thresholds": thresholds,
+        "C": cs,
+        "trained_on": {
+            "writers": dict(sorted(Counter(r.writer for r in rows).items())),
+            "utterances": len(rows),
+            "seed": SEED,
+            "leave_one_writer_out_f1": cv,
+        },
+        "features": feats,
+    }
+
+
+def write(data: dict, out: Path) -> None:
+    out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--refit", action="store_true", help="reuse the shipped C, thresholds")
+    args = parser.parse_args(argv)
+    rows = load()
+    print(f"{len(rows)} assessed utterances from {len({r.writer for r in rows})} writers")
+    if args.refit:
+        shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+        cs, thresholds = shipped["C"], shipped["thresholds"]
+        cv = shipped["trained_on"]["leave_one_writer_out_f1"]
+    else:
+        cs, thresholds, cv = choose(rows)
+    write(table(rows, cs, thresholds, cv), args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
