@@ -15,11 +15,11 @@ from typing import Any
 from . import lang as languages
 from .acts import Rules, echoes_before_asking, rules_for
 from .acts import classify as classify_utterance
-from .learned_acts import LEARNED, Context, Decision, as_written, features, load_model
-from .normalize import fold_accents
 from .feedback import build_feedback
+from .learned_acts import LEARNED, Context, Decision, as_written, features, load_model
 from .metrics import compute
 from .models import AnalysisError, Annotated, Limits, Report, Utterance
+from .normalize import fold_accents
 from .readers import from_records, read_transcript
 from .score import FRAMES, build_indicators
 
@@ -80,6 +80,10 @@ Progress = Callable[[int, int], None]  # (utterances done, total)
 _CHECK_EVERY = 256  # utterances between two looks at the clock and two progress reports
 
 
+# The regex layer's lexical acts handed to the learned models as features.
+LEXICAL = frozenset(LEARNED)
+
+
 @dataclass(frozen=True, slots=True)
 class Shaped:
     """What the regex layer reads of one utterance: its shape, before any act is decided."""
@@ -123,6 +127,7 @@ def shape(
             follows_other=turn_follows_other,
             continues_turn=continues_turn,
             other_turn=said_before[-400:],  # its end is what is answered
+            lexical=tuple(a for a in regex_acts if a in LEXICAL),
             echoes=bool(
                 question in ("open", "closed")
                 and said_before
@@ -143,7 +148,7 @@ def annotate(
 ) -> list[Annotated]:
     """Label every utterance. `deadline` (time.monotonic()) stops an analysis that runs too
     long with AnalysisError("too_slow"); `progress` hears how far it is."""
-    rules = rules_for(language)
+    rules = rules_for(language, tuple(products), tuple(competitors))
     model = load_model()
     named = _lexicon_matcher(products, competitors)
     out: list[Annotated] = []
@@ -156,7 +161,9 @@ def annotate(
         for act, term in named(shaped.norm):  # the user's own product and competitor names
             if act not in decisions:
                 decisions[act] = Decision(act, 1.0, (term,))
-        pitch = [decisions[a] for a in ("own_offer", "self_promotion", "competitor") if a in decisions]
+        pitch = [
+            decisions[a] for a in ("own_offer", "self_promotion", "competitor") if a in decisions
+        ]
         if pitch and "input" not in decisions:  # a pitch pushes own content
             decisions["input"] = Decision("input", pitch[0].score, pitch[0].evidence)
         acts = ["question"] if shaped.question in ("open", "closed") else []

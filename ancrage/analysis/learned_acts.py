@@ -8,7 +8,10 @@ credit handed back...) is decided here, by one logistic regression per act over:
   (letter groups carry over typos, SMS spellings and words the writers never used);
 - shape features from the regex layer and the conversation: question type, first or second
   person, position in the conversation, whether the other's previous turn thanked, how many
-  of its content words this utterance takes up.
+  of its content words this utterance takes up;
+- the acts the regex layer's lexicons see, each one feature whose weight is learned like any
+  word's: on writers the lexicons were never written from they add 0.05 of pleasing-acts F1
+  (docs/analysis.md), and the model, not the lexicon, decides.
 
 The weights are trained by `training/train_acts.py` (`make model`) on conversations the team
 wrote and labelled itself, and shipped as a table (`weights/acts.json`): running needs no
@@ -64,6 +67,7 @@ class Context:
     continues_turn: bool  # the previous utterance was the same speaker's
     other_turn: str  # the other's previous turn, normalised ("" when none)
     echoes: bool = False  # takes up the other's words in a fragment, then asks (regex layer)
+    lexical: tuple[str, ...] = ()  # the acts the regex layer's lexicons see, as evidence to weigh
 
 
 def tokens(norm: str) -> list[str]:
@@ -113,6 +117,7 @@ def features(norm: str, lang: str, context: Context) -> list[str]:
         found.append("continues")
     if context.echoes:
         found.append("echo_then_ask")
+    found.extend("rx:" + act for act in context.lexical)
     if context.other_turn and _THANKS.search(context.other_turn):
         found.append("after_thanks")
     return found
