@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 # The analyzer's hot modules as C extensions (mypyc); pure Python when there is no compiler.
-$(VENV)/.compiled: $(VENV)/.installed ancrage/analysis/acts.py ancrage/analysis/index.py ancrage/analysis/normalize.py
+$(VENV)/.compiled: $(VENV)/.installed ancrage/analysis/acts.py ancrage/analysis/index.py ancrage/analysis/normalize.py ancrage/analysis/learned_acts.py
 	$(BIN)/python scripts/compile_analyzer.py
 	touch $@
 
@@ -63,6 +63,7 @@ translations: setup
 # The weight tables the analyzer ships, rebuilt from the team's labelled data (fixed seeds).
 model: setup
 	$(BIN)/python training/train_triage.py
+	$(BIN)/python training/train_acts.py
 
 # The spaCy baseline of the analyzer benchmark needs spaCy and its French model (extra "bench").
 $(VENV)/.bench-installed: $(VENV)/.installed

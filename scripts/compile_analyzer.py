@@ -1,4 +1,4 @@
-"""Compile the analyzer's two hot modules with mypyc (C extensions beside their sources).
+"""Compile the analyzer's hot modules with mypyc (C extensions beside their sources).
 
     python scripts/compile_analyzer.py          # `make setup` runs it
 
@@ -19,6 +19,7 @@ HOT_MODULES = [
     "ancrage/analysis/index.py",
     "ancrage/analysis/normalize.py",
     "ancrage/analysis/acts.py",
+    "ancrage/analysis/learned_acts.py",
 ]
 
 

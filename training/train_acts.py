@@ -22,10 +22,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+# liblinear is single-threaded; the BLAS threads NumPy would start only spin against it
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -39,9 +44,10 @@ DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
     "heldout_m_conversations.jsonl": "blind set M: judges the shipped model, read once",
+    # N, O, then P and Q were each read once untouched (docs/analysis.md), then joined training
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
-THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))  # 0.20 .. 0.90
+THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))  # 0.20 .. 0.95
 SEED = 0
 MIN_DOCS = 2
 
@@ -142,28 +148,77 @@ def out_of_writer(rows: list[Example]) -> dict[float, list[list[float]]]:
     return probs
 
 
-def choose(rows: list[Example]) -> tuple[list[float], list[float], dict[str, float]]:
-    """Per act, the C and threshold with the best leave-one-writer-out F1."""
-    probs = out_of_writer(rows)
+def choose(
+    rows: list[Example], cache: Path | None = None
+) -> tuple[list[float], list[float], dict[str, float]]:
+    """Per act, the C and threshold with the best leave-one-writer-out F1; for the pleasing
+    acts, the best F1 among thresholds that are right at least PRECISION_FLOOR of the time:
+    a coach told he pitched when he only informed stops trusting the rest."""
+    if cache is not None and cache.exists():
+        probs = {float(c): p for c, p in json.loads(cache.read_text()).items()}
+    else:
+        probs = out_of_writer(rows)
+        if cache is not None:  # the slow part, kept to try threshold rules without refitting
+            cache.write_text(json.dumps(probs))
     cs, thresholds, scores = [], [], {}
     for k, act in enumerate(LEARNED):
         truth = [act in row.labels for row in rows]
-        score, _closeness, c, t = max(
-            (f1(truth, [p[k] >= t for p in probs[c]]), -abs(t - 0.5), c, t)
+        floor = PRECISION_FLOOR if act in PLEASING else 0.0
+        options = [
+            (f1(truth, guess), -abs(t - 0.5), c, t)
             for c in C_GRID
             for t in THRESHOLDS
-        )
+            if precision(truth, guess := [p[k] >= t for p in probs[c]]) >= floor
+        ]
+        score, _closeness, c, t = max(options, default=(0.0, 0.0, C_GRID[0], THRESHOLDS[-1]))
         cs.append(c)
         thresholds.append(t)
         scores[act] = round(score, 3)
         print(f"{act:20} C={c:<4} threshold={t:.2f} leave-one-writer-out F1 {score:.3f}")
+    chosen = [[probs[cs[k]][i][k] for k in range(len(LEARNED))] for i in range(len(rows))]
+    print(
+        f"pleasing acts micro-F1 {_pleasing_f1(rows, chosen, thresholds):.3f}, "
+        f"false alarms on plain business statements {_false_alarm_rate(rows, chosen, thresholds):.1%}"
+    )
     return cs, thresholds, scores
+
+
+PRECISION_FLOOR = 0.75
+PLEASING = ("small_talk", "self_promotion", "credit_taken", "assumption", "own_offer", "competitor")
+
+
+def precision(truth: list[bool], guess: list[bool]) -> float:
+    tp = sum(t and g for t, g in zip(truth, guess, strict=True))
+    said = sum(guess)
+    return tp / said if said else 1.0
+
+
+def _false_alarm_rate(
+    rows: list[Example], probs: list[list[float]], thresholds: list[float]
+) -> float:
+    """Share of plain business statements (`input` and nothing pleasing) given a pleasing act."""
+    plain = [i for i, r in enumerate(rows) if "input" in r.labels and not r.labels & set(PLEASING)]
+    columns = [LEARNED.index(a) for a in PLEASING]
+    alarms = sum(any(probs[i][k] >= thresholds[k] for k in columns) for i in plain)
+    return alarms / len(plain) if plain else 0.0
+
+
+def _pleasing_f1(rows: list[Example], probs: list[list[float]], thresholds: list[float]) -> float:
+    tp = fp = fn = 0
+    for act in PLEASING:
+        k = LEARNED.index(act)
+        for row, p in zip(rows, probs, strict=True):
+            gold, said = act in row.labels, p[k] >= thresholds[k]
+            tp, fp, fn = tp + (gold and said), fp + (said and not gold), fn + (gold and not said)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def table(rows: list[Example], cs: list[float], thresholds: list[float], cv: dict) -> dict:
     vocab = vocabulary(rows)
     x = matrix(rows, vocab)
-    models = [fit_one(x, [act in r.labels for r in rows], c) for act, c in zip(LEARNED, cs)]
+    models = [
+        fit_one(x, [act in r.labels for r in rows], c) for act, c in zip(LEARNED, cs, strict=True)
+    ]
     coefs = [m.coef_[0] for m in models]
     feats = {}
     for f, i in vocab.items():
@@ -194,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--refit", action="store_true", help="reuse the shipped C, thresholds")
+    parser.add_argument("--cache", type=Path, help="keep (or reuse) the cross-validation scores")
     args = parser.parse_args(argv)
     rows = load()
     print(f"{len(rows)} assessed utterances from {len({r.writer for r in rows})} writers")
@@ -202,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         cs, thresholds = shipped["C"], shipped["thresholds"]
         cv = shipped["trained_on"]["leave_one_writer_out_f1"]
     else:
-        cs, thresholds, cv = choose(rows)
+        cs, thresholds, cv = choose(rows, args.cache)
     write(table(rows, cs, thresholds, cv), args.out)
     print(f"wrote {args.out}")
     return 0

@@ -2,8 +2,12 @@
 
 Pure Python (rich, PyYAML, and text2num for check-in answers), never imports Django. Public API:
 
-    analyze(utterances_or_path, focus=None, lang="auto", lexicon=None) -> Report
+    analyze(utterances_or_path, focus=None, lang="auto", lexicon=None, frame="auto") -> Report
     read_transcript(path, fmt=None) -> list[Utterance]
+
+The question type and greetings come from hand-written rules (acts.py); every other act from
+linear models trained on the team's own labelled conversations (learned_acts.py, a weight
+table in weights/acts.json, no training library at run time).
 """
 
 from ._compiled import prefer_fresh_sources

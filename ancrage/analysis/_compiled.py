@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-HOT_MODULES = ("index", "normalize", "acts")  # acts imports the other two
+HOT_MODULES = ("index", "normalize", "acts", "learned_acts")  # acts imports the first two
 _HERE = Path(__file__).resolve().parent
 
 

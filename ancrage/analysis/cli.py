@@ -14,10 +14,10 @@ from typing import NoReturn
 from rich.console import Console
 
 from .engine import analyze
-from .score import FRAMES
 from .models import AnalysisError, Report
 from .readers import FORMATS, max_bytes_from_env
 from .report import print_report, to_json
+from .score import FRAMES
 from .ui import message, ui_language
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_WARNING, EXIT_INTERNAL = 0, 1, 2, 3, 4

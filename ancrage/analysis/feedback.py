@@ -1,4 +1,5 @@
-"""The three most useful points, each tied to one utterance, in the conversation's language.
+"""The three most useful points, each tied to one utterance, in the conversation's language
+(`feedback_message` says a point in another language: the web page speaks the coach's).
 
 Points to improve are ranked by the score points they cost; one strength is kept when there
 is one, so the feedback is not only criticism.
@@ -38,7 +39,14 @@ def _improvements(
         return ind.weight - ind.points
 
     inputs_by_length = sorted(ev["input"], key=lambda i: -utterances[i].words)
-    not_reflected = [i for i in ev["after_story"] if "reflection" not in utterances[i].acts]
+    # a turn that hands the credit back or praises is the right answer there, not a missed
+    # reflection
+    not_reflected = [
+        i
+        for i in ev["after_story"]
+        if "reflection" not in utterances[i].acts
+        and not {"ownership_returned", "affirmation"} & set(utterances[i].acts)
+    ]
     ratio = v.get("reflection_question_ratio")
     out = [
         (
@@ -90,7 +98,8 @@ def _improvements(
     kept = [i for i in ev.get("thanked", []) if i not in returned]
     out.append(
         (
-            lost("credit_returned_share"),
+            # being thanked is the moment the coaching frame turns on: said before the rest
+            2 * lost("credit_returned_share"),
             "credit_kept",
             _first(kept),
             _pct(v.get("credit_returned_share")),
@@ -158,7 +167,11 @@ def build_feedback(
             used.add(index)
     return [
         FeedbackPoint(
-            kind, index, _quote(utterances[index].text), _say(templates[kind], value, language), value
+            kind,
+            index,
+            _quote(utterances[index].text),
+            _say(templates[kind], value, language),
+            value,
         )
         for kind, index, value in chosen
     ]

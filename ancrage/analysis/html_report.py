@@ -117,8 +117,8 @@ def _utterance_rows(report: Report) -> str:
         cls = "utt focus" if focus else "utt other"
         colour = _act_colour(u) if focus else "#ddd"  # acts matter for the assessed speaker
         rows.append(
-            f'<div class="{cls}" id="u{u.index}" style="border-left-color:{colour}">'
-            f'<span class="meta">#{u.index} {escape(u.speaker)}{when}</span>{tags}'
+            f'<div class="{cls}" id="u{u.index + 1}" style="border-left-color:{colour}">'
+            f'<span class="meta">#{u.index + 1} {escape(u.speaker)}{when}</span>{tags}'
             f"<div>{escape(u.text)}</div></div>"
         )
     return "".join(rows)
@@ -133,7 +133,7 @@ def to_html(report: Report, ui: str = "fr") -> str:
         f'<span class="tag" style="background:{c}">{a}</span>' for a, c in ACT_COLOURS.items()
     )
     feedback = "".join(
-        f'<li>{escape(p.message)}<div class="q"><a href="#u{p.index}">#{p.index}</a> '
+        f'<li>{escape(p.message)}<div class="q"><a href="#u{p.index + 1}">#{p.index + 1}</a> '
         f"{_quoted(p.quote, report.language)}</div></li>"
         for p in report.feedback
     )

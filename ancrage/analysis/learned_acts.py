@@ -6,9 +6,10 @@ credit handed back...) is decided here, by one logistic regression per act over:
 
 - words, word pairs and 4-letter groups of the normalised text, tagged with the language
   (letter groups carry over typos, SMS spellings and words the writers never used);
-- shape features from the regex layer and the conversation: question type, first or second
-  person, position in the conversation, whether the other's previous turn thanked, how many
-  of its content words this utterance takes up;
+- shape features from the regex layer and the conversation: question type, greeting, whether
+  the utterance opens the conversation or continues its speaker's turn, whether the other's
+  previous turn thanked, how many of its content words this utterance takes up (a finer
+  position in the conversation made a "you should…" read differently after a backchannel);
 - the acts the regex layer's lexicons see, each one feature whose weight is learned like any
   word's: on writers the lexicons were never written from they add 0.05 of pleasing-acts F1
   (docs/analysis.md), and the model, not the lexicon, decides.
@@ -80,10 +81,6 @@ def tokens(norm: str) -> list[str]:
     ]
 
 
-def _position(index: int) -> str:
-    return "0" if index == 0 else "1-3" if index <= 3 else "4-9" if index <= 9 else "10+"
-
-
 def _overlap(words: list[str], other_turn: str) -> str:
     if not other_turn:
         return "none"
@@ -106,7 +103,6 @@ def features(norm: str, lang: str, context: Context) -> list[str]:
     if words:
         found.append("s:" + tag + "first_" + words[0])
     found.append("q:" + (context.question or "none"))
-    found.append("pos:" + _position(context.position))
     found.append("len:" + ("1-3" if len(words) <= 3 else "4-12" if len(words) <= 12 else "13+"))
     found.append("overlap:" + _overlap(words, context.other_turn))
     if context.greets:

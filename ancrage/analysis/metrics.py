@@ -70,9 +70,7 @@ def compute(utterances: list[Annotated], focus: str, rules_pronouns: tuple) -> M
     v["talk_share_words"] = _ratio(my_words, all_words)
     v["talk_share_time"] = _time_share(mine, utterances)
     # a question asked to be liked (« vous avez vu le match ? ») is small talk, not service
-    questions = [
-        u for u in mine if u.question in ("open", "closed") and "small_talk" not in u.acts
-    ]
+    questions = [u for u in mine if u.question in ("open", "closed") and "small_talk" not in u.acts]
     duration = _duration(utterances)
     v["questions"] = float(len(questions))
     v["questions_per_100_words"] = _ratio(100 * len(questions), my_words)

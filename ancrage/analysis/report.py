@@ -82,7 +82,8 @@ def print_report(report: Report, ui: str, console: Console | None = None) -> Non
     for number, point in enumerate(report.feedback, start=1):
         quote = f"« {point.quote} »" if report.language == "fr" else f"“{point.quote}”"
         console.print(f"{number}. {escape(point.message)}")
-        console.print(f"   [dim]#{point.index} {escape(quote)}[/]", highlight=False)
+        # numbered from 1 as a person counts turns (the JSON's "index" counts from 0)
+        console.print(f"   [dim]#{point.index + 1} {escape(quote)}[/]", highlight=False)
 
 
 def indicator_table(report: Report, ui: str) -> Table:

@@ -125,6 +125,7 @@ COMPONENTS = (
     ),
 )
 
+
 def _credit_subscore(share: float | None) -> float:
     return 1.0 if share is None else share  # never thanked: no credit was there to hand back
 

@@ -50,7 +50,16 @@ def test_json_to_stdout_follows_schema(tmp_path, capsys) -> None:
     assert data["schema"] == 1 and data["language"] == "en" and data["focus"] == "Coach"
     assert set(data) >= {"service_score", "speakers", "indicators", "feedback", "utterances"}
     first = data["utterances"][0]
-    assert set(first) == {"index", "speaker", "text", "start", "end", "question", "acts", "evidence"}
+    assert set(first) == {
+        "index",
+        "speaker",
+        "text",
+        "start",
+        "end",
+        "question",
+        "acts",
+        "evidence",
+    }
     assert data["frame"] == "call"
     assert first["question"] == "open" and "needs_question" in first["acts"]
     assert sum(i["weight"] for i in data["indicators"]) == 100
