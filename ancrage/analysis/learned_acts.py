@@ -26,7 +26,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .normalize import fold_accents
@@ -89,16 +89,23 @@ def _overlap(words: list[str], other_turn: str) -> str:
     return "0" if not shared else "1" if shared == 1 else "2+"
 
 
+@lru_cache(maxsize=65_536)
+def _word_features(word: str, tag: str) -> tuple[str, ...]:
+    """A word and its 4-letter groups: words repeat (Zipf), so each is spelled out once."""
+    found = ["w:" + tag + word]
+    if len(word) > 3:
+        padded = "<" + word + ">"
+        found.extend("c:" + tag + padded[i : i + 4] for i in range(len(padded) - 3))
+    return tuple(found)
+
+
 def features(norm: str, lang: str, context: Context) -> list[str]:
     """What the models look at, the same in training and at run time."""
     words = tokens(norm)
     tag = lang + ":"
     found: list[str] = []
     for word in words:
-        found.append("w:" + tag + word)
-        if len(word) > 3:
-            padded = "<" + word + ">"
-            found.extend("c:" + tag + padded[i : i + 4] for i in range(len(padded) - 3))
+        found.extend(_word_features(word, tag))
     found.extend("b:" + tag + a + "_" + b for a, b in zip(words, words[1:], strict=False))
     if words:
         found.append("s:" + tag + "first_" + words[0])
