@@ -49,9 +49,26 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
+    from django.utils import translation
+
     parser = _parser()
     options = parser.parse_args(args)
-    return int(options.run(options) or 0)
+    with translation.override(_users_language()):
+        return int(options.run(options) or 0)
+
+
+def _users_language() -> str:
+    """French or English for the whole run, from the shell's locale (LANG=en_GB.UTF-8 gives
+    English), else the site's language: errors never mix the two."""
+    from django.conf import settings
+
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        code = os.environ.get(variable, "")[:2].lower()
+        if code in dict(settings.LANGUAGES):
+            return code
+        if code:  # the first one set decides, as for any program (C.UTF-8: the default)
+            break
+    return settings.LANGUAGE_CODE
 
 
 def _parser() -> argparse.ArgumentParser:

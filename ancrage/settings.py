@@ -71,6 +71,14 @@ INSTALLED_APPS = [
     "ancrage.checkins",
     "ancrage.inbox",
     "ancrage.consent",
+    "ancrage.autonomy",
+    "ninja",  # for its Swagger UI static files: the API docs load nothing from a CDN
+    "ancrage.api",
+    "auditlog",
+    "ancrage.audit",
+    "ancrage.privacy",
+    "ancrage.workers",
+    "ancrage.team",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ancrage.audit.middleware.AuditActorMiddleware",  # the signed-in user acts in the log
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -184,14 +193,36 @@ DEFAULT_FROM_EMAIL = envstr("ANCRAGE_FROM_EMAIL", "Ancrage <noreply@localhost>")
 ANYMAIL = {
     key[len("ANYMAIL_") :]: value for key, value in os.environ.items() if key.startswith("ANYMAIL_")
 }
+# --- Team (docs/team.md) ----------------------------------------------------------
+TEAM_INVITATION_DAYS = envint("ANCRAGE_TEAM_INVITATION_DAYS", 7)  # an invitation link's life
 # --- Check-ins ------------------------------------------------------------------
 CHECKIN_INTERVAL = envint("ANCRAGE_CHECKIN_INTERVAL", 60)  # seconds between scheduler passes
+# --- Audit log and privacy (docs/privacy.md) ------------------------------------------
+# django-auditlog writes our entry model, which adds the practice; personal values masked.
+AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
+# django-auditlog's own migrations would create its default entry table, unused since ours
+# replaces it, and whose foreign key to content types stops PostgreSQL from emptying them
+# (TRUNCATE in tests, `flush`): without its migrations, Django creates no table for a model
+# that is swapped out.
+MIGRATION_MODULES = {"auditlog": None}
+AUDITLOG_MASK_CALLABLE = "ancrage.audit.registry.mask"
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_CID_GETTER = "ancrage.audit.middleware.request_id"  # ties entries to log lines
+# Seconds between two passes of the retention task (alumni anonymised after N months).
+PRIVACY_RETENTION_INTERVAL = envint("ANCRAGE_PRIVACY_RETENTION_INTERVAL", 3600)
 # Benchmarks only: a bare view to compare the webhook against.
 BENCH_VIEWS = envbool("ANCRAGE_BENCH_VIEWS", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Background work ------------------------------------------------------------
 TASKS = {"default": {"BACKEND": envstr("ANCRAGE_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A worker whose heartbeat is older than this is dead: its tasks and messages are taken back.
+WORKER_LEASE_SECONDS = envint("ANCRAGE_WORKER_LEASE_SECONDS", 30)
+WORKER_TASK_RETENTION_HOURS = envint("ANCRAGE_WORKER_TASK_RETENTION_HOURS", 24)  # finished tasks
+# The SMS dispatcher (docs/dispatch.md): messages claimed at once, provider calls in flight.
+# A worker killed mid-batch leaves at most DISPATCH_BATCH messages "to check".
+DISPATCH_BATCH = envint("ANCRAGE_DISPATCH_BATCH", 8)
+DISPATCH_CONCURRENCY = envint("ANCRAGE_DISPATCH_CONCURRENCY", 8)
 
 # --- Auth -----------------------------------------------------------------------
 # django-axes: after LOGIN_FAILURE_LIMIT wrong passwords from one address (app or admin),
@@ -232,6 +263,11 @@ ANCRAGE_MAX_UPLOAD_MB = envint("ANCRAGE_MAX_UPLOAD_MB", 20)
 ANCRAGE_ANALYSIS_CONCURRENCY = envint("ANCRAGE_ANALYSIS_CONCURRENCY", 2)
 if ANCRAGE_ANALYSIS_CONCURRENCY < 1:
     raise EnvError(f"ANCRAGE_ANALYSIS_CONCURRENCY={ANCRAGE_ANALYSIS_CONCURRENCY} must be 1 or more")
+
+# --- JSON API (docs/api.md) ----------------------------------------------------
+ANCRAGE_API_RATE = envstr("ANCRAGE_API_RATE", "120/min")  # requests per token (s, min, h, day)
+ANCRAGE_API_ANALYSIS_RATE = envstr("ANCRAGE_API_ANALYSIS_RATE", "10/min")  # analyses per token
+ANCRAGE_API_ANALYSIS_MAX_KB = envint("ANCRAGE_API_ANALYSIS_MAX_KB", 500)  # transcript size
 
 # --- Static files ---------------------------------------------------------------
 STATIC_URL = "static/"

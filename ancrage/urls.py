@@ -3,14 +3,26 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.translation import gettext_lazy
+from django.views.generic import RedirectView
 
+from ancrage.api import views as api_views
+from ancrage.api.api import urls as api_urls
+from ancrage.audit import views as audit
 from ancrage.checkins import views as checkins
 from ancrage.coaching import views as coaching
 from ancrage.conversations import views as conversations
 from ancrage.inbox import views as inbox
 from ancrage.messaging import settings_views as sms_settings
 from ancrage.messaging import views as messaging
+from ancrage.privacy import views as privacy
+
+# The admin's own words come from Django's catalogue; its titles are ours, translated too.
+admin.site.site_header = gettext_lazy("Ancrage administration")
+admin.site.site_title = gettext_lazy("Ancrage administration")
+admin.site.index_title = gettext_lazy("Practices, clients and messages")
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -47,10 +59,18 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("team/", include("ancrage.team.urls")),  # Team / Équipe (docs/team.md)
+    path("", include("ancrage.autonomy.urls")),  # autonomy and closing (docs/autonomy.md)
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("api/", api_urls()),  # JSON API, OpenAPI at /api/openapi.json, docs at /api/docs
+    path("settings/api/", api_views.token_list, name="api_tokens"),
+    path("settings/api/<int:pk>/revoke/", api_views.token_revoke, name="api_token_revoke"),
+    # Browsers ask for /favicon.ico on pages without an icon link (the admin's): no 404 logged.
+    path("favicon.ico", RedirectView.as_view(url=static("ancrage/favicon.svg"), permanent=True)),
     path("admin/", admin.site.urls),
     path("coachees/new/", coaching.coachee_create, name="coachee_create"),
+    path("coachees/timezone/", coaching.timezone_for_phone, name="timezone_for_phone"),
     path("coachees/<int:pk>/", coaching.coachee_detail, name="coachee_detail"),
     path("coachees/<int:pk>/edit/", coaching.coachee_edit, name="coachee_edit"),
     path("coachees/<int:pk>/engagements/", coaching.engagement_start, name="engagement_start"),
@@ -95,6 +115,10 @@ urlpatterns = [
     path("analysis/jobs/<int:pk>/", conversations.job_detail, name="analysis_job"),
     path("coachees/<int:pk>/analysis/", conversations.thread_analysis, name="thread_analysis"),
     path("webhooks/<slug:provider>/<str:token>/<slug:kind>", messaging.webhook, name="webhook"),
+    path("coachees/<int:pk>/export/", privacy.export, name="privacy_export"),
+    path("coachees/<int:pk>/erase/", privacy.erase, name="privacy_erase"),
+    path("personal-data/", privacy.personal_data, name="privacy_personal_data"),
+    path("audit/", audit.audit_log, name="audit_log"),
 ]
 
 if settings.BENCH_VIEWS:  # benchmarks/webhook_load.py compares the webhook with this

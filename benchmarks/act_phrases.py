@@ -44,9 +44,11 @@ def cases() -> list[tuple[str, str, str, bool]]:
             marks = [m for m in getattr(func, "pytestmark", []) if m.name == "parametrize"]
             if not marks:
                 continue
-            names = [n.strip() for n in marks[0].args[0].split(",")] if isinstance(
-                marks[0].args[0], str
-            ) else list(marks[0].args[0])
+            names = (
+                [n.strip() for n in marks[0].args[0].split(",")]
+                if isinstance(marks[0].args[0], str)
+                else list(marks[0].args[0])
+            )
             constant, variable = _CONSTANT_ACT.search(source), _VARIABLE_ACT.search(source)
             if not constant and not variable:
                 continue
@@ -85,7 +87,9 @@ def main() -> int:
                 right[name][act] += 1
             elif name == "learned" and args.failures:
                 print(f"  {'missed' if present else 'wrongly'} {act:18} {lang} {text}")
-    print(f"{len(bank)} phrases; share read right (learned acts / regex lexicons they were written for)")
+    print(
+        f"{len(bank)} phrases; share read right (learned acts / regex lexicons they were written for)"
+    )
     for act in sorted(total):
         print(
             f"{act:20}{total[act]:>5}  {right['learned'][act] / total[act]:>6.0%}"

@@ -508,7 +508,7 @@ FR.update(
 
 for _area in sorted((Path(__file__).resolve().parent / "fr").glob("*.py")):
     _namespace: dict = {}
-    exec(compile(_area.read_text(), str(_area), "exec"), _namespace)  # noqa: S102 - our own data files
+    exec(compile(_area.read_text(), str(_area), "exec"), _namespace)
     FR.update(_namespace["FR"])
 
 ENTRY = re.compile(r'msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr ""\n(?!")', re.M)
@@ -522,15 +522,21 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
+# "#, fuzzy" alone or with other flags ("#, fuzzy, python-format"), which are kept.
 FUZZY = re.compile(
-    r'#, fuzzy\n(?:#\| .*\n)*(msgid (?:"(?:[^"\\]|\\.)*"\n)+)msgstr (?:"(?:[^"\\]|\\.)*"\n)+'
+    r'#, fuzzy((?:, [\w-]+)*)\n(?:#\| .*\n)*(msgid (?:"(?:[^"\\]|\\.)*"\n)+)msgstr (?:"(?:[^"\\]|\\.)*"\n)+'
 )
 
 
 def _unfuzz(text: str) -> str:
     """makemessages guesses translations of new strings from similar ones ("fuzzy"):
     drop the guesses so FR below fills them, instead of shipping a wrong sentence."""
-    return FUZZY.sub(lambda m: m.group(1) + 'msgstr ""\n', text)
+
+    def drop_guess(m: re.Match[str]) -> str:
+        flags = f"#,{m.group(1)[1:]}\n" if m.group(1) else ""
+        return flags + m.group(2) + 'msgstr ""\n'
+
+    return FUZZY.sub(drop_guess, text)
 
 
 def main() -> int:

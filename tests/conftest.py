@@ -7,7 +7,6 @@ import os
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 
 from ancrage.coaching.models import Coach, Coachee, Engagement, Practice
@@ -76,16 +75,11 @@ def charlie_client(charlie) -> Client:
 
 
 def run_tasks() -> None:
-    """Run every task due now through the real database queue, as `ancrage worker` would."""
-    call_command(
-        "db_worker",
-        "--batch",
-        "--queue-name",
-        "*",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
-    )
+    """Run everything due now as `ancrage worker` would: tasks from the real database
+    queue, the SMS dispatcher, inbound handlers (ancrage.workers.loop.drain)."""
+    from ancrage.workers.loop import drain
+
+    drain()
 
 
 @pytest.fixture

@@ -37,15 +37,29 @@ def test_sms_send_queues_a_message_with_its_cost(camille, capsys, tasks):
     assert Message.objects.get(coachee=camille).status == "delivered"
 
 
-def test_sms_send_to_an_unknown_number_says_so_and_stores_nothing(camille, capsys):
+def test_sms_send_to_an_unknown_number_says_so_and_stores_nothing(camille, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert main(["sms", "send", "--to", "06 99 88 77 66", "Bonjour"]) == 2
-    assert "no coachee with number +33699887766" in capsys.readouterr().err
+    assert "error: no client with number +33699887766" in capsys.readouterr().err
     assert not Message.objects.exists()
 
 
-def test_sms_send_with_an_invalid_number_is_a_clear_error(camille, capsys):
+def test_sms_send_with_an_invalid_number_is_a_clear_error(camille, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert main(["sms", "send", "--to", "06 12", "Bonjour"]) == 2
-    assert "'06 12' is not a valid phone number" in capsys.readouterr().err
+    assert "error: “06 12” is not a valid phone number" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["fr_FR.UTF-8", "C.UTF-8", ""])
+def test_cli_errors_are_all_french_in_a_french_or_neutral_shell(camille, capsys, monkeypatch, lang):
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    assert main(["sms", "send", "--to", "06 12", "Bonjour"]) == 2
+    assert "erreur : « 06 12 » n’est pas un numéro de téléphone valide" in capsys.readouterr().err
+    assert main(["sms", "send", "--to", "06 12 34 56 78", ""]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("erreur : ") and "error" not in error
 
 
 def test_with_several_practices_the_practice_must_be_named(camille, practice_b, capsys):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from ancrage.checkins.cadence import instant
 from ancrage.checkins.models import Answer, Checkin, Enrolment, Metric, MetricValue, Program
 from ancrage.checkins.services import plan_checkins
+from ancrage.coaching.demo import latest_awake
 from ancrage.coaching.models import Coachee, Practice
 from ancrage.lib.sms_encoding import sms_cost
 from ancrage.messaging.models import Message, SimulatedSms
@@ -74,7 +75,8 @@ def _history(coachee: Coachee, program: Program, metrics: dict[str, Metric], wee
     ):
         day = this_monday - dt.timedelta(weeks=back)
         checkin = _checkin(enrolment, day, Checkin.Status.ANSWERED)
-        at = checkin.due_at
+        # A Monday that is a public holiday: asked when the scheduler would, the next morning.
+        at = coachee.practice.quiet_hours().next_allowed(checkin.due_at, coachee.timezone)
         values = dict(zip(WEEKLY_KEYS, (sent, accepted, price, confidence), strict=True))
         for offset, (question, reply, keys) in enumerate(
             [
@@ -100,11 +102,24 @@ def _history(coachee: Coachee, program: Program, metrics: dict[str, Metric], wee
 
 def _open_checkin(enrolment: Enrolment, day: dt.date, question: str) -> None:
     checkin = _checkin(enrolment, day, Checkin.Status.OPEN)
-    asked_at = min(checkin.due_at, timezone.now() - dt.timedelta(minutes=5))
+    asked_at = _asked_last(checkin.coachee, checkin.due_at)
     checkin.asked = _message(checkin.coachee, "out", question, asked_at)
     checkin.opened_at = asked_at
     checkin.closes_at = timezone.now() + dt.timedelta(hours=48)
     checkin.save(update_fields=["asked", "opened_at", "closes_at"])
+
+
+def _asked_last(coachee: Coachee, due_at: dt.datetime) -> dt.datetime:
+    """When this week's question went out: after the coach's last SMS of the demo thread (a
+    reply to a later coach SMS would be for the coach, not the check-in), in daytime."""
+    latest = timezone.now() - dt.timedelta(minutes=5)
+    manual = coachee.messages.filter(direction="out", kind="manual").order_by("-created_at")
+    last_written = manual.values_list("created_at", flat=True).first()
+    asked_at = min(due_at, latest)
+    if last_written is not None:
+        asked_at = min(max(asked_at, last_written + dt.timedelta(minutes=10)), latest)
+    morning = coachee.practice.quiet_hours().next_allowed(asked_at, coachee.timezone)
+    return morning if morning <= latest else latest_awake(coachee, asked_at)
 
 
 def _this_monday(coachee: Coachee) -> dt.date:

@@ -112,6 +112,8 @@ class EnrolmentForm(forms.ModelForm):
     def __init__(self, *args: Any, practice: Practice, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["program"].queryset = Program.objects.filter(practice=practice)  # type: ignore[attr-defined]
+        # The model field has no translated name (that needs a checkins migration).
+        self.fields["program"].label = _("Program")
         self.fields["at_time"].error_messages["invalid"] = _(
             "Enter a time as HH:MM, for example 09:00."
         )

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from ancrage.checkins.models import Checkin, Metric, MetricValue
 from ancrage.coaching.models import Coachee, Engagement, Practice
@@ -97,12 +97,16 @@ class OverviewRow:
         }  # fmt: skip
 
 
-def practice_overview(practice: Practice, lang: str) -> tuple[list[Metric], list[OverviewRow]]:
-    """Every coachee in an active engagement with their latest numbers, in four queries."""
+def practice_overview(
+    practice: Practice, lang: str, coachees: QuerySet[Coachee] | None = None
+) -> tuple[list[Metric], list[OverviewRow]]:
+    """Every coachee in an active engagement with their latest numbers, in four queries;
+    only those of `coachees` when given (the ones the signed-in coach may see)."""
     metrics = list(Metric.objects.filter(practice=practice))
+    among = {} if coachees is None else {"coachee__in": coachees.values("pk")}
     engagements = list(
         Engagement.objects.filter(
-            practice=practice, status__in=[Engagement.Status.INTAKE, Engagement.Status.ACTIVE,
+            practice=practice, **among, status__in=[Engagement.Status.INTAKE, Engagement.Status.ACTIVE,
                                            Engagement.Status.CLOSING]
         ).select_related("coachee").order_by("coachee__name")
     )  # fmt: skip

@@ -19,7 +19,13 @@ from ancrage.checkins import services
 from ancrage.checkins.forms import EnrolmentForm, MetricForm, ProgramForm, QuestionForm, ValueForm
 from ancrage.checkins.models import Checkin, Enrolment, Metric, MetricValue, Program, Question
 from ancrage.checkins.progress import practice_overview
-from ancrage.coaching.access import CoachRequest, coach_required, coachee_or_404
+from ancrage.coaching.access import (
+    CoachRequest,
+    about_visible_coachees,
+    coach_required,
+    coachee_or_404,
+    coachees_of,
+)
 
 
 def _lang() -> str:
@@ -160,7 +166,8 @@ def enrol(request: CoachRequest, pk: int) -> HttpResponse:
 @coach_required
 @require_POST
 def enrolment_stop(request: CoachRequest, pk: int) -> HttpResponse:
-    enrolment = get_object_or_404(Enrolment, practice=request.coach.practice, pk=pk)
+    enrolments = about_visible_coachees(request, Enrolment.objects.all(), "engagement__coachee")
+    enrolment = get_object_or_404(enrolments, pk=pk)
     services.stop_enrolment(enrolment)
     messages.success(request, _("Check-ins stopped."))
     return redirect("coachee_detail", pk=enrolment.engagement.coachee_id)
@@ -185,7 +192,7 @@ def value_add(request: CoachRequest, pk: int) -> HttpResponse:
 @coach_required
 @require_POST
 def value_correct(request: CoachRequest, pk: int) -> HttpResponse:
-    value = get_object_or_404(MetricValue, practice=request.coach.practice, pk=pk)
+    value = get_object_or_404(about_visible_coachees(request, MetricValue.objects.all()), pk=pk)
     form = ValueForm(
         {**request.POST.dict(), "metric": value.metric_id, "measured_on": value.measured_on},
         practice=request.coach.practice,
@@ -201,20 +208,22 @@ def value_correct(request: CoachRequest, pk: int) -> HttpResponse:
 # -- overview pages ---------------------------------------------------------------------------
 @coach_required
 def metrics_overview(request: CoachRequest) -> HttpResponse:
-    metrics, rows = practice_overview(request.coach.practice, _lang())
+    metrics, rows = practice_overview(request.coach.practice, _lang(), coachees_of(request))
     return render(request, "checkins/metrics.html", {"metrics": metrics, "rows": rows})
 
 
 @coach_required
 def checkin_list(request: CoachRequest) -> HttpResponse:
     """What goes out next and what came back, unclear answers first."""
-    practice = request.coach.practice
-    base = Checkin.objects.filter(practice=practice).select_related("coachee", "enrolment__program")
+    base = about_visible_coachees(request, Checkin.objects.all()).select_related(
+        "coachee", "enrolment__program"
+    )
     context = {
         "needs_coach": base.filter(status=Checkin.Status.NEEDS_COACH).order_by("-finished_at")[:50],
         "upcoming": base.filter(status=Checkin.Status.SCHEDULED).order_by("due_at")[:100],
         "recent": base.exclude(status=Checkin.Status.SCHEDULED).order_by("-due_at")[:100],
-        "problems": Enrolment.objects.filter(practice=practice, is_active=True)
+        "problems": about_visible_coachees(request, Enrolment.objects.all(), "engagement__coachee")
+        .filter(is_active=True)
         .exclude(problem="")
         .select_related("engagement__coachee"),
     }

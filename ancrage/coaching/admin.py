@@ -13,9 +13,14 @@ from ancrage.consent.services import Source, record_opt_out
 
 @admin.register(Practice)
 class PracticeAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "sms_provider", "created_at"]
+    list_display = ["name", "slug", "sms_provider", "created"]
     readonly_fields = ["webhook_token"]
     prepopulated_fields = {"slug": ["name"]}
+
+    # The field has no translated name yet (a coaching migration would give it one).
+    @admin.display(description=_("created on"), ordering="created_at")
+    def created(self, practice: Practice) -> str:
+        return localize(timezone.localtime(practice.created_at))
 
 
 @admin.register(Coach)

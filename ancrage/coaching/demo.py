@@ -8,11 +8,13 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from ancrage.coaching.models import Coach, Coachee, Engagement, Practice
+from ancrage.lib.localtime import first_instant_at, zone
 from ancrage.lib.sms_encoding import sms_cost
-from ancrage.messaging.models import Message
+from ancrage.messaging.models import Message, SimulatedSms
 
 DEMO_SLUG = "demo"
 DEMO_LOGIN = "coach"
@@ -164,10 +166,17 @@ def _add_client(practice, coach, name, phone, lang, tz, stage, intentions, threa
         intentions=intentions,
         ended_on=timezone.localdate() - dt.timedelta(days=30) if stage == "alumni" else None,
     )
-    now = timezone.now()
     for position, (days_ago, direction, text) in enumerate(thread):
-        at = now - dt.timedelta(days=days_ago, hours=len(thread) - position)
+        at = daytime(coachee, days_ago, position)
         cost = sms_cost(text)
+        if direction == "out":  # the simulator page shows what the client's phone received
+            SimulatedSms.objects.create(
+                sim_id=f"DEMO-{coachee.pk}-{position}",
+                practice_token=practice.webhook_token,
+                to=coachee.phone,
+                body=text,
+                created_at=at,
+            )
         Message.objects.create(
             practice=practice,
             coachee=coachee,
@@ -185,3 +194,40 @@ def _add_client(practice, coach, name, phone, lang, tz, stage, intentions, threa
             delivered_at=at if direction == "out" else None,
             read_at=None if days_ago <= 2 else at,
         )
+
+
+def daytime(coachee: Coachee, days_ago: int, position: int) -> dt.datetime:
+    """A demo SMS `days_ago` days back, in the morning of the client's own clock (one every
+    35 minutes in thread order), moved to the day before while that day is quiet (a Sunday,
+    a public holiday): a coach who reads the demo never sees an SMS sent at night."""
+    local_zone = zone(coachee.timezone)
+    day = timezone.now().astimezone(local_zone).date() - dt.timedelta(days=days_ago)
+    wall = (dt.datetime.combine(day, dt.time(10, 0)) + dt.timedelta(minutes=35 * position)).time()
+    rules = coachee.practice.quiet_hours()
+    at = first_instant_at(day, wall, local_zone)
+    for _ in range(7):
+        if not rules.is_quiet(at, coachee.timezone):
+            break
+        day -= dt.timedelta(days=1)
+        at = first_instant_at(day, wall, local_zone)
+    return at
+
+
+def latest_awake(coachee: Coachee, at: dt.datetime) -> dt.datetime:
+    """`at`, or the latest quarter of an hour before it outside the client's quiet hours."""
+    rules = coachee.practice.quiet_hours()
+    for _ in range(4 * 24 * 14):
+        if not rules.is_quiet(at, coachee.timezone):
+            break
+        at -= dt.timedelta(minutes=15)
+    return at
+
+
+def mark_history_handled(practice: Practice) -> int:
+    """The demo's SMS from clients are history, already read by every handler (triage,
+    check-in answers): without this, the worker would read them again at its first start
+    and answer last week's SMS (a check-in re-asked, a wrong answer recorded)."""
+    unhandled = Message.objects.filter(
+        practice=practice, direction=Message.Direction.INBOUND, handled_at__isnull=True
+    )
+    return unhandled.update(handled_at=F("created_at"))

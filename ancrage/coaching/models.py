@@ -129,6 +129,19 @@ class Coachee(models.Model):
     )
     consent_changed_at = models.DateTimeField(_("consent changed at"), null=True, blank=True)
     consent_source = models.CharField(_("consent changed by"), max_length=60, blank=True)
+    # Who sees this client (ancrage.coaching.access): the coach in charge, the coaches it is
+    # shared with, the owners. Nobody in charge (an unknown sender): every coach, until assigned.
+    coach = models.ForeignKey(
+        Coach,
+        on_delete=models.PROTECT,  # a coach who leaves is deactivated; their clients stay theirs
+        null=True,
+        blank=True,
+        related_name="coachees_in_charge",
+        verbose_name=_("coach in charge"),
+    )
+    shared_with = models.ManyToManyField(
+        Coach, blank=True, related_name="coachees_shared", verbose_name=_("shared with")
+    )
     # Created from an inbound SMS whose number no coachee had: shown flagged in the list.
     is_unknown = models.BooleanField(_("unknown sender"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -27,7 +27,10 @@ class PhoneConsent(models.Model):
     """Whether a number said STOP to a practice. No row: never opted out."""
 
     practice = models.ForeignKey(
-        "coaching.Practice", on_delete=models.CASCADE, related_name="phone_consents"
+        "coaching.Practice",
+        on_delete=models.CASCADE,
+        related_name="phone_consents",
+        verbose_name=_("practice"),
     )
     phone = models.CharField(_("phone"), max_length=20)
     opted_out = models.BooleanField(_("opted out"), default=False)
@@ -56,9 +59,22 @@ class ConsentEvent(models.Model):
         COACH = "coach", _("Recorded by a coach")
         ADMIN = "admin", _("Recorded in the administration")
         IMPORT = "import", _("Carried over from the previous consent field")
+        OBTAINED = "obtained", _("Consent obtained by the coach")
+
+    class Method(models.TextChoices):
+        """How a coach obtained a client's agreement to receive SMS (recorded when adding them)."""
+
+        ORALLY = "orally", _("Orally, in a session or on the phone")
+        WRITTEN = "written", _("In writing (contract, signed form)")
+        EMAIL = "email", _("By e-mail")
+        SMS = "sms", _("By SMS")
+        ONLINE_FORM = "online_form", _("Through an online form")
 
     practice = models.ForeignKey(
-        "coaching.Practice", on_delete=models.CASCADE, related_name="consent_events"
+        "coaching.Practice",
+        on_delete=models.CASCADE,
+        related_name="consent_events",
+        verbose_name=_("practice"),
     )
     phone = models.CharField(_("phone"), max_length=20)
     coachee = models.ForeignKey(
@@ -67,6 +83,7 @@ class ConsentEvent(models.Model):
         null=True,
         blank=True,
         related_name="consent_events",
+        verbose_name=_("client"),
     )
     opted_out = models.BooleanField(_("opted out"))
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
@@ -85,7 +102,11 @@ class ConsentEvent(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("message"),
     )
+    # Source "obtained" only: how and on which day the client agreed (the coach's word).
+    method = models.CharField(_("how"), max_length=20, choices=Method.choices, blank=True)
+    obtained_on = models.DateField(_("obtained on"), null=True, blank=True)
     # What was received or done, as it was: 'SMS "Stop svp" (twilio)', "twilio 21610".
     detail = models.CharField(_("detail"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)

@@ -53,6 +53,24 @@ def record_opt_in(message: Any) -> bool:
     return _change(practice, coachee.phone, False, Source.SMS_KEYWORD, detail, who)
 
 
+def record_consent_obtained(
+    coachee: Coachee, method: str, obtained_on: dt.date, actor: Any
+) -> ConsentEvent | None:
+    """The coach's statement, when adding a client, of how and when they agreed to SMS.
+    Nothing is recorded for a number that said STOP: only its owner opts back in (START),
+    a coach's word does not (returns None, the coach is told)."""
+    if is_opted_out(coachee.practice, coachee.phone):
+        return None
+    label = ConsentEvent.Method(method).label
+    event = ConsentEvent.objects.create(
+        practice=coachee.practice, phone=coachee.phone, coachee=coachee, opted_out=False,
+        source=Source.OBTAINED, method=method, obtained_on=obtained_on, actor=actor,
+        detail=f"{method} {obtained_on.isoformat()}",
+    )  # fmt: skip
+    log.info("%s: consent obtained %s on %s", coachee.phone, label, obtained_on)
+    return event
+
+
 @transaction.atomic
 def _change(
     practice: Practice, phone: str, opted_out: bool, source: str, detail: str, who: dict

@@ -17,9 +17,12 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ancrage.analysis import AnalysisError, Limits, Report, analyze
+from ancrage.analysis.feedback import feedback_message
 from ancrage.analysis.models import Annotated, FeedbackPoint, Indicator
 from ancrage.analysis.readers import decode, detect_format, parse
 from ancrage.analysis.report import format_value
@@ -46,11 +49,77 @@ class IndicatorRow:
     benchmark: str
 
 
+# What each act is called on the page (the JSON keeps the codes).
+ACT_LABELS = {
+    "question": gettext_lazy("question"),
+    "needs_question": gettext_lazy("asks about needs"),
+    "reflection": gettext_lazy("reflection"),
+    "input": gettext_lazy("own content"),
+    "self_promotion": gettext_lazy("self-promotion"),
+    "competitor": gettext_lazy("competitor"),
+    "own_offer": gettext_lazy("own offer"),
+    "assumption": gettext_lazy("assumption"),
+    "small_talk": gettext_lazy("small talk"),
+    "affirmation": gettext_lazy("affirmation"),
+    "gratitude": gettext_lazy("thanks"),
+    "ownership_returned": gettext_lazy("credit handed back"),
+    "credit_taken": gettext_lazy("credit taken"),
+    "self_disclosure": gettext_lazy("talks about self"),
+    "greeting": gettext_lazy("greeting"),
+}
+
+
+QUESTION_LABELS = {
+    "open": gettext_lazy("open question"),
+    "closed": gettext_lazy("closed question"),
+    "tag": gettext_lazy("tag question (« non ? »)"),
+}
+
+
+def question_label(utterance: Annotated) -> str:
+    return str(QUESTION_LABELS.get(utterance.question or "", ""))
+
+
+@dataclass(frozen=True)
+class ActTag:
+    code: str
+    label: str
+    why: str  # the words that weighed most for it, "" when the act is a shape (question)
+
+
+def act_tags(utterance: Annotated) -> list[ActTag]:
+    """The acts of one utterance as the page shows them, each with its explanation."""
+    return [
+        ActTag(act, str(ACT_LABELS.get(act, act)), ", ".join(utterance.evidence.get(act, [])))
+        for act in utterance.acts
+        if act != "question"
+    ]
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    message: str  # in the coach's language, whatever the conversation's
+    quote: str
+    number: int  # the utterance's number in the list below, counted from 1
+    strength: bool
+
+
+def feedback_rows(report: Report, ui: str) -> list[FeedbackRow]:
+    return [
+        FeedbackRow(feedback_message(p, ui), p.quote, p.index + 1, p.is_strength)
+        for p in report.feedback
+    ]
+
+
+def frame_label(report: Report, ui: str) -> str:
+    return message(ui, "frame_" + report.frame)
+
+
 def indicator_rows(report: Report, ui: str) -> list[IndicatorRow]:
     return [
         IndicatorRow(
             label=indicator_label(ui, ind.key),
-            value=format_value(ind),
+            value=localized_value(ind),
             points=round(ind.points, 1),
             weight=ind.weight,
             benchmark=benchmark_label(ui, ind.key, ind.benchmark),
@@ -59,17 +128,59 @@ def indicator_rows(report: Report, ui: str) -> list[IndicatorRow]:
     ]
 
 
+def localized_value(ind: Indicator) -> str:
+    """The analyzer's figure written as the coach's language writes numbers: « 0,33 pour 1 »,
+    « 33 % » in French (the analyzer's own `format_value` is for the CLI, in one style)."""
+    value = ind.value
+    if value is None:
+        return format_value(ind)
+    if ind.unit in ("count", "words"):
+        return number_format(value, 0)
+    if ind.unit == "share":
+        return _("%(value)s%%") % {"value": number_format(value * 100, 0)}
+    if ind.unit == "ratio":
+        return _("%(value)s to 1") % {"value": number_format(value, 2)}
+    if ind.unit == "s":
+        return _("%(value)s s") % {"value": number_format(value, 1)}
+    return number_format(value, 2)
+
+
+# The web page never sends a coach to a command-line tool: these refusals say what to do here.
+WEB_ERRORS = {
+    "empty_thread": gettext_lazy(
+        "There is no message with %(name)s yet: the analysis reads the SMS you exchanged. "
+        "Come back once the conversation has started."
+    ),
+    "too_many_utterances": gettext_lazy(
+        "This transcript has %(count)s utterances, above the limit of %(max)s per analysis. "
+        "Split it into several files (one per session) and send them one by one."
+    ),
+    "too_slow": gettext_lazy(
+        "The analysis ran over the time allowed for one file (stopped after %(done)s of "
+        "%(total)s utterances). Split the transcript into several files and send them one by one."
+    ),
+}
+
+
+def _web_error(key: str, params: dict[str, Any], ui: str) -> str:
+    if key in WEB_ERRORS:
+        return WEB_ERRORS[key] % {
+            k: v if isinstance(v, str) else number_format(v) for k, v in params.items()
+        }
+    return message(ui, key, **params)
+
+
 def focus_reason(report: Report, ui: str) -> str:
     return message(ui, report.focus_reason, **report.focus_params)
 
 
 def error_text(error: AnalysisError, ui: str) -> str:
-    return message(ui, error.key, **error.params)
+    return _web_error(error.key, error.params, ui)
 
 
 def job_error_text(job: AnalysisJob, ui: str) -> str:
     if job.error_key in MESSAGES[ui]:
-        return message(ui, job.error_key, **job.error_params)
+        return _web_error(job.error_key, job.error_params, ui)
     return _("The analysis was interrupted (the worker stopped). Upload the file again.")
 
 
@@ -80,7 +191,12 @@ def analyze_thread(coachee: Coachee, coach: Coach) -> Report:
         {"speaker": coach_name if m.is_outbound else coachee.name, "text": m.body}
         for m in coachee.messages.order_by("created_at", "id")
     ]
-    return analyze(utterances, focus=coach_name, lang=coachee.language, limits=WEB_LIMITS)
+    if not utterances:  # « <input> est vide » said nothing a coach could act on
+        raise AnalysisError("empty_thread", name=coachee.name)
+    # an SMS follow-up is a coaching thread: credit handed back counts, sales benchmarks do not
+    return analyze(
+        utterances, focus=coach_name, lang=coachee.language, limits=WEB_LIMITS, frame="coaching"
+    )
 
 
 # --- Uploaded transcripts, analyzed by the worker ------------------------------------------

@@ -12,6 +12,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from ancrage.analysis import AnalysisError, Report
 from ancrage.coaching.access import CoachRequest, coach_required, coachee_or_404
+from ancrage.coaching.models import Coachee
 from ancrage.conversations import services, tasks
 from ancrage.conversations.forms import TranscriptForm
 from ancrage.conversations.models import AnalysisJob
@@ -22,14 +23,26 @@ def _ui() -> str:
 
 
 def _render_report(
-    request: CoachRequest, report: Report, title: str, reason: str | None = None
+    request: CoachRequest,
+    report: Report,
+    title: str,
+    reason: str | None = None,
+    coachee: Coachee | None = None,
 ) -> HttpResponse:
     ui = _ui()
+    feedback = services.feedback_rows(report, ui)
     context = {
+        "coachee": coachee,  # a thread's analysis links back to the thread
         "title": title,
         "report": report,
         "focus_reason": reason or services.focus_reason(report, ui),
         "rows": services.indicator_rows(report, ui),
+        "frame": services.frame_label(report, ui),
+        "to_work_on": [row for row in feedback if not row.strength],
+        "went_well": [row for row in feedback if row.strength],
+        "utterance_rows": [
+            (u, services.question_label(u), services.act_tags(u)) for u in report.utterances
+        ],
     }
     return render(request, "conversations/report.html", context)
 
@@ -40,7 +53,8 @@ def upload(request: CoachRequest) -> HttpResponse:
     if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > limit:
         # Refused before Django reads the body: a 200 MB upload costs nothing.
         error = _(
-            "This file is over %(max)d MB. Split the transcript, or use `ancrage analyze`."
+            "This file is over %(max)d MB. Split the transcript into several files (one per "
+            "session) and send them one by one."
         ) % {"max": settings.ANCRAGE_MAX_UPLOAD_MB}
         return render(
             request,
@@ -65,7 +79,10 @@ def upload(request: CoachRequest) -> HttpResponse:
 @coach_required
 def job_detail(request: CoachRequest, pk: int) -> HttpResponse:
     """The report once done; before that a page that polls its own status (HTMX)."""
-    job = get_object_or_404(services.jobs_of(request.coach.practice), pk=pk)
+    jobs = services.jobs_of(request.coach.practice)
+    if not request.coach.is_owner:  # a transcript is its uploader's (and the owner's) to read
+        jobs = jobs.filter(coach=request.coach)
+    job = get_object_or_404(jobs, pk=pk)
     if request.htmx and job.is_finished:
         return HttpResponseClientRefresh()  # the whole page becomes the report
     if job.status == AnalysisJob.Status.DONE:
@@ -91,4 +108,4 @@ def thread_analysis(request: CoachRequest, pk: int) -> HttpResponse:
         context = {"form": None, "error": services.error_text(error, _ui()), "coachee": coachee}
         return render(request, "conversations/upload.html", context, status=422)
     title = _("SMS thread with %(name)s") % {"name": coachee.name}
-    return _render_report(request, report, title, _("you, the coach of this thread"))
+    return _render_report(request, report, title, _("you, the coach of this thread"), coachee)

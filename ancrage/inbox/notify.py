@@ -34,6 +34,8 @@ def queue_sunshine(entry: JournalEntry) -> None:
     setting = SunshineSetting.objects.filter(coach=coach).first() if coach else None
     if coach is None or setting is None or setting.when == SunshineSetting.When.OFF:
         return
+    if not coach.user.is_active:  # deactivated (docs/team.md): clients' news no longer leave
+        return
     SunshineNotice.objects.get_or_create(coach=coach, entry=entry)
     from ancrage.inbox.tasks import send_sunshine
 
@@ -55,6 +57,8 @@ def send_pending(coach: Coach, now: dt.datetime) -> int:
     """E-mail the coach's pending notices in one message; returns how many went."""
     setting = SunshineSetting.objects.filter(coach=coach).first()
     if setting is None or setting.when == SunshineSetting.When.OFF or not coach.user.email:
+        return 0
+    if not coach.user.is_active:  # deactivated after the notice was queued
         return 0
     if coach.practice.quiet_hours().is_quiet(now, settings.TIME_ZONE):
         return 0  # the task is re-queued for the next allowed moment

@@ -78,10 +78,12 @@ class Filters:
     search: str = ""
 
 
-def inbox(practice: Practice, filters: Filters = Filters()) -> list[Coachee]:
-    """Every coachee, those waiting for the coach first (oldest unanswered SMS first), then
-    the rest by last activity. A constant number of queries, whatever the practice's size."""
-    rows: list[Any] = list(_annotated(practice, filters))  # with the annotations below
+def inbox(among: Practice | QuerySet[Coachee], filters: Filters = Filters()) -> list[Coachee]:
+    """Every coachee of the practice, or of `among` (those the signed-in coach may see): those
+    waiting for the coach first (oldest unanswered SMS first), then the rest by last activity.
+    A constant number of queries, whatever the practice's size."""
+    coachees = among if isinstance(among, QuerySet) else Coachee.objects.filter(practice=among)
+    rows: list[Any] = list(_annotated(coachees, filters))  # with the annotations below
     waiting = sorted((c for c in rows if c.waiting_since), key=lambda c: c.waiting_since)
     rest = sorted(
         (c for c in rows if not c.waiting_since), key=lambda c: c.last_at or EPOCH, reverse=True
@@ -89,7 +91,7 @@ def inbox(practice: Practice, filters: Filters = Filters()) -> list[Coachee]:
     return waiting + rest
 
 
-def _annotated(practice: Practice, filters: Filters) -> QuerySet[Coachee]:
+def _annotated(coachees: QuerySet[Coachee], filters: Filters) -> QuerySet[Coachee]:
     messages = Message.objects.filter(coachee=OuterRef("pk")).order_by("-created_at", "-id")
     inbound = messages.filter(direction=Message.Direction.INBOUND)
     replies = messages.filter(direction=Message.Direction.OUTBOUND, kind=Message.Kind.MANUAL)
@@ -107,17 +109,13 @@ def _annotated(practice: Practice, filters: Filters) -> QuerySet[Coachee]:
         .exclude(Exists(understood))
         .order_by("created_at")
     )
-    coachees = (
-        Coachee.objects.filter(practice=practice)
-        .annotate(
-            last_at=Subquery(messages.values("created_at")[:1]),
-            last_body=Subquery(messages.values("body")[:1]),
-            last_reply_at=Subquery(replies.values("created_at")[:1]),
-            category=Subquery(inbound.values("triage__category")[:1]),
-            stage=Subquery(engagement.values("status")[:1]),
-        )
-        .annotate(waiting_since=Subquery(unanswered.values("created_at")[:1]))
-    )
+    coachees = coachees.annotate(
+        last_at=Subquery(messages.values("created_at")[:1]),
+        last_body=Subquery(messages.values("body")[:1]),
+        last_reply_at=Subquery(replies.values("created_at")[:1]),
+        category=Subquery(inbound.values("triage__category")[:1]),
+        stage=Subquery(engagement.values("status")[:1]),
+    ).annotate(waiting_since=Subquery(unanswered.values("created_at")[:1]))
     if filters.category:
         coachees = coachees.filter(category=filters.category)
     if filters.stage:

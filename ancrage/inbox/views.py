@@ -13,7 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from ancrage.coaching.access import CoachRequest, coach_required, coachee_or_404
+from ancrage.coaching.access import (
+    CoachRequest,
+    about_visible_coachees,
+    coach_required,
+    coachee_or_404,
+    coachees_of,
+)
 from ancrage.coaching.models import Engagement
 from ancrage.inbox import services
 from ancrage.inbox.drafts import check_draft
@@ -35,7 +41,7 @@ def inbox(request: CoachRequest) -> HttpResponse:
         else "",
         search=request.GET.get("q", "").strip()[:60],
     )
-    rows: list[Any] = services.inbox(request.coach.practice, filters)  # annotated coachees
+    rows: list[Any] = services.inbox(coachees_of(request), filters)  # annotated coachees
     category_labels, stage_labels = dict(Category.choices), dict(Engagement.Status.choices)
     for row in rows:  # labels looked up once here, not in a template loop per row
         row.category_label = category_labels.get(row.category, "")
@@ -105,7 +111,7 @@ def journal_add(request: CoachRequest, pk: int) -> HttpResponse:
 
 
 def _entry_or_404(request: CoachRequest, pk: int) -> JournalEntry:
-    return get_object_or_404(JournalEntry, practice=request.coach.practice, pk=pk)
+    return get_object_or_404(about_visible_coachees(request, JournalEntry.objects.all()), pk=pk)
 
 
 @coach_required

@@ -15,6 +15,7 @@ from ancrage.lib.crypto import CredentialKeyError
 from ancrage.messaging import credentials
 from ancrage.messaging.errors import describe
 from ancrage.messaging.models import ProviderAccount
+from ancrage.messaging.outbound import account_config
 from ancrage.messaging.providers.base import ProviderError
 from ancrage.messaging.providers.registry import load_provider_class
 
@@ -85,8 +86,6 @@ def check_connection(account: ProviderAccount, lang: str = "fr") -> ProviderAcco
     What is kept (and shown to the owner) is ours: the provider's label or a sentence for
     an error code, never a remote body, which could come from an internal service.
     """
-    from ancrage.messaging.services import account_config
-
     try:
         provider = load_provider_class(account.provider)(account_config(account))
         account.last_check_message = provider.check_connection()

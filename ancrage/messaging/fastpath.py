@@ -26,7 +26,7 @@ _EVENT_COLUMNS = (
 _MESSAGE_COLUMNS = (
     "practice_id", "coachee_id", "engagement_id", "direction", "body", "status", "kind",
     "provider", "provider_message_id", "encoding", "segments", "error_code", "error_message",
-    "attempts", "created_at",
+    "attempts", "created_at", "claimed_by",
 )  # fmt: skip
 
 
@@ -78,7 +78,7 @@ def insert_inbound(fields: dict[str, Any]) -> int | None:
         fields["practice_id"], fields["coachee_id"], fields["engagement_id"],
         Message.Direction.INBOUND.value, fields["body"], Message.Status.RECEIVED.value,
         Message.Kind.MANUAL.value, fields["provider"], fields["provider_message_id"],
-        fields["encoding"], fields["segments"], "", "", 0, _when(fields["created_at"]),
+        fields["encoding"], fields["segments"], "", "", 0, _when(fields["created_at"]), "",
     ]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(_MESSAGE_SQL, values)

@@ -5,10 +5,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.coaching.models import Coachee, Practice
+from ancrage.messaging.outbound import CannotSend, check_sendable
 from ancrage.messaging.providers.base import ProviderError
 from ancrage.messaging.providers.errors import URL_REFUSED
 from ancrage.messaging.providers.urls import UrlPolicy, check_api_url
-from ancrage.messaging.services import CannotSend, check_sendable
 
 
 class MessageForm(forms.Form):

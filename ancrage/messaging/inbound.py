@@ -1,88 +1,199 @@
-"""Long inbound SMS that arrive as one webhook per part (Vonage concat).
+"""Inbound SMS and delivery reports: stored exactly once, keywords acted on at once.
 
-Each part is stored at once, deduplicated by its provider id (unique constraint),
-then a task joins the parts. The task of the last part to commit sees them all;
-two tasks joining at once collapse onto one message through the same unique
-constraint as any inbound SMS ("concat:<sender>:<ref>"). A part that never comes
-does not hold the others hostage: after PART_WAIT the sweeper joins what is there.
+The inbox and check-in handlers (settings.INBOUND_HANDLERS) run later in a worker,
+which picks up rows with `handled_at` unset (dispatch.handle_pending_inbound): the
+webhook writes no task row.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
+import time
+from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from ancrage.coaching.models import Practice
-from ancrage.messaging.models import InboundPart, Message
-from ancrage.messaging.providers.base import InboundSms
+from ancrage.coaching.models import Coachee, Practice
+from ancrage.lib.phone import InvalidPhoneNumber, pretty, to_e164
+from ancrage.lib.sms_encoding import sms_cost
+from ancrage.messaging.fastpath import insert_inbound
+from ancrage.messaging.keywords import classify_keyword
+from ancrage.messaging.models import Message, PartId, ProviderAccount
+from ancrage.messaging.optout import act_on_keyword, opt_out_reported_by_provider
+from ancrage.messaging.outbound import (
+    SIMULATOR,
+    ProviderNotConfigured,
+    account_config,
+    clear_sending_cache,
+)
+from ancrage.messaging.providers.base import InboundSms, Provider, StatusReport, WebhookMalformed
+from ancrage.messaging.providers.registry import load_provider_class
 
-PART_WAIT = dt.timedelta(minutes=10)
-MISSING = "[…]"
+log = logging.getLogger("ancrage.messaging")
+
+# Per-process caches for the webhook hot path (an ORM query costs more than everything
+# else a webhook does). Short-lived: see docs/sms.md, "Webhook performance".
+CACHE_SECONDS = 10.0
+_providers: dict[tuple[str, str], tuple[float, Practice, Provider]] = {}
+_senders: dict[tuple[str, str], tuple[float, int, int | None]] = {}
 
 
-def store_part(practice: Practice, provider: str, sms: InboundSms) -> bool:
-    """Keep one part; False when it is a duplicate (a provider retry)."""
-    info = sms.raw["multipart"]
+def clear_caches() -> None:
+    _providers.clear()
+    _senders.clear()
+    clear_sending_cache()
+
+
+def webhook_provider(token: str, code: str, *, fresh: bool = False) -> tuple[Practice, Provider]:
+    """The practice behind a webhook URL and its provider (cached for CACHE_SECONDS)."""
+    key = (token, code)
+    cached = _providers.get(key)
+    if cached and not fresh and cached[0] > time.monotonic():
+        return cached[1], cached[2]
+    practice, provider = _load_webhook_provider(token, code)
+    if len(_providers) > 10_000:
+        _providers.clear()
+    _providers[key] = (time.monotonic() + CACHE_SECONDS, practice, provider)
+    return practice, provider
+
+
+def _load_webhook_provider(token: str, code: str) -> tuple[Practice, Provider]:
+    provider_class = load_provider_class(code)
+    if code == SIMULATOR:
+        practice = Practice.objects.filter(webhook_token=token).first()
+        if practice is None:
+            raise ProviderNotConfigured("unknown practice token")
+        return practice, provider_class()
+    account: Any = (
+        ProviderAccount.objects.select_related("practice")
+        .filter(practice__webhook_token=token, provider=code)
+        .order_by()[:1]
+    )
+    account = account[0] if account else None
+    if account is None:
+        raise ProviderNotConfigured(f"no {code} account for this token")
+    return account.practice, provider_class(account_config(account))
+
+
+def sender_coachee(practice: Practice, raw_phone: str) -> Coachee:
+    """The coachee behind an inbound number; an unknown number becomes a flagged coachee."""
+    try:
+        phone = to_e164(raw_phone)
+    except InvalidPhoneNumber:
+        phone = raw_phone.strip()[:20]  # keep what the carrier gave rather than drop the SMS
+    known = list(Coachee.objects.filter(practice=practice, phone=phone).order_by()[:1])
+    if known:
+        return known[0]
     try:
         with transaction.atomic():
-            InboundPart.objects.create(
+            coachee, _created = Coachee.objects.get_or_create(
                 practice=practice,
-                provider=provider,
-                provider_message_id=sms.provider_message_id,
-                sender=sms.sender[:20],
-                ref=str(info["ref"])[:40],
-                total=int(info["total"]),
-                number=int(info["part"]),
-                raw={**sms.raw, "text": sms.body},
-                **({"received_at": sms.received_at} if sms.received_at else {}),
+                phone=phone,
+                defaults={
+                    "name": _("Unknown %(phone)s") % {"phone": pretty(phone)},
+                    "is_unknown": True,
+                },
             )
-    except IntegrityError:
-        return False
-    from ancrage.messaging.tasks import assemble_inbound
-
-    assemble_inbound.enqueue(practice.pk, provider, sms.sender[:20], str(info["ref"])[:40])
-    return True
+    except IntegrityError:  # two first messages from the same new number at once
+        coachee = Coachee.objects.get(practice=practice, phone=phone)
+    return coachee
 
 
-def assemble(
-    practice_id: int, provider: str, sender: str, ref: str, *, force: bool = False
-) -> Message | None:
-    """The whole message once every part is in (or, with `force`, with gaps marked)."""
-    same = InboundPart.objects.filter(
-        practice_id=practice_id, provider=provider, sender=sender, ref=ref, assembled=False
+def _sender_ids(practice: Practice, raw_phone: str) -> tuple[int, int | None]:
+    """(coachee id, current engagement id) of an inbound number, cached CACHE_SECONDS."""
+    key = (practice.webhook_token, raw_phone)
+    cached = _senders.get(key)
+    if cached and cached[0] > time.monotonic():
+        return cached[1], cached[2]
+    coachee = sender_coachee(practice, raw_phone)
+    engagement = coachee.current_engagement()
+    ids = (coachee.pk, engagement.pk if engagement else None)
+    if len(_senders) > 10_000:
+        _senders.clear()
+    _senders[key] = (time.monotonic() + CACHE_SECONDS, *ids)
+    return ids
+
+
+def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> int:
+    """Store an inbound SMS exactly once, whatever the retries: the unique constraint on
+    the provider id decides (no check-then-insert). A keyword is acted on the first time
+    only. Returns the message id (the existing one for a duplicate)."""
+    if not sms.provider_message_id:
+        raise WebhookMalformed("inbound SMS without a provider message id")
+    coachee_id, engagement_id = _sender_ids(practice, sms.sender)
+    cost = sms_cost(sms.body)
+    message_id = insert_inbound(
+        {
+            "practice_id": practice.pk,
+            "coachee_id": coachee_id,
+            "engagement_id": engagement_id,
+            "body": sms.body,
+            "provider": provider_code,
+            "provider_message_id": sms.provider_message_id,
+            "encoding": cost.encoding,
+            "segments": cost.segments,
+            "created_at": sms.received_at or timezone.now(),
+        }
     )
-    parts = list(same.order_by("id"))
-    if not parts:
+    if message_id is None:  # a retry, or a concurrent duplicate that won the race
+        existing = _existing(practice, provider_code, sms.provider_message_id)
+        if existing is None:  # cannot happen: the conflict means the row exists
+            raise RuntimeError(f"{provider_code} message {sms.provider_message_id} vanished")
+        return existing.pk
+    if classify_keyword(sms.body):
+        act_on_keyword(Message.objects.select_related("coachee").get(pk=message_id))
+    # The handlers run in a worker: the row itself (handled_at unset) is the hand-off.
+    return message_id
+
+
+def _existing(practice: Practice, provider_code: str, provider_message_id: str) -> Message | None:
+    if not provider_message_id:
         return None
-    texts = {part.number: str(part.raw.get("text", "")) for part in parts}
-    total = parts[0].total
-    if len(texts) < total and not force:
-        return None
-    body = "".join(texts.get(number, MISSING) for number in range(1, total + 1))
-    from ancrage.messaging.services import record_inbound
-
-    # Named after the first part stored: every task joining these parts agrees on it.
-    whole = InboundSms(
-        provider_message_id=f"concat:{parts[0].provider_message_id}",
-        sender=sender,
-        body=body,
-        received_at=min(part.received_at for part in parts),
-    )
-    message_id = record_inbound(Practice.objects.get(pk=practice_id), provider, whole)
-    same.filter(pk__in=[part.pk for part in parts]).update(assembled=True)
-    return Message.objects.get(pk=message_id)
+    return Message.objects.filter(
+        practice=practice, provider=provider_code, provider_message_id=provider_message_id
+    ).first()
 
 
-def assemble_stale_parts(now: dt.datetime) -> int:
-    """Join the parts of messages still incomplete after PART_WAIT, gaps marked."""
-    stale = (
-        InboundPart.objects.filter(assembled=False, received_at__lt=now - PART_WAIT)
-        .values_list("practice_id", "provider", "sender", "ref")
-        .distinct()
-    )
-    joined = 0
-    for practice_id, provider, sender, ref in stale[:100]:
-        message = assemble(practice_id, provider, sender, ref, force=True)
-        joined += message is not None
-    return joined
+_TIMESTAMP_FOR = {
+    Message.Status.SENT: "sent_at",
+    Message.Status.DELIVERED: "delivered_at",
+    Message.Status.FAILED: "failed_at",
+    Message.Status.UNDELIVERED: "failed_at",
+}
+
+
+def apply_status(practice: Practice, provider_code: str, report: StatusReport) -> Message | None:
+    """Move an outbound message forward; late or unknown reports change nothing."""
+    with transaction.atomic():
+        message = _reported_message(practice, provider_code, report.provider_message_id)
+        if message is None:
+            log.warning(
+                "status for unknown %s message %s", provider_code, report.provider_message_id
+            )
+            return None
+        if report.opted_out:
+            opt_out_reported_by_provider(message.coachee, provider_code, report.error_code)
+        if report.status not in Message.Status.values or not message.can_move_to(report.status):
+            return message
+        message.status = report.status
+        fields = ["status"]
+        if stamp := _TIMESTAMP_FOR.get(Message.Status(report.status)):
+            setattr(message, stamp, report.occurred_at or timezone.now())
+            fields.append(stamp)
+        if report.error_code or report.error_message:
+            # A provider's code is free text in its webhook: cut to the column's length.
+            message.error_code, message.error_message = report.error_code[:40], report.error_message
+            fields += ["error_code", "error_message"]
+        message.save(update_fields=fields)
+        return message
+
+
+def _reported_message(practice: Practice, provider_code: str, provider_id: str) -> Message | None:
+    messages = Message.objects.select_for_update().filter(practice=practice, provider=provider_code)
+    message = messages.filter(provider_message_id=provider_id).first()
+    if message is None:  # one part of a long message with its own id (Vonage)
+        part = PartId.objects.filter(provider=provider_code, provider_message_id=provider_id)
+        message = messages.filter(pk__in=part.values("message_id")).first()
+    return message

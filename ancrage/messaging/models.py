@@ -59,35 +59,60 @@ class Message(models.Model):
         Status.RECEIVED: 3,
     }
 
-    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="messages")
-    coachee = models.ForeignKey(Coachee, on_delete=models.CASCADE, related_name="messages")
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="messages", verbose_name=_("practice")
+    )
+    coachee = models.ForeignKey(
+        Coachee, on_delete=models.CASCADE, related_name="messages", verbose_name=_("client")
+    )
     engagement = models.ForeignKey(
-        Engagement, on_delete=models.SET_NULL, null=True, blank=True, related_name="messages"
+        Engagement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("engagement"),
     )
-    direction = models.CharField(max_length=3, choices=Direction.choices)
+    direction = models.CharField(_("direction"), max_length=3, choices=Direction.choices)
     body = models.TextField(_("message"))
-    status = models.CharField(max_length=12, choices=Status.choices)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MANUAL)
-    send_after = models.DateTimeField(null=True, blank=True)  # quiet hours, scheduling
-    expires_at = models.DateTimeField(null=True, blank=True)  # automated: dropped when stale
-    provider = models.CharField(max_length=20)
-    provider_message_id = models.CharField(max_length=100, blank=True)
-    encoding = models.CharField(max_length=6, blank=True)  # GSM-7 or UCS-2
-    segments = models.PositiveSmallIntegerField(default=0)
-    error_code = models.CharField(max_length=40, blank=True)
-    error_message = models.TextField(blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MANUAL)
+    # Quiet hours, scheduling
+    send_after = models.DateTimeField(_("send after"), null=True, blank=True)
+    # Automated: dropped when stale
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    provider = models.CharField(_("provider"), max_length=20)
+    provider_message_id = models.CharField(_("provider's message id"), max_length=100, blank=True)
+    encoding = models.CharField(_("encoding"), max_length=6, blank=True)  # GSM-7 or UCS-2
+    segments = models.PositiveSmallIntegerField(_("SMS parts"), default=0)
+    error_code = models.CharField(_("error code"), max_length=40, blank=True)
+    error_message = models.TextField(_("error message"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     sent_by = models.ForeignKey(
-        Coach, on_delete=models.SET_NULL, null=True, blank=True, related_name="sent_messages"
+        Coach,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sent_messages",
+        verbose_name=_("sent by"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    claimed_at = models.DateTimeField(null=True, blank=True)  # last queued -> sending
-    sent_at = models.DateTimeField(null=True, blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    failed_at = models.DateTimeField(null=True, blank=True)
-    read_at = models.DateTimeField(null=True, blank=True)  # inbound: when the coach saw it
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # Last queued -> sending
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    # The worker (ancrage.workers) holding the row: outbound while `sending`, inbound while
+    # its handlers run. A dead worker's claims are found by its missed heartbeats.
+    claimed_by = models.CharField(_("claimed by"), max_length=64, blank=True, default="")
+    # Inbound: handlers have run
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("failed at"), null=True, blank=True)
+    # Inbound: when the coach saw it
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
         ordering = ["created_at", "id"]
         constraints = [
             # Provider retries and concurrent duplicates collapse onto one row. Per practice:
@@ -105,6 +130,18 @@ class Message(models.Model):
                 fields=["status", "claimed_at"],
                 condition=Q(status__in=["queued", "sending"]),
                 name="message_in_flight",
+            ),
+            # The dispatcher's claim: due outbound rows, round-robin by practice.
+            models.Index(
+                fields=["practice", "created_at", "id"],
+                condition=Q(status="queued"),
+                name="message_queued_by_practice",
+            ),
+            # Inbound rows whose handlers have not run yet (read by the worker, no task each).
+            models.Index(
+                fields=["id"],
+                condition=Q(direction="in", handled_at__isnull=True),
+                name="message_inbound_unhandled",
             ),
         ]
 
@@ -139,11 +176,14 @@ class ProviderAccount(models.Model):
     """A practice's account at an SMS provider; the credentials are encrypted at rest."""
 
     practice = models.ForeignKey(
-        Practice, on_delete=models.CASCADE, related_name="provider_accounts"
+        Practice,
+        on_delete=models.CASCADE,
+        related_name="provider_accounts",
+        verbose_name=_("practice"),
     )
     provider = models.CharField(_("provider"), max_length=20)
     # lib.crypto.encrypt_json(config) with the key from ANCRAGE_ENCRYPTION_KEY.
-    credentials = models.TextField(editable=False)
+    credentials = models.TextField(_("credentials"), editable=False)
     sender = models.CharField(_("sending number or sender id"), max_length=20, blank=True)
     is_active = models.BooleanField(_("used to send"), default=False)
     max_per_minute = models.PositiveIntegerField(
@@ -151,13 +191,16 @@ class ProviderAccount(models.Model):
         default=60,
         help_text=_("Per sending number; 0 for no limit. Twilio long codes: 60, your phone: 20."),
     )
-    next_send_at = models.DateTimeField(null=True, blank=True)  # the send-rate bucket
-    last_check_at = models.DateTimeField(null=True, blank=True)
-    last_check_ok = models.BooleanField(null=True)
-    last_check_message = models.TextField(blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # The send-rate bucket
+    next_send_at = models.DateTimeField(_("next send at"), null=True, blank=True)
+    last_check_at = models.DateTimeField(_("last check at"), null=True, blank=True)
+    last_check_ok = models.BooleanField(_("last check OK"), null=True)
+    last_check_message = models.TextField(_("last check message"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
+        verbose_name = _("provider account")
+        verbose_name_plural = _("provider accounts")
         constraints = [
             models.UniqueConstraint(
                 fields=["practice", "provider"], name="provider_account_per_practice"
@@ -221,22 +264,34 @@ class WebhookEvent(models.Model):
     `duplicates` of the first row rather than stored again; the sweeper deletes rows older
     than WEBHOOK_RETENTION_DAYS (the messages they carried stay)."""
 
-    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="webhook_events")
-    provider = models.CharField(max_length=20)
-    kind = models.CharField(max_length=20)  # inbound, status, events
-    url = models.TextField(blank=True)
-    method = models.CharField(max_length=8, default="POST")  # Vonage may send GET
-    attempts = models.PositiveSmallIntegerField(default=0)
-    headers = models.JSONField(default=dict)
-    body = models.TextField()
-    received_at = models.DateTimeField(default=timezone.now)
-    processed_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)  # the last error, or what was cleaned (NUL bytes)
+    practice = models.ForeignKey(
+        Practice,
+        on_delete=models.CASCADE,
+        related_name="webhook_events",
+        verbose_name=_("practice"),
+    )
+    provider = models.CharField(_("provider"), max_length=20)
+    kind = models.CharField(_("kind"), max_length=20)  # inbound, status, events
+    url = models.TextField(_("URL"), blank=True)
+    method = models.CharField(_("method"), max_length=8, default="POST")  # Vonage may send GET
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    headers = models.JSONField(_("headers"), default=dict)
+    body = models.TextField(_("body"))
+    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
+    # The last error, or what was cleaned (NUL bytes)
+    error = models.TextField(_("error"), blank=True)
     # sha256 of method, URL and body (webhooks.payload_digest): identical payloads share a row.
-    digest = models.CharField(max_length=64, blank=True, editable=False)
-    duplicates = models.PositiveIntegerField(default=0)  # replays counted on this row
+    digest = models.CharField(_("digest"), max_length=64, blank=True, editable=False)
+    # Replays counted on this row
+    duplicates = models.PositiveIntegerField(_("duplicates"), default=0)
+    # A status report that arrived before its message's send was recorded: applied again
+    # by a worker at this time (no task row each; see dispatch.reprocess_due_events).
+    retry_at = models.DateTimeField(_("retry at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("webhook received")
+        verbose_name_plural = _("webhooks received")
         ordering = ["-received_at"]
         constraints = [
             models.UniqueConstraint(
@@ -245,7 +300,12 @@ class WebhookEvent(models.Model):
                 name="webhook_event_unique_digest",
             )
         ]
-        indexes = [models.Index(fields=["received_at"], name="webhook_event_received_at")]
+        indexes = [
+            models.Index(fields=["received_at"], name="webhook_event_received_at"),
+            models.Index(
+                fields=["retry_at"], condition=Q(retry_at__isnull=False), name="webhook_event_retry"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.provider} {self.kind} at {self.received_at:%Y-%m-%d %H:%M:%S}"
@@ -254,13 +314,15 @@ class WebhookEvent(models.Model):
 class SimulatedSms(models.Model):
     """The local simulator's network: what each simulated handset has received."""
 
-    sim_id = models.CharField(max_length=40, unique=True)
-    practice_token = models.CharField(max_length=32)
-    to = models.CharField(max_length=20)
-    body = models.TextField()
-    created_at = models.DateTimeField(default=timezone.now)
+    sim_id = models.CharField(_("simulator id"), max_length=40, unique=True)
+    practice_token = models.CharField(_("practice token"), max_length=32)
+    to = models.CharField(_("to"), max_length=20)
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("simulated SMS")
+        verbose_name_plural = _("simulated SMS")
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:

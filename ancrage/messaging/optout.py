@@ -17,6 +17,7 @@ from ancrage.messaging.keywords import (
     stop_confirmation,
 )
 from ancrage.messaging.models import Message
+from ancrage.messaging.outbound import queue_message
 
 log = logging.getLogger("ancrage.messaging")
 
@@ -84,6 +85,4 @@ def opt_out_reported_by_provider(coachee: Coachee, provider: str, code: str) -> 
 
 
 def _reply(coachee: Coachee, body: str, kind: str = Message.Kind.SYSTEM) -> Message:
-    from ancrage.messaging.services import queue_message
-
     return queue_message(coachee, body, kind=kind)

@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,6 +21,21 @@ from ancrage.lib.crypto import CredentialKeyError
 from ancrage.messaging import accounts, services
 from ancrage.messaging.forms import ProviderAccountForm, QuietHoursForm
 from ancrage.messaging.providers.registry import load_provider_class
+
+# The provider in words, never its code: « Envoi avec : le simulateur SMS local ».
+PROVIDER_NAMES = {
+    services.SIMULATOR: gettext_lazy("the local SMS simulator (nothing leaves this computer)"),
+    "twilio": "Twilio",
+    "vonage": "Vonage",
+    "android": gettext_lazy("SMS Gateway for Android (your own phone)"),
+}
+
+# What each webhook URL receives, in words beside the provider's own term.
+WEBHOOK_LABELS = {
+    "inbound": gettext_lazy("Incoming SMS (inbound)"),
+    "status": gettext_lazy("Delivery reports (status)"),
+    "events": gettext_lazy("Incoming SMS and delivery reports (events)"),
+}
 
 
 def owner_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -66,13 +81,14 @@ def _page(request: CoachRequest, forms: dict[str, ProviderAccountForm] | None = 
                 "account": accounts.account_of(practice, code),
                 "form": (forms or {}).get(code) or _account_form(request, code),
                 "urls": [
-                    (kind, services.webhook_url(practice, code, kind))
+                    (kind, WEBHOOK_LABELS[kind], services.webhook_url(practice, code, kind))
                     for kind in accounts.WEBHOOK_KINDS[code]
                 ],
             }
         )
     context = {
         "practice": practice,
+        "sending_with": PROVIDER_NAMES.get(practice.sms_provider, practice.sms_provider),
         "providers": providers,
         "usage": services.segments_this_month(practice),
         "quiet_form": extra.pop("quiet_form", None) or QuietHoursForm(instance=practice),

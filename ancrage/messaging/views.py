@@ -9,13 +9,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ancrage.coaching.access import CoachRequest, coach_required, coachee_or_404
+from ancrage.coaching.access import (
+    CoachRequest,
+    about_visible_coachees,
+    coach_required,
+    coachee_or_404,
+)
 from ancrage.lib.sms_encoding import MAX_SEGMENTS, fix_typography, sms_cost
 from ancrage.messaging import services
 from ancrage.messaging.forms import MessageForm, SimulatedReplyForm
 from ancrage.messaging.models import Message, SimulatedSms
+from ancrage.messaging.outbound import resolve_needs_check
 from ancrage.messaging.providers.base import WebhookRequest
-from ancrage.messaging.tasks import resolve_needs_check
 from ancrage.messaging.webhooks import handle_webhook
 
 
@@ -52,7 +57,7 @@ def send(request: CoachRequest, pk: int) -> HttpResponse:
 @require_POST
 def resolve_message(request: CoachRequest, pk: int) -> HttpResponse:
     """The coach's decision on a message interrupted mid-send: "it was sent" / "send again"."""
-    message = get_object_or_404(Message, practice=request.coach.practice, pk=pk)
+    message = get_object_or_404(about_visible_coachees(request, Message.objects.all()), pk=pk)
     action = request.POST.get("action", "")
     if action not in {"mark_sent", "resend"}:
         return HttpResponse(_("Unknown action."), status=400)

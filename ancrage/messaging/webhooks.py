@@ -17,10 +17,11 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from ancrage.coaching.models import Practice
-from ancrage.messaging import services
+from ancrage.messaging import inbound
 from ancrage.messaging.fastpath import insert_event
-from ancrage.messaging.inbound import store_part
 from ancrage.messaging.models import Message, WebhookEvent
+from ancrage.messaging.multipart import store_part
+from ancrage.messaging.outbound import ProviderNotConfigured
 from ancrage.messaging.providers.base import (
     InboundSms,
     Provider,
@@ -35,7 +36,7 @@ log = logging.getLogger("ancrage.webhooks")
 
 KINDS = ("inbound", "status", "events")
 ORPHAN_RETRIES = 5
-# What the column holds, less the "concat:" prefix of a joined long message (inbound.py).
+# What the column holds, less the "concat:" prefix of a joined long message (multipart.py).
 MAX_ID_LENGTH = (Message._meta.get_field("provider_message_id").max_length or 100) - 10
 # Neither database stores these in text: NUL (PostgreSQL) and lone surrogates (both).
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -59,7 +60,7 @@ def handle_webhook(
         return WebhookOutcome(404, "unknown webhook")
     try:
         practice, provider = _verified(token, provider_code, request)
-    except (UnknownProvider, services.ProviderNotConfigured) as exc:
+    except (UnknownProvider, ProviderNotConfigured) as exc:
         log.warning("%s webhook for token %s...: %s", provider_code, token[:4], exc)
         return WebhookOutcome(404, "unknown webhook")
     except (WebhookRejected, WebhookMalformed) as exc:  # unreadable is unverifiable: unsigned
@@ -73,7 +74,7 @@ def handle_webhook(
             event.pk = insert_event(raw, processed_at=now, now=now)
             process_event(event, provider, request)
     except Exception as exc:
-        services.clear_caches()  # they may hold a coachee created by the rolled-back write
+        inbound.clear_caches()  # they may hold a coachee created by the rolled-back write
         error = str(exc) if isinstance(exc, WebhookMalformed) else f"{type(exc).__name__}: {exc}"
         insert_event(raw, None, now, error=_storable(error)[:2000])  # for a human to read
         if isinstance(exc, WebhookMalformed):
@@ -135,11 +136,11 @@ def _cleaned(items: list[Parsed]) -> tuple[list[Parsed], bool]:
 def _verified(token: str, code: str, request: WebhookRequest) -> tuple[Practice, Provider]:
     """Verify with the (briefly cached) credentials; a failure retries with fresh ones, so
     a secret changed on the settings page is honoured at once."""
-    practice, provider = services.webhook_provider(token, code)
+    practice, provider = inbound.webhook_provider(token, code)
     try:
         provider.verify_webhook(request)
     except WebhookRejected:
-        practice, provider = services.webhook_provider(token, code, fresh=True)
+        practice, provider = inbound.webhook_provider(token, code, fresh=True)
         provider.verify_webhook(request)
     return practice, provider
 
@@ -148,27 +149,25 @@ def process_event(event: WebhookEvent, provider: Provider, request: WebhookReque
     """Record what a verified webhook carries. A report for a message whose send is not
     recorded yet (the provider called back faster than we wrote its id) is retried later."""
     practice, code = event.practice, event.provider
-    inbound, nul_in = _cleaned(provider.parse_inbound(request) if event.kind != "status" else [])
+    received, nul_in = _cleaned(provider.parse_inbound(request) if event.kind != "status" else [])
     reports, nul_st = _cleaned(provider.parse_status(request) if event.kind != "inbound" else [])
     if nul_in or nul_st:  # rare: said on the raw row, which keeps the payload as it came
         log.warning("%s webhook event %s: %s", code, event.pk, CLEANED_NOTE)
         WebhookEvent.objects.filter(pk=event.pk).update(error=CLEANED_NOTE)
-    for sms in inbound:
+    for sms in received:
         if sms.raw.get("multipart"):
-            store_part(practice, code, sms)  # joined by a task once all parts are in
+            store_part(practice, code, sms)  # joined by a worker once all parts are in
         else:
-            services.record_inbound(practice, code, sms)
+            inbound.record_inbound(practice, code, sms)
     orphans = 0
     for report in reports:
-        orphans += services.apply_status(practice, code, report) is None
+        orphans += inbound.apply_status(practice, code, report) is None
     if orphans and event.attempts < ORPHAN_RETRIES:
-        from ancrage.messaging.tasks import reprocess_webhook_event
-
-        WebhookEvent.objects.filter(pk=event.pk).update(
-            attempts=event.attempts + 1, processed_at=None
-        )
+        # Applied again by a worker at retry_at (dispatch.reprocess_due_events): no task row.
         retry_at = timezone.now() + dt.timedelta(seconds=2 ** (event.attempts + 1))
-        reprocess_webhook_event.using(run_after=retry_at).enqueue(event.pk)
+        WebhookEvent.objects.filter(pk=event.pk).update(
+            attempts=event.attempts + 1, processed_at=None, retry_at=retry_at
+        )
         return
     if event.processed_at is None:  # a retried orphan, now applied
         WebhookEvent.objects.filter(pk=event.pk).update(processed_at=timezone.now())

@@ -27,3 +27,10 @@ FR.update(
         "There is no message with %(name)s yet: the analysis reads the SMS you exchanged. Come back once the conversation has started.": "Aucun message avec %(name)s pour l'instant : l'analyse lit les SMS que vous avez échangés. Revenez une fois la conversation commencée.",
     }
 )
+FR.update(
+    {
+        "open question": "question ouverte",
+        "closed question": "question fermée",
+        "tag question (« non ? »)": "fausse question (« non ? »)",
+    }
+)

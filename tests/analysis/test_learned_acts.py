@@ -211,15 +211,31 @@ def test_the_cli_takes_a_frame(tmp_path: Path):
 # Written for this test, after the training sets, by someone who did not look at them: each
 # phrase as the coach's or seller's reply to the other's short answer.
 NEW_PHRASES = [
-    ("fr", "Le client d'avant est resté à peine un an, nous on garde 96 % des nôtres.", "self_promotion"),
-    ("fr", "On est la seule équipe de la région certifiée pour ce type de toiture.", "self_promotion"),
+    (
+        "fr",
+        "Le client d'avant est resté à peine un an, nous on garde 96 % des nôtres.",
+        "self_promotion",
+    ),
+    (
+        "fr",
+        "On est la seule équipe de la région certifiée pour ce type de toiture.",
+        "self_promotion",
+    ),
     ("en", "Honestly, nobody in town turns quotes around faster than my crew.", "self_promotion"),
     ("en", "We've picked up three industry awards since March.", "self_promotion"),
-    ("fr", "Avec la formule Sérénité vous avez la maintenance et le dépannage inclus pour 49 € par mois.", "own_offer"),
+    (
+        "fr",
+        "Avec la formule Sérénité vous avez la maintenance et le dépannage inclus pour 49 € par mois.",
+        "own_offer",
+    ),
     ("fr", "Je peux vous faire une démonstration jeudi, ça prend vingt minutes.", "own_offer"),
     ("en", "Our starter plan is 29 a month and you can cancel any time.", "own_offer"),
     ("en", "If you sign before Friday I'll waive the setup fee.", "own_offer"),
-    ("fr", "Votre banque actuelle vous prend sûrement des frais cachés sur chaque virement.", "assumption"),
+    (
+        "fr",
+        "Votre banque actuelle vous prend sûrement des frais cachés sur chaque virement.",
+        "assumption",
+    ),
     ("fr", "J'imagine que tu n'as pas encore osé leur parler du prix.", "assumption"),
     ("en", "I bet you're still doing all your invoices by hand.", "assumption"),
     ("en", "You must be swamped with the spring rush.", "assumption"),
@@ -227,11 +243,27 @@ NEW_PHRASES = [
     ("fr", "Super joli, votre atelier, c'est vous qui avez fait la verrière ?", "small_talk"),
     ("en", "Did you get caught in that storm on the way in?", "small_talk"),
     ("en", "How was the holiday, somewhere sunny I hope?", "small_talk"),
-    ("fr", "Tu vois, si tu ne m'avais pas écoutée, tu n'aurais jamais signé ce contrat.", "credit_taken"),
-    ("fr", "C'est ma grille de négociation qui a fait la différence, je te l'avais dit.", "credit_taken"),
-    ("en", "That's exactly the script I gave you, glad it finally paid off for us.", "credit_taken"),
+    (
+        "fr",
+        "Tu vois, si tu ne m'avais pas écoutée, tu n'aurais jamais signé ce contrat.",
+        "credit_taken",
+    ),
+    (
+        "fr",
+        "C'est ma grille de négociation qui a fait la différence, je te l'avais dit.",
+        "credit_taken",
+    ),
+    (
+        "en",
+        "That's exactly the script I gave you, glad it finally paid off for us.",
+        "credit_taken",
+    ),
     ("en", "You can thank my follow-up template for that one.", "credit_taken"),
-    ("fr", "Les logiciels américains sont plus chers et leur support ne parle pas français.", "competitor"),
+    (
+        "fr",
+        "Les logiciels américains sont plus chers et leur support ne parle pas français.",
+        "competitor",
+    ),
     ("fr", "Chez votre assureur actuel, la franchise est bien plus élevée.", "competitor"),
     ("en", "The big national chains will charge you double for the same job.", "competitor"),
     ("en", "Compared to QuickInvoice, we don't take a cut of your payments.", "competitor"),
@@ -253,8 +285,10 @@ def test_new_phrases_no_training_set_contains():
     business statement given a pleasing act."""
     from ancrage.analysis.acts import PLEASING
 
-    right = [act in _coach_acts(text, lang, "D'accord." if lang == "fr" else "Okay.")
-             for lang, text, act in NEW_PHRASES]
+    right = [
+        act in _coach_acts(text, lang, "D'accord." if lang == "fr" else "Okay.")
+        for lang, text, act in NEW_PHRASES
+    ]
     alarms = [
         text
         for lang, text in PLAIN_CONTROLS

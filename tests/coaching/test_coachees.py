@@ -10,6 +10,8 @@ def create(client, **data):
         "phone": "06 22 33 44 55",
         "language": "fr",
         "timezone": "Europe/Paris",
+        "consent_method": "orally",
+        "consent_obtained_on": "2026-12-01",
     }
     payload.update(data)
     return client.post(reverse("coachee_create"), payload)

@@ -88,7 +88,14 @@ def test_a_stop_typed_on_the_simulator_of_a_twilio_practice_opts_out_without_tex
 
 # (b) -----------------------------------------------------------------------------------------
 def coachee_form(name, phone):
-    return {"name": name, "phone": phone, "language": "fr", "timezone": "Europe/Paris"}
+    return {
+        "name": name,
+        "phone": phone,
+        "language": "fr",
+        "timezone": "Europe/Paris",
+        "consent_method": "written",
+        "consent_obtained_on": "2026-12-01",
+    }
 
 
 def test_a_new_coachee_with_an_opted_out_number_cannot_be_texted(

@@ -1,5 +1,8 @@
 """The analyzer from the web: upload a transcript, or analyze a client's SMS thread."""
 
+import re
+from html import unescape
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -88,3 +91,91 @@ def test_an_empty_thread_says_there_is_nothing_to_analyze(alice_client, camille)
 def test_another_practice_cannot_analyze_the_thread(charlie_client, camille):
     simulate_inbound(camille.practice, camille.phone, "Secret")
     assert charlie_client.get(reverse("thread_analysis", args=[camille.pk])).status_code == 404
+
+
+PLEASING_CALL_EN = """Tom: Hey Sarah! How was your weekend? Did you catch the game last night?
+Sarah: Not really, busy week.
+Tom: I was there, amazing match. Anyway, I guess you already have a supplier and you probably hate their delays.
+Sarah: A bit.
+Tom: Our platform is the best on the market, we work with over 800 bakeries and they all love us.
+Sarah: Okay.
+Tom: Thanks to me your team will finally be efficient, my method got every client there.
+Sarah: We'll see.
+Tom: What matters most to you when you pick a supplier?
+Sarah: Reliability, mostly. Being able to call someone.
+"""
+
+
+def _report(client) -> str:
+    response = upload(client, PLEASING_CALL_EN.encode(), name="tom.txt")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_report_speaks_the_coachs_language_whatever_the_conversations(alice_client):
+    html = _report(alice_client)  # a French coach reading an English call
+    assert "À travailler" in html and "Three points" not in html
+    assert "Mot de passe" not in html and "mots prononcés" in html
+    # the feedback is written for the coach, in French, figures the French way
+    feedback = html.split('class="feedback"')[1].split("</ol>")[0]
+    assert "Vous" in feedback or "vous" in feedback
+    assert re.search(r"\d\.\d", feedback) is None
+
+
+def test_acts_are_named_in_the_coachs_language_with_the_words_that_weighed(alice_client):
+    html = _report(alice_client)
+    visible = re.sub(r"<[^>]+>", " ", html.split('<ol class="utterances">')[1])
+    assert "self_promotion" not in visible and "own_offer" not in visible
+    assert "autopromotion" in visible and 'class="why"' in html
+
+
+def test_quoted_turn_numbers_are_those_of_the_list(alice_client):
+    html = _report(alice_client)
+    for number in re.findall(r'<a href="#u(\d+)">#(\d+)</a>', html):
+        assert number[0] == number[1]
+        item = re.search(
+            rf'<li id="u{number[0]}"[^>]*><span class="who">(\w+)</span> ([^<\n]+)', html
+        )
+        assert item is not None
+    quoted = re.findall(r"#(\d+)</a> « ([^»]+) »", html)
+    assert quoted
+    for number, quote in quoted:
+        item = re.search(rf'<li id="u{number}"[^>]*><span class="who">\w+</span> ([^\n]+)', html)
+        assert item is not None and unescape(item.group(1)).startswith(unescape(quote)[:30])
+
+
+def test_praise_is_never_listed_among_the_points_to_work_on(alice_client):
+    from ancrage.conversations import services
+
+    html = _report(alice_client)
+    to_work_on = html.split("À travailler")[1].split("</ol>")[0]
+    assert "Bravo" not in to_work_on
+    assert "Ce qui a bien marché" in html  # the needs question at the end is a strength
+    assert services.feedback_rows  # the split is the page's, not the analyzer's
+
+
+def test_a_thread_is_read_in_the_coaching_frame(alice_client, alice, camille):
+    from ancrage.messaging.models import Message
+
+    simulate_inbound(
+        camille.practice, camille.phone, "Signé ! Merci, sans toi je n'aurais pas osé."
+    )
+    Message.objects.create(
+        practice=camille.practice,
+        coachee=camille,
+        direction="out",
+        status="delivered",
+        provider="simulator",
+        body="C'est toi qui l'as décroché : ta préparation, ton culot.",
+        sent_by=alice,
+    )
+    html = alice_client.get(reverse("thread_analysis", args=[camille.pk])).content.decode()
+    assert "suivi de coaching" in html
+    assert "Remerciements suivis du mérite rendu" in html
+
+
+def test_an_empty_thread_names_the_client_and_says_what_to_do(alice_client, camille):
+    response = alice_client.get(reverse("thread_analysis", args=[camille.pk]))
+    html = response.content.decode()
+    assert "&lt;input&gt;" not in html and "<input> est vide" not in html
+    assert f"Aucun message avec {camille.name}" in html

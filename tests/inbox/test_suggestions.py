@@ -182,10 +182,14 @@ def test_a_client_who_never_wrote_has_nothing_to_answer(camille):
         suggest_replies(camille)
 
 
-def test_the_cli_says_clearly_when_there_is_nothing_to_answer(camille, capsys):
+def test_the_cli_says_clearly_when_there_is_nothing_to_answer(camille, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")  # the CLI speaks the shell's language
     assert main(["replies", "suggest", "--from", "06 12 34 56 78"]) == 2
     err = capsys.readouterr().err
     assert "Camille" in err and "nothing to reply to" in err
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert main(["replies", "suggest", "--from", "06 12 34 56 78"]) == 2
+    assert "rien à quoi répondre" in capsys.readouterr().err
 
 
 def test_the_cli_prints_the_suggestions_as_json(camille, receive, capsys):

@@ -58,7 +58,7 @@ def test_a_missing_part_does_not_hold_the_others_forever(vonage, client, camille
 
     from django.utils import timezone
 
-    from ancrage.messaging.tasks import sweep_once
+    from ancrage.messaging.chores import sweep_once
 
     post_webhook(client, part(camille.practice, 1, "début "))
     post_webhook(client, part(camille.practice, 3, " fin"))

@@ -6,6 +6,7 @@ import argparse
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from ancrage.coaching.models import Coachee
 from ancrage.messaging.models import Message
@@ -88,12 +89,12 @@ def test_an_opted_out_coachee_is_never_sent_anything_whatever_the_path(
     queued = queue_message(camille, "déjà en file")
     retrying = queue_message(camille, "en cours de nouvel essai")
     twilio.fail_with_server_error(times=1)
+    from ancrage.messaging.dispatch import claim, handle_error
     from ancrage.messaging.providers.base import ProviderError
-    from ancrage.messaging.tasks import _claim, _handle_error
 
-    assert _claim(retrying.pk)
+    assert claim([retrying.pk], "a-worker", 1, timezone.now()) == [retrying.pk]
     retrying.refresh_from_db()
-    _handle_error(retrying, ProviderError("boom", permanent=False, code="server_error"))
+    handle_error(retrying, ProviderError("boom", permanent=False, code="server_error"))
     stuck = queue_message(camille, "interrompu")
     Message.objects.filter(pk=stuck.pk).update(status="needs_check")
     twilio.reset()
@@ -113,7 +114,7 @@ def test_an_opted_out_coachee_is_never_sent_anything_whatever_the_path(
     # 4. "send again" on the interrupted message, from the page and from the service
     response = alice_client.post(reverse("message_resolve", args=[stuck.pk]), {"action": "resend"})
     assert response.status_code == 409
-    from ancrage.messaging.tasks import resolve_needs_check
+    from ancrage.messaging.outbound import resolve_needs_check
 
     resolve_needs_check(stuck, "resend")
     # 5. a row queued behind the services' back, and duplicate tasks

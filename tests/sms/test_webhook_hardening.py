@@ -14,12 +14,12 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from ancrage.messaging import services
+from ancrage.messaging import inbound
+from ancrage.messaging.chores import sweep_once
 from ancrage.messaging.models import InboundPart, Message, WebhookEvent
 from ancrage.messaging.providers.base import WebhookRequest
 from ancrage.messaging.providers.simulator import signed_request
 from ancrage.messaging.services import webhook_url
-from ancrage.messaging.tasks import sweep_once
 from tests.fakes.fake_android import android_webhook, received_payload
 from tests.fakes.fake_twilio import twilio_inbound_params, twilio_status_params, twilio_webhook
 from tests.fakes.fake_vonage import vonage_inbound_params, vonage_part_params, vonage_webhook
@@ -137,7 +137,7 @@ def test_a_crash_answers_a_plain_500_with_a_request_id_that_is_logged(
     def crash(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("ancrage.messaging.services.record_inbound", crash)
+    monkeypatch.setattr("ancrage.messaging.inbound.record_inbound", crash)
     response = post_webhook(client, signed_inbound("twilio", alice_hooks, "Salut"))
     request_id = response["X-Request-ID"]
     assert response.status_code == 500 and request_id in response.content.decode()
@@ -152,11 +152,11 @@ def test_the_retry_of_a_crashed_first_sms_from_a_new_number_is_recorded(
     practice_a, client, monkeypatch
 ):
     configure_webhooks(practice_a)
-    real_cost = services.sms_cost
-    monkeypatch.setattr(services, "sms_cost", lambda body: 1 / 0)  # after the new coachee
+    real_cost = inbound.sms_cost
+    monkeypatch.setattr(inbound, "sms_cost", lambda body: 1 / 0)  # after the new coachee
     request = signed_inbound("twilio", practice_a, "Premier message", "SMnew")
     assert post_webhook(client, request).status_code == 500
-    monkeypatch.setattr(services, "sms_cost", real_cost)
+    monkeypatch.setattr(inbound, "sms_cost", real_cost)
     assert post_webhook(client, request).status_code == 200  # not a coachee rolled back
     assert Message.objects.get().coachee.phone == "+33612345678"
 

@@ -1,8 +1,9 @@
 """The local SMS simulator, the embedded default provider.
 
 It behaves like a real carrier: an outbound SMS lands on the simulated handset
-(a SimulatedSms row) and a delivery report comes back, signed, through the same
-webhook code path as Twilio's or Vonage's. Replies typed on the simulator page
+(a SimulatedSms row; the one provider that writes to the database, so the dispatcher
+calls it in its own thread) and the dispatcher sends its delivery report back, signed,
+through the same webhook code path as Twilio's or Vonage's. Replies typed on the simulator page
 or with `ancrage sms receive` are signed webhooks too.
 """
 
@@ -57,7 +58,6 @@ class SimulatorProvider(Provider):
 
     def send(self, sms: OutboundSms) -> SendResult:
         from ancrage.messaging.models import SimulatedSms
-        from ancrage.messaging.tasks import simulator_report_delivery
 
         sim_id = new_sim_id()
         SimulatedSms.objects.create(
@@ -66,8 +66,6 @@ class SimulatorProvider(Provider):
             to=sms.to,
             body=sms.body,
         )
-        if sms.status_callback_url:
-            simulator_report_delivery.enqueue(sms.status_callback_url, sim_id)
         return SendResult(provider_message_id=sim_id)
 
     def verify_webhook(self, request: WebhookRequest) -> None:

@@ -15,6 +15,7 @@ URL Twilio called (scheme, host and query included, as configured in Twilio).
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -88,6 +89,16 @@ class TwilioProvider(Provider):
     )
 
     def _client(self) -> Client:
+        """One SDK client per provider instance and thread: its HTTP session keeps
+        connections open across sends, and the SDK's client is not thread-safe (it returns
+        the response it last stored on itself)."""
+        local = self.__dict__.setdefault("_local", threading.local())
+        client: Client | None = getattr(local, "client", None)
+        if client is None:
+            client = local.client = self._new_client()
+        return client
+
+    def _new_client(self) -> Client:
         client = Client(
             self.config.get("account_sid"),
             self.config.get("auth_token"),

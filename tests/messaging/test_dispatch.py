@@ -1,0 +1,68 @@
+"""The dispatcher: fair across practices, one message per person in flight, exclusive claims."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from ancrage.coaching.models import Coachee, Practice
+from ancrage.messaging.claiming import candidates, claim
+from ancrage.messaging.dispatch import claim_due
+from ancrage.messaging.models import Message
+from ancrage.messaging.services import queue_message
+from tests.conftest import NO_QUIET_HOURS
+
+
+def crowd(practice: Practice, people: int) -> list[Coachee]:
+    return [
+        Coachee.objects.create(practice=practice, name=f"C{n}", phone=f"+336100{n:05d}")
+        for n in range(people)
+    ]
+
+
+def test_a_single_reply_goes_in_the_first_batch_behind_another_practices_big_batch(
+    practice_a, practice_b
+):
+    for coachee in crowd(practice_a, 60):
+        queue_message(coachee, "Check-in : ton chiffre de la semaine ?")
+    lone = Coachee.objects.create(practice=practice_b, name="Lou", phone="+33699999999")
+    reply = queue_message(lone, "Bravo, c'est ton travail !")  # queued last of all
+
+    claimed, ready = claim_due("worker-1", 8, busy=set())
+
+    assert claimed == 8 and reply in ready  # the first batch: 7 of the 60, and the reply
+    assert Message.objects.filter(practice=practice_a, status="queued").count() == 60 - 7
+
+
+def test_practices_take_turns_in_the_claim_order(practice_a, practice_b):
+    third = Practice.objects.create(name="Trois", slug="trois", **NO_QUIET_HOURS)
+    for practice, people in ((practice_a, 5), (practice_b, 3), (third, 1)):
+        for coachee in crowd(practice, people):
+            queue_message(coachee, "Bonjour")
+    order = [practice for _, practice, _ in candidates(timezone.now(), 100)]
+    assert set(order[:3]) == {practice_a.pk, practice_b.pk, third.pk}  # one each first
+    assert order.count(practice_a.pk) == 5 and len(order) == 9
+
+
+def test_one_person_has_one_message_in_flight_and_gets_them_in_order(practice_a, camille, tasks):
+    for n in range(3):
+        queue_message(camille, f"Message {n}")
+    assert len(candidates(timezone.now(), 100)) == 1  # the next waits for this one
+    tasks()
+    sent = Message.objects.filter(coachee=camille).order_by("sent_at", "id")
+    assert [m.body for m in sent] == ["Message 0", "Message 1", "Message 2"]
+    assert {m.status for m in sent} == {"delivered"}
+
+
+def test_a_claim_goes_to_one_worker_only(camille):
+    message = queue_message(camille, "Une seule fois")
+    now = timezone.now()
+    assert claim([message.pk], "worker-1", 10, now) == [message.pk]
+    assert claim([message.pk], "worker-2", 10, now) == []
+    message.refresh_from_db()
+    assert (message.status, message.claimed_by, message.attempts) == ("sending", "worker-1", 1)
+
+
+def test_a_message_scheduled_later_is_not_claimed_before_its_time(camille):
+    later = timezone.now() + timezone.timedelta(hours=1)
+    queue_message(camille, "Demain", send_after=later)
+    assert candidates(timezone.now(), 10) == []
