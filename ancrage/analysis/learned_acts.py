@@ -29,26 +29,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .acts import ACTS
 from .normalize import fold_accents
 
 WEIGHTS = Path(__file__).with_name("weights") / "acts.json"
 
 # The acts learned here; `question` (a shape) and `greeting` stay with the regex layer.
-LEARNED = (
-    "needs_question",
-    "reflection",
-    "input",
-    "self_promotion",
-    "competitor",
-    "own_offer",
-    "assumption",
-    "small_talk",
-    "affirmation",
-    "gratitude",
-    "ownership_returned",
-    "credit_taken",
-    "self_disclosure",
-)
+LEARNED = tuple(act for act in ACTS if act not in ("question", "greeting"))
 
 _TOKEN = re.compile(r"[a-z]+'|[a-z]+|\d+(?:[.,]\d+)*|[?!%€$£]")  # « l'histoire » -> l' histoire
 _NUMBER = re.compile(r"\d")

@@ -145,8 +145,3 @@ def hand_acts(thread, lang):
 @pytest.fixture
 def acts_by_hand(monkeypatch):
     monkeypatch.setattr("ancrage.autonomy.services.with_acts", hand_acts)
-
-
-# The browser fixtures (a served demo, Chromium with a CSP-violation check), for the closing
-# view's browser test in this folder.
-from tests.browser.conftest import browser, demo_server, page  # noqa: E402, F401
