@@ -17,21 +17,6 @@ PLACEHOLDERS = re.compile(r"%\(\w+\)[sdif]|%[sdif%]")
 # Fields of coaching models the admin shows with Django's automatic English name (a field
 # without verbose_name): naming them needs a migration of ancrage.coaching, whose
 # migrations another change owns. Remove entries as they get a translated name.
-WAITING_FOR_A_COACHING_MIGRATION = {
-    "coaching.Practice.webhook_token",
-    "coaching.Practice.created_at",
-    "coaching.Coach.user",
-    "coaching.Coach.practice",
-    "coaching.Coachee.practice",
-    "coaching.Coachee.created_at",
-    "coaching.Engagement.practice",
-    "coaching.Engagement.coach",
-    "coaching.Engagement.coachee",
-    "coaching.Note.practice",
-    "coaching.Note.engagement",
-    "coaching.Note.author",
-    "coaching.Note.created_at",
-}
 
 
 def entries():
@@ -90,8 +75,6 @@ def test_our_models_in_the_admin_have_french_names():
             if field.concrete and not field.auto_created
         ]
         for where, name in names:
-            if where in WAITING_FOR_A_COACHING_MIGRATION:
-                continue
             with translation.override(None):  # no translation active: the msgid itself
                 msgid = str(name)
             with translation.override("fr"):  # a library's field comes with its own French

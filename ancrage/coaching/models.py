@@ -30,7 +30,9 @@ class Practice(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), unique=True)
     # Secret part of the practice's webhook URLs, so providers' callbacks find their tenant.
-    webhook_token = models.CharField(max_length=32, unique=True, default=_webhook_token)
+    webhook_token = models.CharField(
+        _("webhook token"), max_length=32, unique=True, default=_webhook_token
+    )
     sms_provider = models.CharField(_("SMS provider"), max_length=20, default="simulator")
     # Quiet hours, evaluated in each coachee's own time zone (messaging.quiet_hours).
     quiet_start = models.TimeField(_("quiet from"), default=dt.time(20, 30))
@@ -45,7 +47,7 @@ class Practice(models.Model):
             "Country code (FR, BE, CH, CA...) whose public holidays are quiet; empty for none."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("practice")
@@ -72,8 +74,12 @@ class Coach(models.Model):
         OWNER = "owner", _("Owner")
         COACH = "coach", _("Coach")
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="coaches")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name=_("login")
+    )
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="coaches", verbose_name=_("practice")
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.COACH)
 
     class Meta:
@@ -111,7 +117,9 @@ class Coachee(models.Model):
         OPTED_IN = "opted_in", _("Opted in")
         OPTED_OUT = "opted_out", _("Opted out")
 
-    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="coachees")
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="coachees", verbose_name=_("practice")
+    )
     name = models.CharField(_("name"), max_length=120)
     phone = models.CharField(
         _("phone"), max_length=20, help_text=_("Stored in E.164 (+33612345678).")
@@ -144,7 +152,7 @@ class Coachee(models.Model):
     )
     # Created from an inbound SMS whose number no coachee had: shown flagged in the list.
     is_unknown = models.BooleanField(_("unknown sender"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     CONSENT_COPY = ("consent", "consent_changed_at", "consent_source")
 
@@ -202,9 +210,15 @@ class Engagement(models.Model):
     # Each stage may only move forward to the next one (or back one step, to undo a click).
     FLOW = [Status.INTAKE, Status.ACTIVE, Status.CLOSING, Status.ALUMNI]
 
-    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="engagements")
-    coach = models.ForeignKey(Coach, on_delete=models.PROTECT, related_name="engagements")
-    coachee = models.ForeignKey(Coachee, on_delete=models.CASCADE, related_name="engagements")
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="engagements", verbose_name=_("practice")
+    )
+    coach = models.ForeignKey(
+        Coach, on_delete=models.PROTECT, related_name="engagements", verbose_name=_("coach")
+    )
+    coachee = models.ForeignKey(
+        Coachee, on_delete=models.CASCADE, related_name="engagements", verbose_name=_("client")
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.INTAKE
     )
@@ -236,11 +250,17 @@ class Engagement(models.Model):
 class Note(models.Model):
     """A coach's private note on an engagement."""
 
-    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="notes")
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(Coach, on_delete=models.SET_NULL, null=True, related_name="notes")
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="notes", verbose_name=_("practice")
+    )
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="notes", verbose_name=_("engagement")
+    )
+    author = models.ForeignKey(
+        Coach, on_delete=models.SET_NULL, null=True, related_name="notes", verbose_name=_("author")
+    )
     body = models.TextField(_("note"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("note")

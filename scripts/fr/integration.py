@@ -6,3 +6,15 @@ FR = {
 FR["Another coach of your practice already follows this number: ask the practice owner."] = (
     "Un autre coach de votre cabinet suit déjà ce numéro : demandez au responsable du cabinet."
 )
+FR.update(
+    {
+        "webhook token": "jeton des webhooks",
+        "created at": "créé le",
+        "login": "identifiant",
+        "practice": "cabinet",
+        "coach": "coach",
+        "client": "client",
+        "engagement": "accompagnement",
+        "author": "auteur",
+    }
+)
