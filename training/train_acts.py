@@ -13,7 +13,7 @@ once. The public corpora (AnnoMI, SwDA, LORIA) are never read here: their licenc
 shipping what is learned from them.
 
 Method: per act, a logistic regression (scikit-learn, liblinear, balanced classes, fixed seed)
-over `ancrage.analysis.learned_acts.features`, kept when they occur in at least two
+over the counts of `ancrage.analysis.learned_acts.features`, kept when they occur in at least two
 utterances. Each act's regularisation and threshold are chosen by leave-one-writer-out
 cross-validation, so that they favour what carries over to a writer the model has not seen.
 """
@@ -43,8 +43,10 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_m_conversations.jsonl": "blind set M: judges the shipped model, read once",
-    # N, O, then P and Q were each read once untouched (docs/analysis.md), then joined training
+    "heldout_m_conversations.jsonl": "blind set M: judged the model of 2026-12-05, read once",
+    "heldout_r_conversations.jsonl": "blind set R: judges the shipped model, read once",
+    # N, O, then P and Q, then S, T and U were each read once untouched (docs/analysis.md),
+    # then joined training
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))  # 0.20 .. 0.95
@@ -107,11 +109,14 @@ def vocabulary(rows: list[Example]) -> dict[str, int]:
 def matrix(rows: list[Example], vocab: dict[str, int]):  # type: ignore[no-untyped-def]
     from scipy.sparse import csr_matrix
 
-    indptr, indices = [0], []
-    for row in rows:
-        indices += sorted({vocab[f] for f in row.features if f in vocab})
+    indptr, indices, values = [0], [], []
+    for row in rows:  # counts, as the run time sums them (learned_acts.features)
+        counts = Counter(vocab[f] for f in row.features if f in vocab)
+        for column in sorted(counts):
+            indices.append(column)
+            values.append(float(counts[column]))
         indptr.append(len(indices))
-    return csr_matrix(([1.0] * len(indices), indices, indptr), shape=(len(rows), len(vocab)))
+    return csr_matrix((values, indices, indptr), shape=(len(rows), len(vocab)))
 
 
 def fit_one(x, y: list[bool], c: float):  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from . import lang as languages
 from .acts import Rules, echoes_before_asking, rules_for
 from .acts import classify as classify_utterance
 from .feedback import build_feedback
-from .learned_acts import LEARNED, Context, Decision, as_written, features, load_model
+from .learned_acts import LEARNED, Context, Decision, load_model
 from .metrics import compute
 from .models import AnalysisError, Annotated, Limits, Report, Utterance
 from .normalize import fold_accents
@@ -123,7 +123,6 @@ def shape(
         context = Context(
             question=question,
             greets="greeting" in regex_acts,
-            position=index,
             follows_other=turn_follows_other,
             continues_turn=continues_turn,
             other_turn=said_before[-400:],  # its end is what is answered
@@ -156,7 +155,7 @@ def annotate(
         zip(utterances, shape(utterances, rules, deadline, progress), strict=True)
     ):
         decisions = {
-            d.act: d for d in model.decide(features(shaped.norm, language, shaped.context))
+            d.act: d for d in model.decide_utterance(shaped.norm, language, shaped.context)
         }
         for act, term in named(shaped.norm):  # the user's own product and competitor names
             if act not in decisions:
@@ -170,11 +169,7 @@ def annotate(
         acts += [act for act in LEARNED if act in decisions]
         if shaped.greets:
             acts.append("greeting")
-        evidence = {
-            act: [as_written(words, shaped.norm) for words in decisions[act].evidence]
-            for act in acts
-            if act in decisions
-        }
+        evidence = {act: list(decisions[act].evidence) for act in acts if act in decisions}
         out.append(
             Annotated(
                 index,

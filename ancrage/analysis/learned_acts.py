@@ -50,7 +50,6 @@ class Context:
 
     question: str | None  # "open", "closed", "tag" or None
     greets: bool
-    position: int  # index of the utterance in the conversation
     follows_other: bool  # the other spoke before this turn
     continues_turn: bool  # the previous utterance was the same speaker's
     other_turn: str  # the other's previous turn, normalised ("" when none)
@@ -58,44 +57,56 @@ class Context:
     lexical: tuple[str, ...] = ()  # the acts the regex layer's lexicons see, as evidence to weigh
 
 
-def tokens(norm: str) -> list[str]:
-    """Words of a normalised utterance, accents folded, « trooop » -> « troop », ? and !."""
+@lru_cache(maxsize=8192)
+def tokens(norm: str) -> tuple[str, ...]:
+    """Words of a normalised utterance, accents folded, « trooop » -> « troop », ? and !.
+    Kept for a while: an utterance is read again as the other's turn the next one answers."""
     folded = norm if norm.isascii() else fold_accents(norm)
     # every number is one word, "#": "800 bakeries" and "3,000 garages" are the same boast
-    return [
+    return tuple(
         "#" if _NUMBER.match(word) else word
         for word in _TOKEN.findall(_REPEATS.sub(r"\1\1", folded))
-    ]
+    )
 
 
-def _overlap(words: list[str], other_turn: str) -> str:
+@lru_cache(maxsize=4096)
+def _content_words(turn: str) -> frozenset[str]:
+    """The other's turn's content words: read once per turn, not once per utterance."""
+    return frozenset(w for w in tokens(turn) if len(w) >= _STOP_CONTENT)
+
+
+@lru_cache(maxsize=4096)
+def _thanks(turn: str) -> bool:
+    return _THANKS.search(turn) is not None
+
+
+def _overlap(words: tuple[str, ...], other_turn: str) -> str:
     if not other_turn:
         return "none"
-    theirs = {w for w in tokens(other_turn) if len(w) >= _STOP_CONTENT}
-    shared = len({w for w in words if len(w) >= _STOP_CONTENT} & theirs)
+    theirs = _content_words(other_turn)
+    shared = len({w for w in words if len(w) >= _STOP_CONTENT and w in theirs})
     return "0" if not shared else "1" if shared == 1 else "2+"
 
 
 @lru_cache(maxsize=65_536)
 def _word_features(word: str, tag: str) -> tuple[str, ...]:
-    """A word and its 4-letter groups: words repeat (Zipf), so each is spelled out once."""
+    """A word and its 4-letter groups (each once): words repeat (Zipf), so each is spelled out
+    once, and at run time its weights are summed once (`Model._word_sum`)."""
     found = ["w:" + tag + word]
     if len(word) > 3:
         padded = "<" + word + ">"
-        found.extend("c:" + tag + padded[i : i + 4] for i in range(len(padded) - 3))
+        found.extend(dict.fromkeys("c:" + tag + padded[i : i + 4] for i in range(len(padded) - 3)))
     return tuple(found)
 
 
-def features(norm: str, lang: str, context: Context) -> list[str]:
-    """What the models look at, the same in training and at run time."""
-    words = tokens(norm)
-    tag = lang + ":"
-    found: list[str] = []
-    for word in words:
-        found.extend(_word_features(word, tag))
-    found.extend("b:" + tag + a + "_" + b for a, b in zip(words, words[1:], strict=False))
-    if words:
-        found.append("s:" + tag + "first_" + words[0])
+def _pairs(words: tuple[str, ...], tag: str) -> list[str]:
+    return list(
+        dict.fromkeys("b:" + tag + a + "_" + b for a, b in zip(words, words[1:], strict=False))
+    )
+
+
+def _shape_features(words: tuple[str, ...], tag: str, context: Context) -> list[str]:
+    found = ["s:" + tag + "first_" + words[0]] if words else []
     found.append("q:" + (context.question or "none"))
     found.append("len:" + ("1-3" if len(words) <= 3 else "4-12" if len(words) <= 12 else "13+"))
     found.append("overlap:" + _overlap(words, context.other_turn))
@@ -107,9 +118,24 @@ def features(norm: str, lang: str, context: Context) -> list[str]:
         found.append("continues")
     if context.echoes:
         found.append("echo_then_ask")
-    found.extend("rx:" + act for act in context.lexical)
-    if context.other_turn and _THANKS.search(context.other_turn):
+    found.extend("rx:" + act for act in dict.fromkeys(context.lexical))
+    if context.other_turn and _thanks(context.other_turn):
         found.append("after_thanks")
+    return found
+
+
+def features(norm: str, lang: str, context: Context) -> list[str]:
+    """What the models look at, the same in training and at run time: each distinct word
+    once with its letter groups (a letter group two words share counts twice), each distinct
+    pair of neighbouring words, and the shape. Counts, not presence: that is what lets the
+    run time sum a word's weights once and reuse the sum (`Model.decide_utterance`)."""
+    words = tokens(norm)
+    tag = lang + ":"
+    found: list[str] = []
+    for word in dict.fromkeys(words):
+        found.extend(_word_features(word, tag))
+    found.extend(_pairs(words, tag))
+    found.extend(_shape_features(words, tag, context))
     return found
 
 
@@ -123,6 +149,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=131_072)
 def _word_of(feature: str) -> str | None:
     """The words a feature stands for in an explanation: a word or a pair of words with some
     content (« ma methode », "probably"); letter groups and shape features stand for none."""
@@ -140,8 +167,23 @@ _SURFACE = re.compile(r"[^\W\d_]+'|[^\W\d_]+")
 
 def as_written(phrase: str, norm: str) -> str:
     """An explanation's words with the accents the speaker typed (« methode » -> « méthode »)."""
-    if not norm.isascii():
-        spelled = {fold_accents(w): w for w in _SURFACE.findall(norm)}
+    return _as_written(phrase, _spellings(norm))
+
+
+def _spellings(norm: str) -> dict[str, str]:
+    """Each word of an utterance as folded -> as typed (empty when nothing is accented)."""
+    if norm.isascii():
+        return {}
+    return {_folded(w): w for w in _SURFACE.findall(norm) if not w.isascii()}
+
+
+@lru_cache(maxsize=65_536)
+def _folded(word: str) -> str:
+    return fold_accents(word)
+
+
+def _as_written(phrase: str, spelled: dict[str, str]) -> str:
+    if spelled:
         phrase = " ".join(spelled.get(w, w) for w in phrase.split())
     return phrase.replace("' ", "'")  # « j' étais » was split at the elision
 
@@ -154,7 +196,9 @@ class Decision:
 
 
 class Model:
-    """A weight table: per feature one weight per act, a bias and a threshold per act."""
+    """A weight table: per feature one weight per act, a bias and a threshold per act.
+
+    A feature counts as often as `features` lists it (counts, as in training)."""
 
     def __init__(self, data: dict) -> None:
         self.acts: tuple[str, ...] = tuple(data["acts"])
@@ -162,30 +206,88 @@ class Model:
         self.thresholds: list[float] = data["thresholds"]
         self.weights: dict[str, list[float]] = data["features"]
         self.meta: dict = data.get("trained_on", {})
+        self._zero: list[float] = [0.0] * len(self.acts)
+        # p >= t exactly when the logit is >= log(t / (1 - t)): no sigmoid for acts not chosen
+        self._logit_thresholds = [_logit(t) for t in self.thresholds]
+        self._word_sums: dict[str, list[float]] = {}
 
-    def _present(self, feats: list[str]) -> list[tuple[str, list[float]]]:
-        """The utterance's features that have weights (presence counts, as in training)."""
+    def _sum(self, feats: list[str]) -> list[float]:
+        totals = list(self.bias)
         get = self.weights.get
-        return [(f, row) for f in set(feats) if (row := get(f)) is not None]
+        for f in feats:
+            row = get(f)
+            if row is not None:
+                _add(totals, row)
+        return totals
 
-    def _probabilities(self, present: list[tuple[str, list[float]]]) -> list[float]:
-        # one column sum per act, done by zip and sum (C loops), not a Python loop per weight
-        sums = [sum(column) for column in zip(*(row for _f, row in present), strict=True)]
-        totals = [b + x for b, x in zip(self.bias, sums, strict=True)] if sums else self.bias
-        return [_sigmoid(x) for x in totals]
+    def _word_sum(self, word: str, tag: str) -> list[float]:
+        """A word's weights and its letter groups', summed once: words repeat (Zipf)."""
+        key = tag + word
+        found = self._word_sums.get(key)
+        if found is None:
+            found = list(self._zero)
+            get = self.weights.get
+            for f in _word_features(word, tag):
+                row = get(f)
+                if row is not None:
+                    _add(found, row)
+            if len(self._word_sums) >= _WORD_SUMS:  # bounded: a long-running server
+                self._word_sums.clear()
+            self._word_sums[key] = found
+        return found
 
     def scores(self, feats: list[str]) -> list[float]:
         """Probability of each act, in the order of `self.acts`."""
-        return self._probabilities(self._present(feats))
+        return [_sigmoid(x) for x in self._sum(feats)]
 
     def decide(self, feats: list[str], evidence: int = 3) -> list[Decision]:
         """The acts above their threshold, each with the words that pushed it most."""
-        present = self._present(feats)
-        probabilities = self._probabilities(present)
+        return self._decisions(self.scores(feats), feats, evidence)
+
+    def decide_utterance(
+        self, norm: str, lang: str, context: Context, evidence: int = 3
+    ) -> list[Decision]:
+        """The same decisions as `decide(features(norm, lang, context))`, faster (a word's
+        weights are summed once and reused; explanations are only looked for when an act is
+        chosen), with the explanations' words as the speaker typed them (`as_written`)."""
+        words = tokens(norm)
+        tag = lang + ":"
+        totals = list(self.bias)
+        for word in dict.fromkeys(words):
+            _add(totals, self._word_sum(word, tag))
+        get = self.weights.get
+        pairs = _pairs(words, tag)
+        for f in pairs:
+            row = get(f)
+            if row is not None:
+                _add(totals, row)
+        for f in _shape_features(words, tag, context):
+            row = get(f)
+            if row is not None:
+                _add(totals, row)
+        if all(x < t for x, t in zip(totals, self._logit_thresholds, strict=True)):
+            return []
+        worded = ["w:" + tag + word for word in dict.fromkeys(words)] + pairs
+        decisions = self._decisions([_sigmoid(x) for x in totals], worded, evidence)
+        # once per utterance, for every act's explanation
+        spelled = _spellings(norm) if any(d.evidence for d in decisions) else {}
+        return [
+            Decision(d.act, d.score, tuple(_as_written(w, spelled) for w in d.evidence))
+            for d in decisions
+        ]
+
+    def _decisions(
+        self, probabilities: list[float], feats: list[str], evidence: int
+    ) -> list[Decision]:
         chosen = [(i, p) for i, p in enumerate(probabilities) if p >= self.thresholds[i]]
         if not chosen:
             return []
-        worded = [(word, row) for f, row in present if (word := _word_of(f)) is not None]
+        get = self.weights.get
+        worded = [
+            (word, row)
+            for f in dict.fromkeys(feats)
+            if (word := _word_of(f)) is not None and (row := get(f)) is not None
+        ]
         out = []
         for i, p in chosen:
             weighed: dict[str, float] = {}
@@ -195,6 +297,22 @@ class Model:
             best = sorted(weighed.items(), key=lambda kv: (-kv[1], kv[0]))[:evidence]
             out.append(Decision(self.acts[i], round(p, 3), tuple(w for w, _ in best)))
         return out
+
+
+_WORD_SUMS = 200_000  # distinct words kept summed (a few tens of MB at most)
+
+
+def _add(totals: list[float], row: list[float]) -> None:
+    for i in range(len(totals)):
+        totals[i] += row[i]
+
+
+def _logit(p: float) -> float:
+    if p <= 0.0:
+        return -math.inf
+    if p >= 1.0:
+        return math.inf
+    return math.log(p / (1 - p))
 
 
 def _sigmoid(x: float) -> float:

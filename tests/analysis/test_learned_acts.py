@@ -42,16 +42,43 @@ def test_rebuilt_weights_decide_every_labelled_utterance_as_the_shipped_ones(tmp
     assert differing == []
 
 
-def test_the_blind_set_is_never_trained_on():
+def test_the_fast_path_decides_as_the_feature_list_does():
+    """The analyzer sums each word's weights once (`decide_utterance`); on every assessed
+    utterance of two writers' sets it must choose the same acts, with the same scores and the
+    same explanations (as typed), as the plain sum over `features` that training defines."""
     import train_acts
 
-    assert "heldout_m_conversations.jsonl" in train_acts.NOT_TRAINED
+    from ancrage.analysis.acts import rules_for
+    from ancrage.analysis.engine import shape
+    from ancrage.analysis.learned_acts import as_written, features
+
+    model, compared = load_model(), 0
+    for name in ("heldout_g_conversations.jsonl", "heldout_s_conversations.jsonl"):
+        for rows in train_acts.conversations(ROOT / "benchmarks" / "data" / name):
+            lang = rows[0]["lang"]
+            shaped = shape([Utterance(r["speaker"], r["text"]) for r in rows], rules_for(lang))
+            for s in shaped:
+                slow = model.decide(features(s.norm, lang, s.context))
+                fast = model.decide_utterance(s.norm, lang, s.context)
+                assert [(d.act, d.score) for d in fast] == [(d.act, d.score) for d in slow]
+                assert [d.evidence for d in fast] == [
+                    tuple(as_written(w, s.norm) for w in d.evidence) for d in slow
+                ]
+                compared += bool(slow)
+    assert compared > 500
+
+
+def test_the_blind_sets_are_never_trained_on():
+    import train_acts
+
     texts = {r.text for r in train_acts.load()}
-    blind = ROOT / "benchmarks" / "data" / "heldout_m_conversations.jsonl"
-    blind_texts = [json.loads(line)["text"] for line in blind.read_text().splitlines()]
-    # two writers may happen to write the same common turn ("ok merci", "Ça arrive combien de
-    # fois par semaine ?"), never a conversation
-    assert len(texts & set(blind_texts)) <= 0.01 * len(blind_texts)
+    for name in ("heldout_m_conversations.jsonl", "heldout_r_conversations.jsonl"):
+        assert name in train_acts.NOT_TRAINED
+        blind = ROOT / "benchmarks" / "data" / name
+        blind_texts = [json.loads(line)["text"] for line in blind.read_text().splitlines()]
+        # two writers may happen to write the same common turn ("ok merci", "Ça arrive combien
+        # de fois par semaine ?"), never a conversation
+        assert len(texts & set(blind_texts)) <= 0.01 * len(blind_texts)
 
 
 def test_running_the_analyzer_imports_no_training_library():
