@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from .models import AnalysisError
+from .models import AnalysisError, Report
 from .readers import _EXTENSIONS
 from .ui import message
 
@@ -76,11 +76,28 @@ def _output_path(folder: str | None, stem: str, suffix: str) -> str | None:
 
 def analyze_one(path: str, args: argparse.Namespace, ui: str, stem: str) -> dict[str, Any]:
     """Worker: analyse one file, write its JSON/HTML if asked, return its summary row."""
-    from .cli import analyze_file, write_outputs
+    from .cli import analyze_file
+
+    try:
+        report = analyze_file(path, args)
+    except AnalysisError as exc:
+        return error_row(path, exc, ui)
+    return finish_one(path, report, args, ui, stem)
+
+
+def error_row(path: str, exc: AnalysisError, ui: str) -> dict[str, Any]:
+    return {"file": path, "status": "error", "error": message(ui, exc.key, **exc.params)}
+
+
+def finish_one(
+    path: str, report: Report, args: argparse.Namespace, ui: str, stem: str
+) -> dict[str, Any]:
+    """Write one analysed file's JSON/HTML if asked, return its summary row (the Dask
+    client calls it too, with the report a worker sent back)."""
+    from .cli import write_outputs
 
     row: dict[str, Any] = {"file": path}
     try:
-        report = analyze_file(path, args)
         write_outputs(
             report,
             _output_path(args.json if args.json != "-" else None, stem, ".json"),
@@ -88,8 +105,7 @@ def analyze_one(path: str, args: argparse.Namespace, ui: str, stem: str) -> dict
             ui,
         )
     except AnalysisError as exc:
-        row.update(status="error", error=message(ui, exc.key, **exc.params))
-        return row
+        return error_row(path, exc, ui)
     values = {ind.key: ind.value for ind in report.indicators}
     row.update(
         status="warning" if report.warnings else "ok",
@@ -122,6 +138,13 @@ def run_batch(files: list[str], args: argparse.Namespace, ui: str) -> int:
                     rows.append(future.result())
                     progress.advance(task)
     rows.sort(key=lambda r: files.index(r["file"]))
+    return finish_batch(rows, args, ui, err)
+
+
+def finish_batch(
+    rows: list[dict[str, Any]], args: argparse.Namespace, ui: str, err: Console
+) -> int:
+    """Summary CSV, terminal table and final count of rows in input order; the exit code."""
     if args.summary:
         _write_summary(args.summary, rows)
     if not args.quiet:

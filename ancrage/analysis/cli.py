@@ -95,6 +95,7 @@ def build_parser(ui: str) -> argparse.ArgumentParser:
     parser.add_argument("--ui-lang", choices=("fr", "en"), help=message(ui, "help_ui_lang"))
     parser.add_argument("--max-mb", type=float, metavar="MB", help=message(ui, "help_max_mb"))
     parser.add_argument("--workers", type=int, metavar="N", help=message(ui, "help_workers"))
+    parser.add_argument("--dask", metavar="ADDRESS", help=message(ui, "help_dask"))
     parser.add_argument("-q", "--quiet", action="store_true", help=message(ui, "help_quiet"))
     return parser
 
@@ -117,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         from .batch import expand_paths, run_batch
 
         files = expand_paths(args.paths)
+        if args.dask:
+            from .distributed import run_dask
+
+            return run_dask(files, args, ui)
         if len(files) > 1 or args.summary or any(Path(p).is_dir() for p in args.paths):
             return run_batch(files, args, ui)
         return _run_single(files[0], args, ui)

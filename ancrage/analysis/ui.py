@@ -128,6 +128,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cannot_write": "impossible d'écrire {path} : {reason}",
         "file": "Fichier",
         "status": "État",
+        "help_dask": (
+            "lance le lot sur un cluster Dask dont l'ordonnanceur est à ADDRESS "
+            "(tcp://hôte:8786 ; pip install 'ancrage[dask]')"
+        ),
+        "dask_missing": (
+            "--dask demande l'extension Dask, absente de cette installation : "
+            "pip install 'ancrage[dask]'"
+        ),
+        "dask_bad_address": "adresse Dask invalide « {address} » ({reason}) ; attendu : tcp://hôte:8786",
+        "dask_unreachable": (
+            "ordonnanceur Dask injoignable à {address} (pas de réponse en {seconds:.0f} s) : "
+            "vérifiez l'adresse et que `dask scheduler` y tourne"
+        ),
+        "dask_no_workers": (
+            "aucun worker n'est connecté à l'ordonnanceur {address} (attendu {seconds:.0f} s) : "
+            "lancez `dask worker {address}` sur chaque machine"
+        ),
+        "dask_worker_missing": (
+            "ancrage n'est pas installé sur {count} worker(s) du cluster ({workers}) : installez "
+            "sur chacun la même version qu'ici (ancrage {version}) avec pip install 'ancrage[dask]'"
+        ),
+        "dask_worker_version": (
+            "les workers du cluster ont ancrage {found}, cette machine ancrage {version} : "
+            "installez la même version partout avec pip install 'ancrage[dask]'"
+        ),
     },
     "en": {
         "prog_description": (
@@ -244,6 +269,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cannot_write": "cannot write {path}: {reason}",
         "file": "File",
         "status": "Status",
+        "help_dask": (
+            "run the batch on a Dask cluster whose scheduler is at ADDRESS "
+            "(tcp://host:8786; pip install 'ancrage[dask]')"
+        ),
+        "dask_missing": (
+            "--dask needs the Dask extra, missing from this installation: "
+            "pip install 'ancrage[dask]'"
+        ),
+        "dask_bad_address": "invalid Dask address '{address}' ({reason}); expected tcp://host:8786",
+        "dask_unreachable": (
+            "Dask scheduler unreachable at {address} (no answer within {seconds:.0f} s): check "
+            "the address and that `dask scheduler` is running there"
+        ),
+        "dask_no_workers": (
+            "no worker is connected to the scheduler at {address} (waited {seconds:.0f} s): "
+            "start `dask worker {address}` on each machine"
+        ),
+        "dask_worker_missing": (
+            "ancrage is not installed on {count} worker(s) of the cluster ({workers}): install "
+            "the same version as here (ancrage {version}) on each with pip install 'ancrage[dask]'"
+        ),
+        "dask_worker_version": (
+            "the cluster's workers have ancrage {found}, this machine ancrage {version}: install "
+            "the same version everywhere with pip install 'ancrage[dask]'"
+        ),
     },
 }
 
