@@ -220,9 +220,10 @@ TASKS = {"default": {"BACKEND": envstr("ANCRAGE_TASK_BACKEND", "django_tasks_db.
 WORKER_LEASE_SECONDS = envint("ANCRAGE_WORKER_LEASE_SECONDS", 30)
 WORKER_TASK_RETENTION_HOURS = envint("ANCRAGE_WORKER_TASK_RETENTION_HOURS", 24)  # finished tasks
 # The SMS dispatcher (docs/dispatch.md): messages claimed at once, provider calls in flight.
-# A worker killed mid-batch leaves at most DISPATCH_BATCH messages "to check".
-DISPATCH_BATCH = envint("ANCRAGE_DISPATCH_BATCH", 8)
-DISPATCH_CONCURRENCY = envint("ANCRAGE_DISPATCH_CONCURRENCY", 8)
+# A worker killed mid-batch interrupts at most DISPATCH_BATCH sends; the sweep asks the
+# provider about each (messaging/reconcile.py) before any is shown "to check".
+DISPATCH_BATCH = envint("ANCRAGE_DISPATCH_BATCH", 16)
+DISPATCH_CONCURRENCY = envint("ANCRAGE_DISPATCH_CONCURRENCY", 16)
 
 # --- Auth -----------------------------------------------------------------------
 # django-axes: after LOGIN_FAILURE_LIMIT wrong passwords from one address (app or admin),

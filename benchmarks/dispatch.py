@@ -15,7 +15,8 @@ process on loopback, and the SMS go through the real Twilio SDK to it.
               reply every half second: the replies' wait (queued -> sent), p50/p99;
               baseline: the same replies with nothing else queued.
   crash       workers killed with SIGKILL at random, restarted; then: sent, lost,
-              duplicated, to check, task rows left RUNNING.
+              duplicated, to check, task rows left RUNNING, and what the sweep's
+              lookups at the fake Twilio settled (messaging/reconcile.py).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ print(json.dumps({
     "seconds": seconds,
     "running_tasks": DBTaskResult.objects.filter(status="RUNNING").count(),
     "task_rows": DBTaskResult.objects.count(),
-    "rows": list(out.values_list("body", "status")),
+    "rows": list(out.values_list("body", "status", "coachee__phone", "attempts")),
 }))
 """
 REPLIES = """
@@ -188,7 +189,7 @@ def baseline(fake, processes: int, count: int, threads: int) -> float:
 
 
 def throughput(options: argparse.Namespace, fake) -> None:
-    concurrency = int(os.environ.get("ANCRAGE_DISPATCH_CONCURRENCY", "8"))
+    concurrency = int(os.environ.get("ANCRAGE_DISPATCH_CONCURRENCY", "16"))
     env = environment(options.db)
     python(env, SETUP, json.dumps(fake.config()), "1")
     python(env, BATCH, str(options.messages))
@@ -244,7 +245,11 @@ def crash(
 ) -> dict:
     """`web`, `worker_host`: command prefixes putting those processes on another host
     (benchmarks/dispatch_netns.py: `ip netns exec ...`); the kills are the same."""
-    env = env or environment(options.db, ANCRAGE_WORKER_LEASE_SECONDS="3")
+    # A killed worker is known dead after 3 s; the sweep (which asks the provider about
+    # its interrupted sends) runs every 2 s, not every minute, so the run settles soon.
+    env = env or environment(
+        options.db, ANCRAGE_WORKER_LEASE_SECONDS="3", ANCRAGE_SMS_SWEEP_INTERVAL="2"
+    )
     setup_env = web_env or env
     python(setup_env, SETUP, json.dumps(fake.config(**options.fake_config)), "1", prefix=web)
     python(setup_env, BATCH, str(options.messages), prefix=web)
@@ -287,7 +292,12 @@ def wait_until_settled(env: dict[str, str], count: int, timeout: float) -> dict:
 
 def report_crash(options, fake, figures: dict, kills: int, seconds: float) -> dict:
     received = Counter(form["Body"] for form in fake.sent)
-    statuses = Counter(status for _, status in figures["rows"])
+    statuses = Counter(row[1] for row in figures["rows"])
+    # The sweep's lookups (GET of the Messages list, one per interrupted message; BATCH
+    # gives every coachee one message): found -> sent at the first attempt; not found ->
+    # queued, sent at a later attempt; unknown -> to check.
+    asked = {r.query.get("To") for r in fake.requests if r.method == "GET"}
+    looked_up = [(st, attempts) for _, st, phone, attempts in figures["rows"] if phone in asked]
     settled = {"needs_check", "failed"}  # left for the coach, or refused with a reason
     result = {
         "kills": kills,
@@ -296,8 +306,11 @@ def report_crash(options, fake, figures: dict, kills: int, seconds: float) -> di
         "failed": statuses["failed"],
         "duplicated": sum(n - 1 for n in received.values() if n > 1),
         "lost": sum(
-            1 for body, st in figures["rows"] if body not in received and st not in settled
+            1 for body, st, *_ in figures["rows"] if body not in received and st not in settled
         ),
+        "looked_up": len(looked_up),
+        "found": sum(st != "needs_check" and attempts == 1 for st, attempts in looked_up),
+        "resent_once": sum(st != "needs_check" and attempts > 1 for st, attempts in looked_up),
         "running_tasks": figures["running_tasks"],
         "task_rows": figures["task_rows"],
         "seconds": seconds,

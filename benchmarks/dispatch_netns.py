@@ -100,6 +100,7 @@ def main() -> int:
                 temp_dir("netns"),
                 f"postgres://postgres@{HOSTS[host][0]}:{pg_port}/{name}",
                 ANCRAGE_WORKER_LEASE_SECONDS="3",
+                ANCRAGE_SMS_SWEEP_INTERVAL="2",  # reconcile a killed worker's sends soon
                 ANCRAGE_SMS_PRIVATE_NETWORKS="10.201.0.0/16",
                 ALLOWED_HOSTS="*",
             )

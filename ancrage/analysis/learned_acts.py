@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .acts import ACTS
 from .normalize import fold_accents
@@ -38,7 +39,6 @@ WEIGHTS = Path(__file__).with_name("weights") / "acts.json"
 LEARNED = tuple(act for act in ACTS if act not in ("question", "greeting"))
 
 _TOKEN = re.compile(r"[a-z]+'|[a-z]+|\d+(?:[.,]\d+)*|[?!%€$£]")  # « l'histoire » -> l' histoire
-_NUMBER = re.compile(r"\d")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # « trooop », "sooo": the same letter thrice or more
 _THANKS = re.compile(r"\b(?:merci|thanks?|thx|ty|remercie)\b")
 _STOP_CONTENT = 5  # content words: five letters or more
@@ -64,8 +64,7 @@ def tokens(norm: str) -> tuple[str, ...]:
     folded = norm if norm.isascii() else fold_accents(norm)
     # every number is one word, "#": "800 bakeries" and "3,000 garages" are the same boast
     return tuple(
-        "#" if _NUMBER.match(word) else word
-        for word in _TOKEN.findall(_REPEATS.sub(r"\1\1", folded))
+        "#" if word[0].isdigit() else word for word in _TOKEN.findall(_REPEATS.sub(r"\1\1", folded))
     )
 
 
@@ -188,8 +187,7 @@ def _as_written(phrase: str, spelled: dict[str, str]) -> str:
     return phrase.replace("' ", "'")  # « j' étais » was split at the elision
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):  # a tuple: made for every act found, so made cheaply
     act: str
     score: float
     evidence: tuple[str, ...]  # the words that weighed most for it, strongest first
@@ -204,12 +202,16 @@ class Model:
         self.acts: tuple[str, ...] = tuple(data["acts"])
         self.bias: list[float] = data["bias"]
         self.thresholds: list[float] = data["thresholds"]
-        self.weights: dict[str, list[float]] = data["features"]
+        # tuples of floats: the garbage collector stops looking at them after one pass, where
+        # 60,000 lists would be walked again at every full collection
+        self.weights: dict[str, tuple[float, ...]] = {
+            f: tuple(row) for f, row in data["features"].items()
+        }
         self.meta: dict = data.get("trained_on", {})
         self._zero: list[float] = [0.0] * len(self.acts)
         # p >= t exactly when the logit is >= log(t / (1 - t)): no sigmoid for acts not chosen
         self._logit_thresholds = [_logit(t) for t in self.thresholds]
-        self._word_sums: dict[str, list[float]] = {}
+        self._word_sums: dict[str, tuple[float, ...]] = {}
 
     def _sum(self, feats: list[str]) -> list[float]:
         totals = list(self.bias)
@@ -220,20 +222,20 @@ class Model:
                 _add(totals, row)
         return totals
 
-    def _word_sum(self, word: str, tag: str) -> list[float]:
+    def _word_sum(self, word: str, tag: str) -> tuple[float, ...]:
         """A word's weights and its letter groups', summed once: words repeat (Zipf)."""
         key = tag + word
         found = self._word_sums.get(key)
         if found is None:
-            found = list(self._zero)
+            summed = list(self._zero)
             get = self.weights.get
             for f in _word_features(word, tag):
                 row = get(f)
                 if row is not None:
-                    _add(found, row)
+                    _add(summed, row)
             if len(self._word_sums) >= _WORD_SUMS:  # bounded: a long-running server
                 self._word_sums.clear()
-            self._word_sums[key] = found
+            found = self._word_sums[key] = tuple(summed)
         return found
 
     def scores(self, feats: list[str]) -> list[float]:
@@ -268,17 +270,12 @@ class Model:
         if all(x < t for x, t in zip(totals, self._logit_thresholds, strict=True)):
             return []
         worded = ["w:" + tag + word for word in dict.fromkeys(words)] + pairs
-        decisions = self._decisions([_sigmoid(x) for x in totals], worded, evidence)
-        # once per utterance, for every act's explanation
-        spelled = _spellings(norm) if any(d.evidence for d in decisions) else {}
-        return [
-            Decision(d.act, d.score, tuple(_as_written(w, spelled) for w in d.evidence))
-            for d in decisions
-        ]
+        return self._decisions([_sigmoid(x) for x in totals], worded, evidence, norm)
 
     def _decisions(
-        self, probabilities: list[float], feats: list[str], evidence: int
+        self, probabilities: list[float], feats: list[str], evidence: int, norm: str = ""
     ) -> list[Decision]:
+        """The chosen acts with their words; as typed in `norm` when it is given."""
         chosen = [(i, p) for i, p in enumerate(probabilities) if p >= self.thresholds[i]]
         if not chosen:
             return []
@@ -289,20 +286,28 @@ class Model:
             if (word := _word_of(f)) is not None and (row := get(f)) is not None
         ]
         out = []
+        spelled: dict[str, str] | None = None
         for i, p in chosen:
             weighed: dict[str, float] = {}
             for word, row in worded:
                 if row[i] > 0:
                     weighed[word] = weighed.get(word, 0.0) + row[i]
             best = sorted(weighed.items(), key=lambda kv: (-kv[1], kv[0]))[:evidence]
-            out.append(Decision(self.acts[i], round(p, 3), tuple(w for w, _ in best)))
+            if norm and best and spelled is None:  # once per utterance, for every act
+                spelled = _spellings(norm)
+            words = (
+                (_as_written(w, spelled) for w, _ in best)
+                if spelled is not None
+                else (w for w, _ in best)
+            )
+            out.append(Decision(self.acts[i], round(p, 3), tuple(words)))
         return out
 
 
 _WORD_SUMS = 200_000  # distinct words kept summed (a few tens of MB at most)
 
 
-def _add(totals: list[float], row: list[float]) -> None:
+def _add(totals: list[float], row: tuple[float, ...]) -> None:
     for i in range(len(totals)):
         totals[i] += row[i]
 

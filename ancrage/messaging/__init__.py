@@ -7,7 +7,8 @@ is a table); `models`, `errors`; then the services: `outbound` (what may be sent
 queuing it), `optout` (STOP/START/HELP, which queue replies), `inbound` (storing inbound
 SMS and delivery reports once), `multipart` and `webhooks` (verify, keep the raw payload,
 record); then the worker side: `dispatch` (claims queued rows from the Message table,
-sends concurrently at each account's rate, fair across practices) and `chores` (inbound
-handlers, report retries, the sweep), with `tasks` only for old queue rows; at the top
+sends concurrently at each account's rate, fair across practices), `reconcile` (asks the
+provider about a dead worker's interrupted sends) and `chores` (inbound handlers, report
+retries, the sweep), with `tasks` only for old queue rows; at the top
 `services` (the facade other apps import), forms and views.
 """

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from ancrage.messaging import errors
+from ancrage.messaging import errors, reconcile
 from ancrage.messaging.models import Message, WebhookEvent
 from ancrage.messaging.multipart import assemble_complete, assemble_stale_parts
 from ancrage.messaging.outbound import provider_for
@@ -103,8 +103,11 @@ def sweep_once(
     """Repairs after crashes; every step is a conditional UPDATE, safe to repeat.
     `alive`: ids of the workers whose heartbeat is fresh (None: only the timeout counts)."""
     now = now or timezone.now()
+    # A dead worker's interrupted sends: the provider is asked first (reconcile.py).
+    settled = reconcile.settle_interrupted(now, alive) if alive is not None else reconcile.none()
     return {
-        "needs_check": mark_interrupted(now, alive),
+        "needs_check": mark_interrupted(now, alive) + settled.pop("needs_check", 0),
+        **settled,
         "inbound_released": release_inbound(now, alive) if alive is not None else 0,
         "assembled": assemble_stale_parts(now),
         "webhooks_deleted": delete_old_webhooks(now),
@@ -112,20 +115,18 @@ def sweep_once(
 
 
 def mark_interrupted(now: dt.datetime, alive: Collection[str] | None) -> int:
-    """A worker died between the provider call and recording its result: the SMS may or
-    may not have left. Sending it again could text it twice: the coach decides."""
+    """A send stuck past SMS_SENDING_TIMEOUT: the SMS may or may not have left. Sending
+    it again could text it twice: the coach decides. With `alive`, a dead worker's claims
+    are reconcile.py's (the provider is asked), and a live worker's call may still be
+    pending: only the timeout counts for it."""
     timeout = dt.timedelta(seconds=settings.SMS_SENDING_TIMEOUT)
-    stuck = Q(claimed_at__lt=now - timeout)
-    if alive is not None:  # a dead worker's claims need not wait for the timeout
-        stuck |= _dead_claim(now, alive)
-    return (
-        Message.objects.filter(stuck, status=Message.Status.SENDING)
-        .exclude(claimed_by="", claimed_at__gte=now - timeout)
-        .update(
-            status=Message.Status.NEEDS_CHECK,
-            error_code=errors.NEEDS_CHECK,
-            error_message="Worker stopped while sending.",
-        )
+    stuck = Message.objects.filter(claimed_at__lt=now - timeout, status=Message.Status.SENDING)
+    if alive is not None:
+        stuck = stuck.filter(Q(claimed_by="") | Q(claimed_by__in=list(alive)))
+    return stuck.update(
+        status=Message.Status.NEEDS_CHECK,
+        error_code=errors.NEEDS_CHECK,
+        error_message="Worker stopped while sending.",
     )
 
 

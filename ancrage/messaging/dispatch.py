@@ -5,7 +5,8 @@ The Message table is the queue: no task row per SMS. A pass keeps up to DISPATCH
 provider calls in flight on a thread pool, claiming more as calls return, for at most
 DISPATCH_SLICE seconds (then the worker runs its tasks and inbound handlers, and comes
 back). Claimed is as good as in flight: a worker killed with SIGKILL leaves at most
-DISPATCH_BATCH rows `sending`, which the sweep marks "to check" (never re-sent blindly).
+DISPATCH_BATCH rows `sending`, which the sweep settles by asking the provider
+(reconcile.py), "to check" when it cannot tell (never re-sent blindly).
 A message is sent at most once: only the worker whose claim changed the row sends it.
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from typing import Any
@@ -25,10 +26,12 @@ _ERROR_STATUS = {"20003": 401, "20404": 404, "20429": 429, "20500": 500, "20503"
 
 
 class FakeTwilio(FakeProviderServer):
-    """Emulates POST .../Accounts/{sid}/Messages.json and GET .../Accounts/{sid}.json.
+    """Emulates POST .../Accounts/{sid}/Messages.json (create), GET of the same (the
+    list: To, From, PageSize, Page; most recent first) and GET .../Accounts/{sid}.json.
 
     `sent` holds the form of every accepted message (To, From or
-    MessagingServiceSid, Body, StatusCallback...).
+    MessagingServiceSid, Body, StatusCallback...); `messages` the resources as Twilio
+    would list them (a test may change their status).
     """
 
     def __init__(self, account_sid: str = ACCOUNT_SID, auth_token: str = AUTH_TOKEN) -> None:
@@ -36,6 +39,7 @@ class FakeTwilio(FakeProviderServer):
         self.account_sid = account_sid
         self.auth_token = auth_token
         self.sent: list[dict[str, str]] = []
+        self.messages: list[dict[str, Any]] = []
         self._sids = (f"SM{n:032x}" for n in itertools.count(1))
 
     def config(self, **overrides: str) -> dict[str, str]:
@@ -53,6 +57,8 @@ class FakeTwilio(FakeProviderServer):
             return self.error_response("20003")
         if request.method == "POST" and _MESSAGES.match(request.path):
             return self._create_message(request.form())
+        if request.method == "GET" and _MESSAGES.match(request.path):
+            return self._list_messages(request)
         if request.method == "GET" and _ACCOUNT.match(request.path):
             return CannedResponse.json(
                 200, {"sid": self.account_sid, "friendly_name": "Fake account", "status": "active"}
@@ -65,7 +71,43 @@ class FakeTwilio(FakeProviderServer):
         with self._lock:
             self.sent.append(form)
             sid = next(self._sids)
-        return CannedResponse.json(201, _message_resource(sid, self.account_sid, form))
+            resource = _message_resource(sid, self.account_sid, form, dt.datetime.now(dt.UTC))
+            self.messages.append(resource)
+        return CannedResponse.json(201, resource)
+
+    def _list_messages(self, request: RecordedRequest) -> CannedResponse:
+        """Twilio's list format: the page's records under "messages", and the paging
+        fields the SDK reads (next_page_uri null on the last page)."""
+        query = request.query
+        size = min(int(query.get("PageSize") or 50), 1000)
+        number = int(query.get("Page") or 0)
+        with self._lock:  # appended in creation order: newest first is the reverse
+            matching = [
+                m
+                for m in reversed(self.messages)
+                if query.get("To", m["to"]) == m["to"] and query.get("From", m["from"]) == m["from"]
+            ]
+        records = matching[number * size : (number + 1) * size]
+        filters = {key: query[key] for key in ("To", "From") if key in query}
+
+        def uri(page: int) -> str:
+            return request.path + "?" + urlencode({**filters, "PageSize": size, "Page": page})
+
+        more = (number + 1) * size < len(matching)
+        return CannedResponse.json(
+            200,
+            {
+                "messages": records,
+                "start": number * size,
+                "end": number * size + max(0, len(records) - 1),
+                "page": number,
+                "page_size": size,
+                "uri": uri(number),
+                "first_page_uri": uri(0),
+                "previous_page_uri": uri(number - 1) if number else None,
+                "next_page_uri": uri(number + 1) + "&PageToken=PASM" if more else None,
+            },
+        )
 
     def error_response(self, code: str) -> CannedResponse:
         status = _ERROR_STATUS.get(code, 400)
@@ -86,7 +128,11 @@ class FakeTwilio(FakeProviderServer):
         return self.error_response("20429")
 
 
-def _message_resource(sid: str, account_sid: str, form: dict[str, str]) -> dict[str, Any]:
+def _message_resource(
+    sid: str, account_sid: str, form: dict[str, str], created: dt.datetime
+) -> dict[str, Any]:
+    # Twilio's dates: RFC 2822, in UTC, to the second.
+    stamp = created.strftime("%a, %d %b %Y %H:%M:%S +0000")
     return {
         "sid": sid,
         "account_sid": account_sid,
@@ -98,7 +144,12 @@ def _message_resource(sid: str, account_sid: str, form: dict[str, str]) -> dict[
         "num_segments": str(sms_cost(form.get("Body", "")).segments or 1),
         "direction": "outbound-api",
         "api_version": "2010-04-01",
-        "date_created": "Thu, 01 Jan 2026 09:00:00 +0000",
+        "date_created": stamp,
+        "date_updated": stamp,
+        "date_sent": None,  # Twilio has not sent it yet: still queued
+        "error_code": None,
+        "error_message": None,
+        "price": None,
         "uri": f"/2010-04-01/Accounts/{account_sid}/Messages/{sid}.json",
     }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 import threading
 import time
 from collections import deque
@@ -55,16 +56,24 @@ class CannedResponse:
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
+    # Keep-alive, as the providers' APIs answer: a connection per request would cost the
+    # client a TCP handshake per SMS, which no real provider asks for.
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # else headers and body, written apart, wait on delayed ACKs
 
     def _serve(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         parts = urlsplit(self.path)
+        body = self.rfile.read(length) if length else b""
+        if len(body) < length:  # the client died mid-request: no provider acts on half a one
+            self.close_connection = True
+            return
         request = RecordedRequest(
             method=self.command,
             path=parts.path,
             query=dict(parse_qsl(parts.query, keep_blank_values=True)),
             headers={name.lower(): value for name, value in self.headers.items()},
-            body=self.rfile.read(length) if length else b"",
+            body=body,
         )
         response = self.server.fake.dispatch(request)
         self.send_response(response.status)
@@ -86,6 +95,13 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, fake: FakeProviderServer) -> None:
         self.fake = fake
         super().__init__(("127.0.0.1", 0), _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client killed mid-call (the crash tests and benchmark do it on purpose) leaves a
+        # connection the answer cannot be written to: not the fake's error, no traceback.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 class FakeProviderServer:

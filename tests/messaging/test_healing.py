@@ -179,7 +179,7 @@ def test_finished_tasks_are_pruned_after_their_retention_and_others_kept(db, set
     ]
 
 
-def test_a_dead_workers_message_is_to_check_without_waiting_for_the_timeout(camille, settings):
+def test_a_dead_workers_message_is_settled_without_waiting_for_the_timeout(camille, settings):
     settings.WORKER_LEASE_SECONDS = 2
     dead, live = queue_message(camille, "mort"), queue_message(camille, "vivant")
     claimed_at = timezone.now() - dt.timedelta(seconds=10)  # well inside SMS_SENDING_TIMEOUT
@@ -189,9 +189,11 @@ def test_a_dead_workers_message_is_to_check_without_waiting_for_the_timeout(cami
     Message.objects.filter(pk=live.pk).update(
         status="sending", claimed_by="live-worker", claimed_at=claimed_at
     )
-    assert sweep_once(alive={"live-worker"})["needs_check"] == 1
+    done = sweep_once(alive={"live-worker"})
     dead.refresh_from_db(), live.refresh_from_db()
-    assert (dead.status, live.status) == ("needs_check", "sending")
+    # The provider (the simulator's handset) never got it: queued again (reconcile.py).
+    assert (done["requeued"], done["needs_check"]) == (1, 0)
+    assert (dead.status, live.status) == ("queued", "sending")
 
 
 def test_only_one_worker_holds_the_sweep_lease_at_a_time(db):

@@ -18,7 +18,7 @@ LAYERS = [
     {"optout"},
     {"inbound"},
     {"multipart", "webhooks"},
-    {"claiming", "dispatch", "chores"},
+    {"claiming", "dispatch", "reconcile", "chores"},
     {"tasks", "services"},
     {"forms", "views", "settings_views", "migrations"},
 ]

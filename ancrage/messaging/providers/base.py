@@ -43,9 +43,18 @@ class WebhookRequest:
     def header(self, name: str, default: str = "") -> str:
         return self.headers.get(name.lower(), default)
 
+    def form_pairs(self) -> list[tuple[str, str]]:
+        """The urlencoded body's (name, value) pairs, in order, repeated names kept; parsed
+        once per request (verifying and parsing both read it). Do not modify the list."""
+        pairs: list[tuple[str, str]] | None = self.__dict__.get("_form_pairs")
+        if pairs is None:
+            pairs = parse_qsl(self.body.decode("utf-8", "replace"), keep_blank_values=True)
+            object.__setattr__(self, "_form_pairs", pairs)  # a cache, not a field
+        return pairs
+
     def form(self) -> dict[str, str]:
         """The urlencoded body as a dict (last value wins)."""
-        return dict(parse_qsl(self.body.decode("utf-8", "replace"), keep_blank_values=True))
+        return dict(self.form_pairs())
 
     def query(self) -> dict[str, str]:
         _, _, query = self.url.partition("?")
@@ -91,6 +100,37 @@ class StatusReport:
     opted_out: bool = False  # the provider says the recipient blocked us (e.g. Twilio 21610)
 
 
+@dataclass(frozen=True)
+class SentCopy:
+    """An outbound SMS as the provider lists it (Provider.find_sent)."""
+
+    provider_message_id: str
+    body: str
+    created_at: dt.datetime | None = None
+    status: str = ""  # as a StatusReport would give it; "" for steps we do not report
+    segments: int | None = None
+    error_code: str = ""
+    error_message: str = ""
+
+
+@dataclass(frozen=True)
+class SentLookup:
+    """What a provider holds of an outbound SMS whose send was interrupted: every message
+    it lists to that number from our sender since `not_before` (`copies`, most recent
+    first; empty: it has none), or None when it cannot tell (`reason` says why)."""
+
+    copies: tuple[SentCopy, ...] | None
+    reason: str = ""
+
+    @classmethod
+    def unknown(cls, reason: str) -> SentLookup:
+        return cls(None, reason)
+
+    @property
+    def known(self) -> bool:
+        return self.copies is not None
+
+
 class Provider:
     """Base class: concrete providers are mostly data plus these hooks."""
 
@@ -119,3 +159,20 @@ class Provider:
     def check_connection(self) -> str:
         """Check the credentials against the provider; return a short description."""
         return self.label
+
+    def find_sent(self, sms: OutboundSms, not_before: dt.datetime) -> SentLookup:
+        """The messages the provider has to `sms.to` from the sender `send(sms)` would use,
+        created at or after `not_before`, for a send a dead worker interrupted
+        (messaging/reconcile.py matches them). Complete for that window or unknown: an
+        empty list must mean "none", never "I looked at the first page only".
+
+        A provider that sends a long SMS as several calls would list a copy only once
+        every part is there, and answer unknown when only some are: those providers here
+        send one call per message (Twilio splits it itself and lists it whole; Vonage
+        answers one id per part but has no lookup). Default: unknown (the message stays
+        "to check", as without a lookup)."""
+        return SentLookup.unknown(f"{self.label} cannot list sent messages")
+
+    def same_text(self, ours: str, listed: str) -> bool:
+        """Whether `listed` (a body as the provider lists it) is the text we sent."""
+        return listed == ours

@@ -9,6 +9,7 @@ or with `ancrage sms receive` are signed webhooks too.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
@@ -21,6 +22,8 @@ from ancrage.messaging.providers.base import (
     OutboundSms,
     Provider,
     SendResult,
+    SentCopy,
+    SentLookup,
     StatusReport,
     WebhookMalformed,
     WebhookRejected,
@@ -67,6 +70,23 @@ class SimulatorProvider(Provider):
             body=sms.body,
         )
         return SendResult(provider_message_id=sim_id)
+
+    def find_sent(self, sms: OutboundSms, not_before: dt.datetime) -> SentLookup:
+        """The handset is a table: what it received since `not_before`, all of it."""
+        from ancrage.messaging.models import SimulatedSms
+
+        received = SimulatedSms.objects.filter(
+            practice_token=_token_from(sms.status_callback_url),
+            to=sms.to,
+            created_at__gte=not_before,
+        ).order_by("-created_at", "-id")
+        # The simulated carrier delivers at once (see dispatch.report_simulated_delivery).
+        return SentLookup(
+            tuple(
+                SentCopy(sim.sim_id, sim.body, created_at=sim.created_at, status="delivered")
+                for sim in received
+            )
+        )
 
     def verify_webhook(self, request: WebhookRequest) -> None:
         given = request.header(SIGNATURE_HEADER).encode("utf-8", "surrogatepass")

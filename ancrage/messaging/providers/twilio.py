@@ -15,12 +15,14 @@ URL Twilio called (scheme, host and query included, as configured in Twilio).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import threading
+import unicodedata
 from typing import Any
-from urllib.parse import parse_qsl
 
 import requests
-from twilio.base.exceptions import TwilioRestException, TwilioServiceException
+from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
@@ -31,6 +33,8 @@ from .base import (
     Provider,
     ProviderError,
     SendResult,
+    SentCopy,
+    SentLookup,
     StatusReport,
     WebhookMalformed,
     WebhookRejected,
@@ -41,6 +45,11 @@ from .urls import api_base_url
 
 TIMEOUT_SECONDS = 15.0
 OPTED_OUT_CODE = "21610"  # "Attempt to send to unsubscribed recipient"
+# Looking for an interrupted send (find_sent): pages of the Messages list, most recent
+# first; past LOOKUP_PAGES pages without reaching the window's start, the answer is unknown.
+LOOKUP_PAGE_SIZE = 20
+LOOKUP_PAGES = 5
+TRIAL_PREFIX = "Sent from your Twilio trial account - "  # what Twilio adds on trial accounts
 
 # Twilio codes that mean "later", even when the HTTP status looks permanent.
 TRANSIENT_CODES = frozenset(
@@ -180,6 +189,44 @@ class TwilioProvider(Provider):
             )
         ]
 
+    def find_sent(self, sms: OutboundSms, not_before: dt.datetime) -> SentLookup:
+        """Twilio's Messages list filtered by To (and From, unless a Messaging Service picks
+        the sender), most recent first, page by page until a page reaches back before
+        `not_before`. Not DateSent: it is day-granular and leaves out messages not sent yet
+        (queued at Twilio), exactly the ones we look for; date_created is compared here."""
+        try:
+            sender = self._sender_kwargs(sms)
+        except ProviderError as exc:
+            return SentLookup.unknown(str(exc))
+        service = sender.get("messaging_service_sid", "")
+        copies: list[SentCopy] = []
+        try:
+            page = self._client().messages.page(
+                to=sms.to, page_size=LOOKUP_PAGE_SIZE, **_only_from(sender)
+            )
+            for _ in range(LOOKUP_PAGES):
+                reached = False
+                for listed in page:
+                    created = listed.date_created
+                    if isinstance(created, dt.datetime) and created < not_before:
+                        reached = True  # the rest of the page is checked all the same
+                    elif _ours(listed, service):
+                        copies.append(_copy(listed))
+                if reached or not page.next_page_url:
+                    return SentLookup(tuple(copies))
+                page = page.next_page()
+        except (TwilioException, requests.RequestException) as exc:
+            return SentLookup.unknown(f"Twilio lookup failed: {type(exc).__name__}: {exc}")
+        return SentLookup.unknown(
+            f"more than {LOOKUP_PAGE_SIZE * LOOKUP_PAGES} messages to this number since then"
+        )
+
+    def same_text(self, ours: str, listed: str) -> bool:
+        """The body as Twilio lists it: as sent, behind the trial accounts' prefix, or with
+        Smart Encoding's look-alike characters (curly quotes made straight...)."""
+        listed = listed.removeprefix(TRIAL_PREFIX)
+        return listed == ours or _plain(listed) == _plain(ours)
+
     def check_connection(self) -> str:
         try:
             self._client().api.v2010.account.fetch()
@@ -213,8 +260,42 @@ def _signed_params(request: WebhookRequest) -> Any:
     """What Twilio signed: the form params, or the raw body for JSON webhooks (bodySHA256)."""
     if "bodySHA256" in request.query():
         return request.body.decode("utf-8", "replace")
-    pairs = parse_qsl(request.body.decode("utf-8", "replace"), keep_blank_values=True)
-    return _Params(pairs)
+    return _Params(request.form_pairs())
+
+
+def _only_from(sender: dict[str, str]) -> dict[str, str]:
+    return {"from_": sender["from_"]} if "from_" in sender else {}
+
+
+def _ours(listed: Any, service: str) -> bool:
+    """An outbound message from our sender (To is filtered by Twilio already)."""
+    if not str(listed.direction or "").startswith("outbound"):
+        return False
+    return not service or listed.messaging_service_sid in (None, "", service)
+
+
+def _copy(listed: Any) -> SentCopy:
+    created = listed.date_created
+    return SentCopy(
+        provider_message_id=str(listed.sid),
+        body=str(listed.body or ""),
+        created_at=created if isinstance(created, dt.datetime) else None,
+        status=STATUS_MAP.get(str(listed.status or ""), ""),
+        segments=_int_or_none(listed.num_segments),
+        error_code=str(listed.error_code or ""),
+        error_message=str(listed.error_message or ""),
+    )
+
+
+_SMART = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                        "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00a0": " "})  # fmt: skip
+
+
+def _plain(text: str) -> str:
+    """Text compared without accents, typographic quotes and dashes, or spacing."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SMART))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", bare).strip().casefold()
 
 
 def _int_or_none(value: str | None) -> int | None:
