@@ -143,19 +143,25 @@ def claim(ids: list[int], worker_id: str, limit: int, now: dt.datetime) -> list[
         f"UPDATE {_TABLE} SET status = 'sending', claimed_at = %s, claimed_by = %s,"
         " attempts = attempts + 1"
     )
+    # Never while another message to the same person is in flight, whichever worker holds
+    # it (or a dead one's, until the sweep settles it): a person's messages arrive in order.
+    alone = (
+        f" AND NOT EXISTS (SELECT 1 FROM {_TABLE} AS flying WHERE flying.coachee_id ="
+        f" {_TABLE}.coachee_id AND flying.status = 'sending')"
+    )
     if connection.vendor == "postgresql":
         # Rows another worker is claiming are skipped, not waited for. The locking CTE is
         # materialized: a LIMIT inside `IN (...)` may be re-run by the planner and claim more.
         sql = (
             f"WITH picked AS MATERIALIZED (SELECT id FROM {_TABLE} WHERE id = ANY(%s)"
-            " AND status = 'queued' ORDER BY array_position(%s::bigint[], id) LIMIT %s"
+            f" AND status = 'queued'{alone} ORDER BY array_position(%s::bigint[], id) LIMIT %s"
             f" FOR UPDATE SKIP LOCKED) {update} WHERE id IN (SELECT id FROM picked)"
             " RETURNING id"
         )
         params: list = [ids, ids, limit, _db_time(now), worker_id]
     else:  # SQLite has one writer at a time: the first `limit` are ours if still queued
         marks = ", ".join(["%s"] * len(ids[:limit]))
-        sql = f"{update} WHERE id IN ({marks}) AND status = 'queued' RETURNING id"
+        sql = f"{update} WHERE id IN ({marks}) AND status = 'queued'{alone} RETURNING id"
         params = [_db_time(now), worker_id, *ids[:limit]]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -53,6 +53,18 @@ def test_one_person_has_one_message_in_flight_and_gets_them_in_order(practice_a,
     assert {m.status for m in sent} == {"delivered"}
 
 
+def test_another_workers_message_in_flight_holds_back_the_persons_next(camille):
+    """Worker 1 is sending Camille's first message; worker 2, which does not know it, must
+    not send her second meanwhile: she would read them out of order."""
+    first, second = queue_message(camille, "Premier"), queue_message(camille, "Second")
+    now = timezone.now()
+    assert claim([first.pk], "worker-1", 10, now) == [first.pk]
+    assert [row[0] for row in candidates(now, 10)] == [second.pk]  # worker 2's view
+    assert claim([second.pk], "worker-2", 10, now) == []
+    Message.objects.filter(pk=first.pk).update(status="sent")
+    assert claim([second.pk], "worker-2", 10, now) == [second.pk]
+
+
 def test_a_claim_goes_to_one_worker_only(camille):
     message = queue_message(camille, "Une seule fois")
     now = timezone.now()
