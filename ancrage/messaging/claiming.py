@@ -39,11 +39,18 @@ WITH RECURSIVE queued(practice_id) AS (
     FROM queued WHERE queued.practice_id IS NOT NULL
 )
 SELECT practice_id FROM queued WHERE practice_id IS NOT NULL"""
+# Never while another message to the same person is in flight, whichever worker holds it
+# (or a dead one's, until the sweep settles it): a person's messages arrive in order.
+_ALONE = (
+    f" AND NOT EXISTS (SELECT 1 FROM {_TABLE} AS flying WHERE flying.coachee_id ="
+    f" {_TABLE}.coachee_id AND flying.status = 'sending')"
+)
 # One practice's next due messages, oldest first (the same index, in order).
 _NEXT_SQL = (
     f"SELECT * FROM (SELECT id, practice_id, provider, coachee_id FROM {_TABLE}"
     " WHERE status = 'queued' AND practice_id = %s AND (send_after IS NULL OR send_after <= %s)"
-    " ORDER BY created_at, id LIMIT %s) AS next_{n}"
+    + _ALONE
+    + " ORDER BY created_at, id LIMIT %s) AS next_{n}"
 )
 _turn = [0]  # where this process's next round starts among the practices
 
@@ -143,12 +150,7 @@ def claim(ids: list[int], worker_id: str, limit: int, now: dt.datetime) -> list[
         f"UPDATE {_TABLE} SET status = 'sending', claimed_at = %s, claimed_by = %s,"
         " attempts = attempts + 1"
     )
-    # Never while another message to the same person is in flight, whichever worker holds
-    # it (or a dead one's, until the sweep settles it): a person's messages arrive in order.
-    alone = (
-        f" AND NOT EXISTS (SELECT 1 FROM {_TABLE} AS flying WHERE flying.coachee_id ="
-        f" {_TABLE}.coachee_id AND flying.status = 'sending')"
-    )
+    alone = _ALONE  # checked again: another worker may have claimed since `candidates`
     if connection.vendor == "postgresql":
         # Rows another worker is claiming are skipped, not waited for. The locking CTE is
         # materialized: a LIMIT inside `IN (...)` may be re-run by the planner and claim more.

@@ -257,15 +257,17 @@ def dispatch_once(
     nothing is due or `seconds` have passed; how many messages were claimed."""
     limit = limit or settings.DISPATCH_BATCH
     flight: dict[Future, Message] = {}
-    claimed, exhausted = 0, False
+    claimed, exhausted, tries = 0, False, 0
     stop_claiming = time.monotonic() + seconds
     while True:
         free = limit - len(flight)
-        may_claim = not claimed or time.monotonic() < stop_claiming
+        # Once at least; then within the slice, even when every claim was lost to other
+        # workers (the sweep and the tasks must get their turn whatever happens here).
+        may_claim = not tries or time.monotonic() < stop_claiming
         if not exhausted and may_claim and free >= max(1, limit // 2):
             busy = {message.coachee_id for message in flight.values()}
             count, ready = claim_due(worker_id, free, busy)
-            claimed, exhausted = claimed + max(0, count), count < 0
+            claimed, exhausted, tries = claimed + max(0, count), count < 0, tries + 1
             for message in ready:
                 start(message, pool, flight)
             continue

@@ -19,7 +19,7 @@ Nothing here touches the network beyond the loopback interface.
 from .fake_android import FakeAndroidGateway, android_webhook
 from .fake_twilio import FakeTwilio, twilio_webhook
 from .fake_vonage import FakeVonage, vonage_webhook
-from .server import CannedResponse, FakeProviderServer, RecordedRequest
+from .server import CannedResponse, FakeProviderServer, RecordedRequest, connect
 
 __all__ = [
     "CannedResponse",
@@ -29,6 +29,7 @@ __all__ = [
     "FakeVonage",
     "RecordedRequest",
     "android_webhook",
+    "connect",
     "twilio_webhook",
     "vonage_webhook",
 ]

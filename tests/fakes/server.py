@@ -187,3 +187,15 @@ class FakeProviderServer:
 
     def error_response(self, code: str) -> CannedResponse:
         raise NotImplementedError
+
+
+def connect(fake: FakeProviderServer, practice: Any, provider: str, *, use_to_send: bool = True):
+    """Save `practice`'s account for `provider` pointing at `fake` (no send rate limit)."""
+    from ancrage.messaging.accounts import save_account  # Django only when a test asks
+
+    config = fake.config()  # type: ignore[attr-defined]  (each fake defines it)
+    sender = config.pop("from_number")
+    save_account(
+        practice, provider, config, sender=sender, max_per_minute=0, use_to_send=use_to_send
+    )
+    practice.refresh_from_db()

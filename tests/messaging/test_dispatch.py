@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from django.utils import timezone
 
 from ancrage.coaching.models import Coachee, Practice
 from ancrage.messaging.claiming import candidates, claim
-from ancrage.messaging.dispatch import claim_due
+from ancrage.messaging.dispatch import claim_due, dispatch_once
 from ancrage.messaging.models import Message
 from ancrage.messaging.services import queue_message
 from tests.conftest import NO_QUIET_HOURS
@@ -59,9 +61,12 @@ def test_another_workers_message_in_flight_holds_back_the_persons_next(camille):
     first, second = queue_message(camille, "Premier"), queue_message(camille, "Second")
     now = timezone.now()
     assert claim([first.pk], "worker-1", 10, now) == [first.pk]
-    assert [row[0] for row in candidates(now, 10)] == [second.pk]  # worker 2's view
+    assert candidates(now, 10) == []  # worker 2's view: Camille is being sent to
+    # ... and had worker 2 read the candidates just before worker 1's claim:
     assert claim([second.pk], "worker-2", 10, now) == []
+
     Message.objects.filter(pk=first.pk).update(status="sent")
+    assert [row[0] for row in candidates(now, 10)] == [second.pk]
     assert claim([second.pk], "worker-2", 10, now) == [second.pk]
 
 
@@ -78,3 +83,17 @@ def test_a_message_scheduled_later_is_not_claimed_before_its_time(camille):
     later = timezone.now() + timezone.timedelta(hours=1)
     queue_message(camille, "Demain", send_after=later)
     assert candidates(timezone.now(), 10) == []
+
+
+def test_a_pass_whose_claims_are_all_lost_ends_with_its_slice(camille, monkeypatch):
+    """Candidates another worker always claims first: the pass gives its turn back to the
+    sweep and the tasks when its slice is over instead of trying forever."""
+    from ancrage.messaging import dispatch
+
+    message = queue_message(camille, "Déjà pris")
+    claim([message.pk], "worker-1", 10, timezone.now())
+    seen = [(message.pk, camille.practice_id, message.provider)]
+    monkeypatch.setattr(dispatch, "candidates", lambda now, limit, busy=(): seen)
+    started = time.monotonic()
+    assert dispatch_once("worker-2", limit=4, seconds=0.3) == 0
+    assert time.monotonic() - started < 5

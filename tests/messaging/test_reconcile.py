@@ -10,7 +10,6 @@ import pytest
 from django.utils import timezone
 
 from ancrage.messaging import reconcile
-from ancrage.messaging.accounts import save_account
 from ancrage.messaging.chores import sweep_once
 from ancrage.messaging.dispatch import outbound_sms
 from ancrage.messaging.models import Message, SimulatedSms
@@ -18,7 +17,7 @@ from ancrage.messaging.outbound import provider_for
 from ancrage.messaging.providers import twilio as twilio_provider
 from ancrage.messaging.providers.base import OutboundSms
 from ancrage.messaging.services import queue_message
-from tests.fakes import FakeTwilio, FakeVonage
+from tests.fakes import FakeTwilio, FakeVonage, connect
 
 ALIVE = {"live-worker"}
 
@@ -26,12 +25,7 @@ ALIVE = {"live-worker"}
 @pytest.fixture
 def twilio(practice_a, settings):
     with FakeTwilio() as fake:
-        config = fake.config()
-        sender = config.pop("from_number")
-        save_account(
-            practice_a, "twilio", config, sender=sender, max_per_minute=0, use_to_send=True
-        )
-        practice_a.refresh_from_db()
+        connect(fake, practice_a, "twilio")
         yield fake
 
 
@@ -110,11 +104,7 @@ def test_twilio_unreachable_leaves_it_to_check(twilio, camille):
 
 def test_a_provider_without_lookup_leaves_it_to_check(practice_a, camille):
     with FakeVonage() as vonage:
-        config = vonage.config()
-        sender = config.pop("from_number")
-        save_account(
-            practice_a, "vonage", config, sender=sender, max_per_minute=0, use_to_send=False
-        )
+        connect(vonage, practice_a, "vonage", use_to_send=False)
         message = queue_message(camille, "Peut-être parti")
         Message.objects.filter(pk=message.pk).update(provider="vonage")
         interrupted(message)

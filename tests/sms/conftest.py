@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ancrage.messaging.accounts import save_account
-from tests.fakes import FakeTwilio
+from tests.fakes import FakeTwilio, connect
 
 
 @pytest.fixture
 def twilio(practice_a, settings):
     settings.SMS_RETRY_BASE_SECONDS = 0  # retries due at once, so one worker batch runs them
     with FakeTwilio() as fake:
-        config = fake.config()
-        sender = config.pop("from_number")
-        save_account(
-            practice_a, "twilio", config, sender=sender, max_per_minute=0, use_to_send=True
-        )
-        practice_a.refresh_from_db()
+        connect(fake, practice_a, "twilio")
         yield fake
