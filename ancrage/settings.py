@@ -84,6 +84,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "ancrage.lib.request_id.RequestIdMiddleware",  # first: its id covers the whole request
     "django.middleware.security.SecurityMiddleware",
+    # Provider webhooks are answered here, without the middleware made for people below.
+    "ancrage.messaging.views.WebhookMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

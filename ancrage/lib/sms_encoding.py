@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import gsm0338  # noqa: F401  (registers the "gsm03.38" codec)
 
@@ -58,6 +59,7 @@ class SmsCost:
         return single if self.segments <= 1 else multi
 
 
+@lru_cache(maxsize=4096)  # a few hundred distinct characters in practice; the codec is slow
 def _gsm_width(char: str) -> int | None:
     """Septets for one character in GSM-7, or None when it is not encodable."""
     try:

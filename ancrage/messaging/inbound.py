@@ -7,6 +7,7 @@ webhook writes no task row.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from typing import Any
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from ancrage.coaching.models import Coachee, Practice
 from ancrage.lib.phone import InvalidPhoneNumber, pretty, to_e164
 from ancrage.lib.sms_encoding import sms_cost
-from ancrage.messaging.fastpath import insert_inbound
+from ancrage.messaging.fastpath import SenderChanged, insert_inbound, record_plain_inbound
 from ancrage.messaging.keywords import classify_keyword
 from ancrage.messaging.models import Message, PartId, ProviderAccount
 from ancrage.messaging.optout import act_on_keyword, opt_out_reported_by_provider
@@ -37,7 +38,8 @@ log = logging.getLogger("ancrage.messaging")
 # else a webhook does). Short-lived: see docs/sms.md, "Webhook performance".
 CACHE_SECONDS = 10.0
 _providers: dict[tuple[str, str], tuple[float, Practice, Provider]] = {}
-_senders: dict[tuple[str, str], tuple[float, int, int | None]] = {}
+# (practice token, number as the provider gave it) -> (expiry, coachee id, number as stored)
+_senders: dict[tuple[str, str], tuple[float, int, str]] = {}
 
 
 def clear_caches() -> None:
@@ -77,15 +79,24 @@ def _load_webhook_provider(token: str, code: str) -> tuple[Practice, Provider]:
     return account.practice, provider_class(account_config(account))
 
 
+def _sender_phone(raw_phone: str) -> str:
+    try:
+        return to_e164(raw_phone)
+    except InvalidPhoneNumber:
+        return raw_phone.strip()[:20]  # keep what the carrier gave rather than drop the SMS
+
+
+def _known_coachee(practice: Practice, phone: str) -> Coachee | None:
+    known = list(Coachee.objects.filter(practice=practice, phone=phone).order_by()[:1])
+    return known[0] if known else None
+
+
 def sender_coachee(practice: Practice, raw_phone: str) -> Coachee:
     """The coachee behind an inbound number; an unknown number becomes a flagged coachee."""
-    try:
-        phone = to_e164(raw_phone)
-    except InvalidPhoneNumber:
-        phone = raw_phone.strip()[:20]  # keep what the carrier gave rather than drop the SMS
-    known = list(Coachee.objects.filter(practice=practice, phone=phone).order_by()[:1])
-    if known:
-        return known[0]
+    phone = _sender_phone(raw_phone)
+    known = _known_coachee(practice, phone)
+    if known is not None:
+        return known
     try:
         with transaction.atomic():
             coachee, _created = Coachee.objects.get_or_create(
@@ -101,48 +112,87 @@ def sender_coachee(practice: Practice, raw_phone: str) -> Coachee:
     return coachee
 
 
-def _sender_ids(practice: Practice, raw_phone: str) -> tuple[int, int | None]:
-    """(coachee id, current engagement id) of an inbound number, cached CACHE_SECONDS."""
-    key = (practice.webhook_token, raw_phone)
-    cached = _senders.get(key)
+def cached_sender(practice: Practice, raw_phone: str) -> tuple[int, str] | None:
+    """(coachee id, number as stored) behind an inbound number, kept CACHE_SECONDS in this
+    process, looked up on a miss; None for a number no coachee of the practice has (nothing
+    is created). An entry may be out of date: what writes with it checks that the coachee
+    still has the number (fastpath.record_plain_inbound)."""
+    cached = _senders.get((practice.webhook_token, raw_phone))
     if cached and cached[0] > time.monotonic():
         return cached[1], cached[2]
-    coachee = sender_coachee(practice, raw_phone)
-    engagement = coachee.current_engagement()
-    ids = (coachee.pk, engagement.pk if engagement else None)
+    coachee = _known_coachee(practice, _sender_phone(raw_phone))
+    if coachee is None:
+        return None
+    _remember_sender(practice, raw_phone, coachee)
+    return coachee.pk, coachee.phone
+
+
+def _remember_sender(practice: Practice, raw_phone: str, coachee: Coachee) -> None:
     if len(_senders) > 10_000:
         _senders.clear()
-    _senders[key] = (time.monotonic() + CACHE_SECONDS, *ids)
-    return ids
+    expiry = time.monotonic() + CACHE_SECONDS
+    _senders[(practice.webhook_token, raw_phone)] = (expiry, coachee.pk, coachee.phone)
 
 
-def record_inbound(practice: Practice, provider_code: str, sms: InboundSms) -> int:
+def inbound_row(
+    practice: Practice,
+    provider_code: str,
+    sms: InboundSms,
+    coachee_id: int,
+    engagement_id: int | None,
+) -> dict[str, Any]:
+    """The columns of a new inbound message (fastpath.insert_inbound)."""
+    cost = sms_cost(sms.body)
+    return {
+        "practice_id": practice.pk,
+        "coachee_id": coachee_id,
+        "engagement_id": engagement_id,
+        "body": sms.body,
+        "provider": provider_code,
+        "provider_message_id": sms.provider_message_id,
+        "encoding": cost.encoding,
+        "segments": cost.segments,
+        "created_at": sms.received_at or timezone.now(),
+    }
+
+
+def record_inbound(
+    practice: Practice,
+    provider_code: str,
+    sms: InboundSms,
+    *,
+    payload: tuple[dict[str, Any], dt.datetime] | None = None,
+) -> int:
     """Store an inbound SMS exactly once, whatever the retries: the unique constraint on
     the provider id decides (no check-then-insert). A keyword is acted on the first time
-    only. Returns the message id (the existing one for a duplicate)."""
+    only. Returns the message id (the existing one for a duplicate).
+
+    `payload`: the webhook's raw payload and its time, written together with the message
+    (fastpath.record_plain_inbound) when the caller knows the SMS is plain: from a number
+    already known (nothing to create), no keyword. SenderChanged: that number's coachee
+    changed since it was cached, nothing was written (the caller goes the general way)."""
     if not sms.provider_message_id:
         raise WebhookMalformed("inbound SMS without a provider message id")
-    coachee_id, engagement_id = _sender_ids(practice, sms.sender)
-    cost = sms_cost(sms.body)
-    message_id = insert_inbound(
-        {
-            "practice_id": practice.pk,
-            "coachee_id": coachee_id,
-            "engagement_id": engagement_id,
-            "body": sms.body,
-            "provider": provider_code,
-            "provider_message_id": sms.provider_message_id,
-            "encoding": cost.encoding,
-            "segments": cost.segments,
-            "created_at": sms.received_at or timezone.now(),
-        }
-    )
+    if payload is None:  # looked up afresh: a keyword, a new number, a long SMS joined...
+        coachee = sender_coachee(practice, sms.sender)
+        _remember_sender(practice, sms.sender, coachee)
+        engagement = coachee.current_engagement()
+        engagement_id = engagement.pk if engagement else None
+        message_id = insert_inbound(
+            inbound_row(practice, provider_code, sms, coachee.pk, engagement_id)
+        )
+    else:  # the cached coachee, checked by the INSERTs, which pick the current engagement
+        sender = cached_sender(practice, sms.sender)
+        if sender is None:
+            raise SenderChanged(sms.sender)
+        row = {**inbound_row(practice, provider_code, sms, sender[0], None), "phone": sender[1]}
+        message_id = record_plain_inbound(payload[0], row, payload[1])
     if message_id is None:  # a retry, or a concurrent duplicate that won the race
         existing = _existing(practice, provider_code, sms.provider_message_id)
         if existing is None:  # cannot happen: the conflict means the row exists
             raise RuntimeError(f"{provider_code} message {sms.provider_message_id} vanished")
         return existing.pk
-    if classify_keyword(sms.body):
+    if payload is None and classify_keyword(sms.body):  # with a payload: checked already
         act_on_keyword(Message.objects.select_related("coachee").get(pk=message_id))
     # The handlers run in a worker: the row itself (handled_at unset) is the hand-off.
     return message_id

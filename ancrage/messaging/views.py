@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
+from functools import lru_cache
+from typing import Any
+
+from auditlog import get_logentry_model
 from django.conf import settings
+from django.db.models.signals import pre_save
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import URLPattern, get_resolver
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,6 +24,8 @@ from ancrage.coaching.access import (
     coach_required,
     coachee_or_404,
 )
+from ancrage.lib.client_ip import client_ip
+from ancrage.lib.request_id import RequestIdMiddleware
 from ancrage.lib.sms_encoding import MAX_SEGMENTS, fix_typography, sms_cost
 from ancrage.messaging import services
 from ancrage.messaging.forms import MessageForm, SimulatedReplyForm
@@ -129,3 +140,81 @@ def webhook(request: HttpRequest, provider: str, token: str, kind: str) -> HttpR
     )
     outcome = handle_webhook(provider, token, kind, incoming)
     return HttpResponse(outcome.text, status=outcome.status_code, content_type="text/plain")
+
+
+# -- webhooks without the middleware made for people ------------------------------------------
+WEBHOOK_PREFIX = "/webhooks/"
+WEBHOOK_URL_NAME = "webhook"
+
+# The address a webhook came from, for the audit entries written while it is handled.
+_client_address: ContextVar[str | None] = ContextVar("ancrage_webhook_client", default=None)
+
+
+def _stamp_audit_entry(sender: Any, instance: Any, **kwargs: Any) -> None:
+    address = _client_address.get()
+    if address is not None:
+        instance.remote_addr = address or None
+
+
+@lru_cache(maxsize=8)
+def webhook_route(urlconf: str) -> URLPattern | None:
+    """The webhook's URL pattern among the root patterns of `urlconf`."""
+    for pattern in get_resolver(urlconf).url_patterns:
+        if isinstance(pattern, URLPattern) and pattern.name == WEBHOOK_URL_NAME:
+            return pattern
+    return None
+
+
+class WebhookMiddleware:
+    """Provider webhooks skip the middleware made for people (settings.MIDDLEWARE).
+
+    A webhook (`/webhooks/<provider>/<token>/<kind>`) carries no cookie, no session and no
+    user, is exempt from CSRF and answers a line of plain text: sessions, sign-in, CSRF, the
+    CSP, the clickjacking header, messages, htmx, the current practice and the login lockout
+    have nothing to do with it, and going through them cost about as much as the bare view
+    (benchmarks/webhook_load.py). `WebhookMiddleware`, placed after the request id and the
+    security headers, calls the webhook view itself and answers; every other path goes on
+    through the whole chain. What the skipped middleware gave a webhook is kept here:
+
+    * the language LocaleMiddleware would pick (the name "Unknown +33 6..." given to a new
+      number is written in it);
+    * the client's address on audit entries written during the webhook (the coachee created
+      for a new number, the consent event of a STOP), as AuditActorMiddleware records it;
+      the request id that ties entries to log lines is the one RequestIdMiddleware sets;
+    * an unhandled error is logged with its request id and answered with a plain 500, as
+      RequestIdMiddleware.process_exception does for every view;
+    * a Content-Length, as CommonMiddleware sets.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.on_error = RequestIdMiddleware(get_response).process_exception
+        pre_save.connect(
+            _stamp_audit_entry,
+            sender=get_logentry_model(),
+            dispatch_uid="ancrage.messaging.webhook_audit_address",
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path_info.startswith(WEBHOOK_PREFIX):
+            return self.get_response(request)
+        route = webhook_route(str(getattr(request, "urlconf", None) or settings.ROOT_URLCONF))
+        match = route.resolve(request.path_info[1:]) if route is not None else None
+        if match is None:  # not a webhook after all: the usual 404, through everything
+            return self.get_response(request)
+        request.resolver_match = match
+        language = translation.get_language_from_request(request)
+        address = _client_address.set(client_ip(request))
+        try:
+            with translation.override(language):
+                response = match.func(request, *match.args, **match.kwargs)
+        except Exception as exc:
+            handled = self.on_error(request, exc)
+            if handled is None:
+                raise  # Django answers it (a 4xx, or the debug page)
+            response = handled
+        finally:
+            _client_address.reset(address)
+        if not response.streaming and not response.has_header("Content-Length"):
+            response.headers["Content-Length"] = str(len(response.content))
+        return response

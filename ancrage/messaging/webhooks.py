@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from ancrage.coaching.models import Practice
 from ancrage.messaging import inbound
-from ancrage.messaging.fastpath import insert_event
+from ancrage.messaging.fastpath import SenderChanged, insert_event, webhook_write
+from ancrage.messaging.keywords import classify_keyword
 from ancrage.messaging.models import Message, WebhookEvent
 from ancrage.messaging.multipart import store_part
 from ancrage.messaging.outbound import ProviderNotConfigured
@@ -69,18 +70,41 @@ def handle_webhook(
     raw = stored_payload(practice, provider_code, kind, request)
     now = timezone.now()
     try:
-        with transaction.atomic():  # the raw payload and what it carries: one write
-            event = WebhookEvent(**raw, received_at=now, processed_at=now)
-            event.pk = insert_event(raw, processed_at=now, now=now)
-            process_event(event, provider, request)
+        carried = _parsed(provider, kind, request)  # before the write: no lock held meanwhile
+        plain = _plain_sms(practice, carried)
+        if plain is not None:  # most webhooks: one statement (PostgreSQL) or a group commit
+            try:
+                inbound.record_inbound(practice, provider_code, plain, payload=(raw, now))
+            except SenderChanged:  # the number's coachee changed since it was cached
+                plain = None
+        if plain is None:
+            with webhook_write(), transaction.atomic():  # the raw payload and what it carries
+                event = WebhookEvent(**raw, received_at=now, processed_at=now)
+                event.pk = insert_event(raw, processed_at=now, now=now)
+                _apply(event, carried)
     except Exception as exc:
         inbound.clear_caches()  # they may hold a coachee created by the rolled-back write
         error = str(exc) if isinstance(exc, WebhookMalformed) else f"{type(exc).__name__}: {exc}"
-        insert_event(raw, None, now, error=_storable(error)[:2000])  # for a human to read
+        with webhook_write():
+            insert_event(raw, None, now, error=_storable(error)[:2000])  # for a human to read
         if isinstance(exc, WebhookMalformed):
             return WebhookOutcome(400, f"malformed webhook: {exc}")
         raise  # a 500 (logged with its request id): the provider retries, the payload is kept
     return WebhookOutcome(200, "ok")
+
+
+def _plain_sms(practice: Practice, carried: Carried) -> InboundSms | None:
+    """The SMS when the webhook is one plain SMS from a number the practice knows: stored
+    with its raw payload at once (fastpath.record_plain_inbound). None for anything
+    else (a keyword to act on, a part of a long SMS, a new number, status reports, text that
+    had to be cleaned...), which takes the general path, in a transaction."""
+    received, reports, cleaned = carried
+    if cleaned or reports or len(received) != 1:
+        return None
+    sms = received[0]
+    if not sms.provider_message_id or sms.raw.get("multipart") or classify_keyword(sms.body):
+        return None
+    return sms if inbound.cached_sender(practice, sms.sender) is not None else None
 
 
 def stored_payload(
@@ -121,6 +145,19 @@ def _cleaned_value(value: Any) -> Any:
     return value
 
 
+def _is_storable(value: Any) -> bool:
+    """Whether `_cleaned_value` would leave `value` as it is (checked without copying)."""
+    if isinstance(value, str):
+        return _UNSTORABLE.search(value) is None
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_is_storable(k) and _is_storable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_is_storable(item) for item in value)
+    return True
+
+
 def _cleaned(items: list[Parsed]) -> tuple[list[Parsed], bool]:
     """What a webhook carries, storable: NUL removed, lone surrogates replaced; and whether
     anything had to be. An id too long to store is a malformed webhook."""
@@ -129,8 +166,11 @@ def _cleaned(items: list[Parsed]) -> tuple[list[Parsed], bool]:
         if len(item.provider_message_id) > MAX_ID_LENGTH:
             raise WebhookMalformed(f"provider message id longer than {MAX_ID_LENGTH} characters")
         fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
-        cleaned.append(dataclasses.replace(item, **_cleaned_value(fields)))
-    return cleaned, cleaned != items
+        if _is_storable(fields):  # nearly always: no copy
+            cleaned.append(item)
+        else:
+            cleaned.append(dataclasses.replace(item, **_cleaned_value(fields)))
+    return cleaned, any(new is not old for new, old in zip(cleaned, items, strict=True))
 
 
 def _verified(token: str, code: str, request: WebhookRequest) -> tuple[Practice, Provider]:
@@ -145,13 +185,27 @@ def _verified(token: str, code: str, request: WebhookRequest) -> tuple[Practice,
     return practice, provider
 
 
+# What a verified webhook carries: inbound SMS, status reports, and whether either had to be
+# cleaned to be stored.
+Carried = tuple[list[InboundSms], list[StatusReport], bool]
+
+
+def _parsed(provider: Provider, kind: str, request: WebhookRequest) -> Carried:
+    received, nul_in = _cleaned(provider.parse_inbound(request) if kind != "status" else [])
+    reports, nul_st = _cleaned(provider.parse_status(request) if kind != "inbound" else [])
+    return received, reports, nul_in or nul_st
+
+
 def process_event(event: WebhookEvent, provider: Provider, request: WebhookRequest) -> None:
     """Record what a verified webhook carries. A report for a message whose send is not
     recorded yet (the provider called back faster than we wrote its id) is retried later."""
+    _apply(event, _parsed(provider, event.kind, request))
+
+
+def _apply(event: WebhookEvent, carried: Carried) -> None:
     practice, code = event.practice, event.provider
-    received, nul_in = _cleaned(provider.parse_inbound(request) if event.kind != "status" else [])
-    reports, nul_st = _cleaned(provider.parse_status(request) if event.kind != "inbound" else [])
-    if nul_in or nul_st:  # rare: said on the raw row, which keeps the payload as it came
+    received, reports, cleaned = carried
+    if cleaned:  # rare: said on the raw row, which keeps the payload as it came
         log.warning("%s webhook event %s: %s", code, event.pk, CLEANED_NOTE)
         WebhookEvent.objects.filter(pk=event.pk).update(error=CLEANED_NOTE)
     for sms in received:
