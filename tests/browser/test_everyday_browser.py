@@ -19,9 +19,13 @@ def test_an_empty_sms_shows_why_it_was_not_sent(page, demo_server):
     expect(page.locator(".composer .error")).to_have_text("Le message est vide.")
     assert page.locator(".bubble").count() == before
 
-    page.get_by_placeholder("Écrire un SMS…").fill("x" * 1700)  # 11 SMS in GSM-7
+    page.get_by_placeholder("Écrire un SMS…").fill("x" * 1700)  # 12 SMS in GSM-7
+    # The coach sees the live count first (and its request is done before the send's).
+    expect(page.locator("#sms-cost")).to_contain_text("12 SMS")
     page.get_by_role("button", name="Envoyer", exact=True).click()
-    expect(page.locator(".composer .error")).to_contain_text("la limite est de 10")
+    refused = page.locator(".composer p.error", has_text="la limite est de 10")
+    expect(refused).to_be_visible()
+    expect(page.get_by_text("Le message est vide.")).to_have_count(0)
 
 
 def test_on_a_390_px_phone_the_top_bar_fits_and_log_out_is_reachable(browser, demo_server):
