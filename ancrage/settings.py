@@ -125,6 +125,12 @@ SQLITE_PATH = DATA_DIR / "ancrage.sqlite3"
 DATABASE_URL = envstr("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Django disables psycopg's prepared statements; only the webhook's own cursor (bound by
+    # the server, messaging/fastpath.py) uses them: Django's cursors bind on the client, which
+    # never prepares. Off with ANCRAGE_PG_PREPARED=0 (behind PgBouncer < 1.21 in transaction mode).
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
+        5 if envbool("ANCRAGE_PG_PREPARED", True) else None
+    )
 else:
     DATABASES = {
         "default": {

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
+import psycopg
 from django.db import OperationalError, connection, transaction
 
 from ancrage.coaching.models import Coachee, Engagement
@@ -103,10 +104,14 @@ _PLAIN_MESSAGE_SQL = _guarded_insert_sql(
     engagement_id=_CURRENT_ENGAGEMENT,
 )
 # PostgreSQL: both in one statement; the event's id is NULL when the sender changed, the
-# message's when the provider id is already stored (a retry).
+# message's when the provider id is already stored (a retry). It runs as a prepared statement
+# (server-side parameters, `_prepared_cursor`), so the headers say they are JSON: a parameter
+# of an INSERT ... SELECT takes no type from its column.
 _PLAIN_BOTH_SQL = (
-    f"WITH event AS ({_PLAIN_EVENT_SQL}), message AS ({_PLAIN_MESSAGE_SQL})"
-    " SELECT (SELECT id FROM event), (SELECT id FROM message)"
+    "WITH event AS ({}), message AS ({}) SELECT (SELECT id FROM event), (SELECT id FROM message)"
+).format(
+    _guarded_insert_sql(_EVENT_TABLE, _EVENT_COLUMNS, _EVENT_CONFLICT, headers="%s::jsonb"),
+    _PLAIN_MESSAGE_SQL,
 )
 
 
@@ -168,7 +173,7 @@ def record_plain_inbound(
     event, message = _plain_values(raw, fields, now)
     if connection.vendor == "postgresql":
         with transaction.atomic() if connection.in_atomic_block else nullcontext():
-            with connection.cursor() as cursor:
+            with _prepared_cursor() as cursor:
                 cursor.execute(_PLAIN_BOTH_SQL, event + message)
                 event_id, message_id = cursor.fetchone()
         if event_id is None:
@@ -182,6 +187,22 @@ def record_plain_inbound(
     if written is None:
         raise SenderChanged(fields["phone"])
     return written[1]
+
+
+def _prepared_cursor() -> Any:
+    """A Django cursor (errors, transactions and query logging as usual) whose parameters are
+    bound by the server, so that psycopg prepares a statement run often on a connection
+    (its prepare_threshold, 5 by default) and PostgreSQL stops parsing and planning it for each
+    webhook: that was a third of PostgreSQL's time per webhook (docs/dispatch.md, Webhooks).
+    ANCRAGE_PG_PREPARED=0 turns preparing off (settings.py), e.g. behind a PgBouncer older than
+    1.21 in transaction mode, which cannot follow prepared statements."""
+    connection.ensure_connection()
+    raw: Any = psycopg.Cursor(connection.connection)  # not Django's ClientCursor (client-side)
+    return (
+        connection.make_debug_cursor(raw)
+        if connection.queries_logged
+        else connection.make_cursor(raw)
+    )
 
 
 def _plain_values(
