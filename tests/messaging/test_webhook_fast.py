@@ -73,6 +73,23 @@ def test_a_plain_sms_from_a_known_number_is_one_write(hooks, camille, client):
     assert event.processed_at and not event.error and event.duplicates == 0
 
 
+postgres_only = pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL's plans"
+)
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_plans_the_plain_sms_statement_once_per_connection(hooks, camille, client):
+    for n in range(7):  # psycopg prepares a statement from its 5th run on a connection
+        assert post(client, sms(hooks, f"Devis {n} envoyé", f"SMprep{n}")).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert [s for s in prepared if s.startswith("WITH event AS")], prepared
+    assert Message.objects.filter(provider_message_id__startswith="SMprep").count() == 7
+
+
 def stored_fields(message: Message) -> tuple:
     return (
         message.practice_id, message.coachee_id, message.engagement_id, message.direction,
