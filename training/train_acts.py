@@ -43,10 +43,10 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_m_conversations.jsonl": "blind set M: judged the model of 2026-12-05, read once",
-    "heldout_r_conversations.jsonl": "blind set R: judges the shipped model, read once",
-    # N, O, then P and Q, then S, T and U were each read once untouched (docs/analysis.md),
-    # then joined training
+    "heldout_v_conversations.jsonl": "blind set V: judges the shipped model, read once",
+    "heldout_w_conversations.jsonl": "blind set W: judges the shipped model, read once",
+    # N, O, then P and Q, then S, T and U, then M and R were each read once untouched
+    # (docs/analysis.md), then joined training
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))  # 0.20 .. 0.95
@@ -181,11 +181,61 @@ def choose(
         scores[act] = round(score, 3)
         print(f"{act:20} C={c:<4} threshold={t:.2f} leave-one-writer-out F1 {score:.3f}")
     chosen = [[probs[cs[k]][i][k] for k in range(len(LEARNED))] for i in range(len(rows))]
+    report = "pleasing acts micro-F1 {:.3f}, false alarms on plain business statements {:.1%}"
     print(
-        f"pleasing acts micro-F1 {_pleasing_f1(rows, chosen, thresholds):.3f}, "
-        f"false alarms on plain business statements {_false_alarm_rate(rows, chosen, thresholds):.1%}"
+        report.format(
+            _pleasing_f1(rows, chosen, thresholds), _false_alarm_rate(rows, chosen, thresholds)
+        )
     )
+    thresholds = fewer_false_alarms(rows, chosen, thresholds)
+    print("within the false-alarm ceiling: " + report.format(
+        _pleasing_f1(rows, chosen, thresholds), _false_alarm_rate(rows, chosen, thresholds)
+    ))  # fmt: skip
+    for act in PLEASING:
+        k = LEARNED.index(act)
+        truth = [act in row.labels for row in rows]
+        scores[act] = round(f1(truth, [p[k] >= thresholds[k] for p in chosen]), 3)
     return cs, thresholds, scores
+
+
+# Each act's best threshold alone still called 18 % of plain business statements (information,
+# advice with nothing pleasing) a pitch, mostly `own_offer` on "I'll send you the quote"; a
+# coach told he pitched when he only informed stops trusting the rest. Below this ceiling,
+# each further point of false alarms cost several points of pleasing-acts F1 (leave-one-
+# writer-out, 2026-12-06: 9.5 % for -0.016 F1; 5 % for -0.13).
+FALSE_ALARM_CEILING = 0.10
+
+
+def fewer_false_alarms(
+    rows: list[Example], probs: list[list[float]], thresholds: list[float]
+) -> list[float]:
+    """Raise pleasing acts' thresholds, one step at a time, each time the one that loses the
+    least pleasing-acts F1 per false alarm removed, until at most FALSE_ALARM_CEILING of
+    plain business statements are flagged (leave-one-writer-out scores)."""
+    thresholds = list(thresholds)
+    steps = sorted(set(THRESHOLDS) | {0.97, 0.99})
+    score, alarms = (
+        _pleasing_f1(rows, probs, thresholds),
+        _false_alarm_rate(rows, probs, thresholds),
+    )
+    while alarms > FALSE_ALARM_CEILING:
+        options = []
+        for act in PLEASING:
+            k = LEARNED.index(act)
+            higher = [t for t in steps if t > thresholds[k]]
+            if not higher:
+                continue
+            trial = thresholds[:k] + [higher[0]] + thresholds[k + 1 :]
+            trial_score = _pleasing_f1(rows, probs, trial)
+            trial_alarms = _false_alarm_rate(rows, probs, trial)
+            if trial_alarms < alarms:
+                options.append(((trial_score - score) / (alarms - trial_alarms), act, trial))
+        if not options:
+            break
+        _cost, _act, thresholds = max(options, key=lambda option: option[0])
+        score = _pleasing_f1(rows, probs, thresholds)
+        alarms = _false_alarm_rate(rows, probs, thresholds)
+    return thresholds
 
 
 PRECISION_FLOOR = 0.75
