@@ -42,6 +42,14 @@ ACTS = (
 )
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_ASCII_WORDS = re.compile(r"[a-z]+")  # the same words in lower-case ASCII text
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text (letters only); lower-case ASCII needs no Unicode letter class."""
+    return (_ASCII_WORDS if text.isascii() and text.islower() else _WORDS).findall(text)
+
+
 _DECLARATIVE = re.compile(
     r"^(?:you|i|we|they|he|she|it|that|this|there|vous|tu|je|j'|on|il|elle|ils|elles|c'|ça)\b"
 )
@@ -408,7 +416,7 @@ def _may_ask(body: str, rules: Rules, keys: Keys | None) -> bool:
     if "-" in body or "est ce" in body or body.endswith(rules.question_cue_endings):
         return True
     if (keys is None or not rules.question_cues.isdisjoint(keys)) and not (
-        rules.question_cues.isdisjoint(_WORDS.findall(body))
+        rules.question_cues.isdisjoint(words_of(body))
     ):
         return True
     if rules.question_cue_pattern.search(body):
@@ -955,9 +963,7 @@ def content_words(text: str, rules: Rules) -> frozenset[str]:
     if not lowered.isascii():
         lowered = fold_accents(lowered)  # once for the whole text, not word by word
     return frozenset(
-        word
-        for word in _WORDS.findall(lowered)
-        if len(word) >= 5 and word not in rules.echo_stopwords
+        word for word in words_of(lowered) if len(word) >= 5 and word not in rules.echo_stopwords
     )
 
 

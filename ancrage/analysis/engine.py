@@ -106,7 +106,8 @@ def shape(
     turn_follows_other = False
     previous: str | None = None
     this_turn: list[str] = []
-    other_turn: list[str] = []  # the turn just before this one, by someone else
+    # the turn just before this one, by someone else: joined once per turn, not per utterance
+    said_before = said_end = ""
     for index, u in enumerate(utterances):
         if index % _CHECK_EVERY == 0 and index:
             _checkpoint(index, len(utterances), deadline, progress)
@@ -114,26 +115,28 @@ def shape(
         if not continues_turn:
             turn_follows_other = previous is not None
             previous = u.speaker
-            other_turn, this_turn = this_turn, []
+            said_before = " ".join(this_turn)
+            said_end = said_before[-400:]  # its end is what is answered
+            this_turn = []
         question, regex_acts, norm = classify_utterance(
             u.text, rules, turn_follows_other, continues_turn
         )
         this_turn.append(norm)
-        said_before = " ".join(other_turn)
+        greets = "greeting" in regex_acts
         context = Context(
             question=question,
-            greets="greeting" in regex_acts,
+            greets=greets,
             follows_other=turn_follows_other,
             continues_turn=continues_turn,
-            other_turn=said_before[-400:],  # its end is what is answered
-            lexical=tuple(a for a in regex_acts if a in LEXICAL),
+            other_turn=said_end,
+            lexical=tuple([a for a in regex_acts if a in LEXICAL]),
             echoes=bool(
                 question in ("open", "closed")
                 and said_before
                 and echoes_before_asking(norm, said_before, rules)
             ),
         )
-        out.append(Shaped(question, "greeting" in regex_acts, norm, context))
+        out.append(Shaped(question, greets, norm, context))
     return out
 
 
@@ -149,27 +152,19 @@ def annotate(
     long with AnalysisError("too_slow"); `progress` hears how far it is."""
     rules = rules_for(language, tuple(products), tuple(competitors))
     model = load_model()
-    named = _lexicon_matcher(products, competitors)
+    named = _lexicon_matcher(products, competitors) if products or competitors else None
     out: list[Annotated] = []
     for index, (u, shaped) in enumerate(
         zip(utterances, shape(utterances, rules, deadline, progress), strict=True)
     ):
-        decisions = {
-            d.act: d for d in model.decide_utterance(shaped.norm, language, shaped.context)
-        }
-        for act, term in named(shaped.norm):  # the user's own product and competitor names
-            if act not in decisions:
-                decisions[act] = Decision(act, 1.0, (term,))
-        pitch = [
-            decisions[a] for a in ("own_offer", "self_promotion", "competitor") if a in decisions
-        ]
-        if pitch and "input" not in decisions:  # a pitch pushes own content
-            decisions["input"] = Decision("input", pitch[0].score, pitch[0].evidence)
-        acts = ["question"] if shaped.question in ("open", "closed") else []
-        acts += [act for act in LEARNED if act in decisions]
-        if shaped.greets:
-            acts.append("greeting")
-        evidence = {act: list(decisions[act].evidence) for act in acts if act in decisions}
+        found = model.decide_utterance(shaped.norm, language, shaped.context)
+        if found or named is not None:
+            acts, evidence = _learned_acts(shaped, found, named)
+        else:  # most utterances: no learned act, nothing to explain
+            acts = ["question"] if shaped.question in ("open", "closed") else []
+            if shaped.greets:
+                acts.append("greeting")
+            evidence = {}
         out.append(
             Annotated(
                 index,
@@ -184,6 +179,28 @@ def annotate(
             )
         )
     return out
+
+
+def _learned_acts(
+    shaped: Shaped,
+    found: list[Decision],
+    named: Callable[[str], list[tuple[str, str]]] | None,
+) -> tuple[list[str], dict[str, list[str]]]:
+    """The acts of one utterance, in their fixed order, and the words that weighed for each."""
+    decisions = {d.act: d for d in found}
+    if named is not None:
+        for act, term in named(shaped.norm):  # the user's own product and competitor names
+            if act not in decisions:
+                decisions[act] = Decision(act, 1.0, (term,))
+    pitch = [decisions[a] for a in ("own_offer", "self_promotion", "competitor") if a in decisions]
+    if pitch and "input" not in decisions:  # a pitch pushes own content
+        decisions["input"] = Decision("input", pitch[0].score, pitch[0].evidence)
+    acts = ["question"] if shaped.question in ("open", "closed") else []
+    acts += [act for act in LEARNED if act in decisions]
+    if shaped.greets:
+        acts.append("greeting")
+    evidence = {act: list(decisions[act].evidence) for act in acts if act in decisions}
+    return acts, evidence
 
 
 def _lexicon_matcher(

@@ -65,6 +65,7 @@ def _top_level_split(inner: str) -> list[str]:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # \d on ASCII text, without a Unicode lookup per character
 _ASCII_LETTERS = re.compile(r"[a-z]+")  # only for lower-cased text (see word_keys)
 
 
@@ -217,7 +218,7 @@ def word_keys(norm: str) -> Keys:
     found = (_ASCII_LETTERS if norm.isascii() else _LETTERS).findall(norm)
     words = set(found)
     words.update([word[:KEY_LENGTH] for word in found if len(word) > KEY_LENGTH])
-    if _DIGIT.search(norm):
+    if (_ASCII_DIGIT if norm.isascii() else _DIGIT).search(norm):
         words.add(DIGIT_KEY)
     return words  # a plain set: read only, and cheaper to build than a frozenset
 

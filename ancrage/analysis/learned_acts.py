@@ -38,9 +38,13 @@ WEIGHTS = Path(__file__).with_name("weights") / "acts.json"
 # The acts learned here; `question` (a shape) and `greeting` stay with the regex layer.
 LEARNED = tuple(act for act in ACTS if act not in ("question", "greeting"))
 
-_TOKEN = re.compile(r"[a-z]+'|[a-z]+|\d+(?:[.,]\d+)*|[?!%€$£]")  # « l'histoire » -> l' histoire
+# « l'histoire » -> l' histoire (`[a-z]+'?`: one pass over a word, where `[a-z]+'|[a-z]+` read
+# every word twice that had no apostrophe)
+_TOKEN = re.compile(r"[a-z]+'?|\d+(?:[.,]\d+)*|[?!%€$£]")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # « trooop », "sooo": the same letter thrice or more
+_HAS_REPEATS = re.compile(r"(?=([a-z])\1\1)")  # the same test, faster to fail: most texts have none
 _THANKS = re.compile(r"\b(?:merci|thanks?|thx|ty|remercie)\b")
+_THANKS_LETTERS = ("merci", "th", "ty")  # one of them is in every match of _THANKS
 _STOP_CONTENT = 5  # content words: five letters or more
 
 
@@ -62,10 +66,10 @@ def tokens(norm: str) -> tuple[str, ...]:
     """Words of a normalised utterance, accents folded, « trooop » -> « troop », ? and !.
     Kept for a while: an utterance is read again as the other's turn the next one answers."""
     folded = norm if norm.isascii() else fold_accents(norm)
+    if _HAS_REPEATS.search(folded) is not None:
+        folded = _REPEATS.sub(r"\1\1", folded)
     # every number is one word, "#": "800 bakeries" and "3,000 garages" are the same boast
-    return tuple(
-        "#" if word[0].isdigit() else word for word in _TOKEN.findall(_REPEATS.sub(r"\1\1", folded))
-    )
+    return tuple("#" if word[0].isdigit() else word for word in _TOKEN.findall(folded))
 
 
 @lru_cache(maxsize=4096)
@@ -76,6 +80,9 @@ def _content_words(turn: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _thanks(turn: str) -> bool:
+    # substring tests (C, no regex) rule out most turns before the word-boundary search
+    if not any(letters in turn for letters in _THANKS_LETTERS):
+        return False
     return _THANKS.search(turn) is not None
 
 
@@ -90,7 +97,7 @@ def _overlap(words: tuple[str, ...], other_turn: str) -> str:
 @lru_cache(maxsize=65_536)
 def _word_features(word: str, tag: str) -> tuple[str, ...]:
     """A word and its 4-letter groups (each once): words repeat (Zipf), so each is spelled out
-    once, and at run time its weights are summed once (`Model._word_sum`)."""
+    once, and at run time its weights are summed once (`Model._word`)."""
     found = ["w:" + tag + word]
     if len(word) > 3:
         padded = "<" + word + ">"
@@ -99,16 +106,21 @@ def _word_features(word: str, tag: str) -> tuple[str, ...]:
 
 
 def _pairs(words: tuple[str, ...], tag: str) -> list[str]:
-    return list(
-        dict.fromkeys("b:" + tag + a + "_" + b for a, b in zip(words, words[1:], strict=False))
-    )
+    prefix = "b:" + tag  # one string built per pair, not four
+    return list(dict.fromkeys([f"{prefix}{a}_{b}" for a, b in zip(words, words[1:], strict=False)]))
+
+
+# The shape features' names, spelled once (they are looked up for every utterance).
+_QUESTION_FEATURES = {q: "q:" + q for q in ("open", "closed", "tag", "none")}
+_OVERLAP_FEATURES = {o: "overlap:" + o for o in ("none", "0", "1", "2+")}
 
 
 def _shape_features(words: tuple[str, ...], tag: str, context: Context) -> list[str]:
     found = ["s:" + tag + "first_" + words[0]] if words else []
-    found.append("q:" + (context.question or "none"))
-    found.append("len:" + ("1-3" if len(words) <= 3 else "4-12" if len(words) <= 12 else "13+"))
-    found.append("overlap:" + _overlap(words, context.other_turn))
+    question = context.question or "none"
+    found.append(_QUESTION_FEATURES.get(question) or "q:" + question)
+    found.append("len:1-3" if len(words) <= 3 else "len:4-12" if len(words) <= 12 else "len:13+")
+    found.append(_OVERLAP_FEATURES[_overlap(words, context.other_turn)])
     if context.greets:
         found.append("greets")
     if not context.follows_other:
@@ -117,7 +129,8 @@ def _shape_features(words: tuple[str, ...], tag: str, context: Context) -> list[
         found.append("continues")
     if context.echoes:
         found.append("echo_then_ask")
-    found.extend("rx:" + act for act in dict.fromkeys(context.lexical))
+    if context.lexical:
+        found.extend("rx:" + act for act in dict.fromkeys(context.lexical))
     if context.other_turn and _thanks(context.other_turn):
         found.append("after_thanks")
     return found
@@ -161,7 +174,7 @@ def _word_of(feature: str) -> str | None:
     return " ".join(words)
 
 
-_SURFACE = re.compile(r"[^\W\d_]+'|[^\W\d_]+")
+_SURFACE = re.compile(r"[^\W\d_]+'?")  # a word, with its apostrophe when elided
 
 
 def as_written(phrase: str, norm: str) -> str:
@@ -187,6 +200,17 @@ def _as_written(phrase: str, spelled: dict[str, str]) -> str:
     return phrase.replace("' ", "'")  # « j' étais » was split at the elision
 
 
+Row = tuple[float, ...]  # one weight (or one sum) per act
+Explained = tuple[str, Row]  # a feature's words (see _word_of) and its weights
+
+
+class _Word(NamedTuple):
+    """What a word of a language adds to an utterance, worked out once (words repeat, Zipf)."""
+
+    summed: Row  # its weights and its letter groups', summed in `features` order
+    explained: Explained | None  # its words and its own weights, when it can explain a decision
+
+
 class Decision(NamedTuple):  # a tuple: made for every act found, so made cheaply
     act: str
     score: float
@@ -209,9 +233,10 @@ class Model:
         }
         self.meta: dict = data.get("trained_on", {})
         self._zero: list[float] = [0.0] * len(self.acts)
+        self._bias_row: Row = tuple(self.bias)
         # p >= t exactly when the logit is >= log(t / (1 - t)): no sigmoid for acts not chosen
         self._logit_thresholds = [_logit(t) for t in self.thresholds]
-        self._word_sums: dict[str, tuple[float, ...]] = {}
+        self._words: dict[str, dict[str, _Word]] = {}  # language tag -> word -> _Word
 
     def _sum(self, feats: list[str]) -> list[float]:
         totals = list(self.bias)
@@ -222,21 +247,32 @@ class Model:
                 _add(totals, row)
         return totals
 
-    def _word_sum(self, word: str, tag: str) -> tuple[float, ...]:
-        """A word's weights and its letter groups', summed once: words repeat (Zipf)."""
-        key = tag + word
-        found = self._word_sums.get(key)
+    def _word(self, word: str, tag: str) -> _Word:
+        """A word's weights and its letter groups', summed once (words repeat, Zipf), with its
+        explanation; kept in one table per language, so that no key is built to look it up."""
+        words = self._words.get(tag)
+        if words is None:
+            words = self._words[tag] = {}
+        found = words.get(word)
         if found is None:
-            summed = list(self._zero)
-            get = self.weights.get
-            for f in _word_features(word, tag):
-                row = get(f)
-                if row is not None:
-                    _add(summed, row)
-            if len(self._word_sums) >= _WORD_SUMS:  # bounded: a long-running server
-                self._word_sums.clear()
-            found = self._word_sums[key] = tuple(summed)
+            found = self._new_word(word, tag)
+            if len(words) >= _WORD_SUMS:  # bounded: a long-running server
+                words.clear()
+            words[word] = found
         return found
+
+    def _new_word(self, word: str, tag: str) -> _Word:
+        summed = list(self._zero)
+        get = self.weights.get
+        feats = _word_features(word, tag)
+        for f in feats:
+            row = get(f)
+            if row is not None:
+                _add(summed, row)
+        own = feats[0]  # "w:" + tag + word
+        phrase, row = _word_of(own), get(own)
+        explained = (phrase, row) if phrase is not None and row is not None else None
+        return _Word(tuple(summed), explained)
 
     def scores(self, feats: list[str]) -> list[float]:
         """Probability of each act, in the order of `self.acts`."""
@@ -244,7 +280,7 @@ class Model:
 
     def decide(self, feats: list[str], evidence: int = 3) -> list[Decision]:
         """The acts above their threshold, each with the words that pushed it most."""
-        return self._decisions(self.scores(feats), feats, evidence)
+        return self._decisions(self.scores(feats), self._explained(feats), evidence)
 
     def decide_utterance(
         self, norm: str, lang: str, context: Context, evidence: int = 3
@@ -254,37 +290,45 @@ class Model:
         chosen), with the explanations' words as the speaker typed them (`as_written`)."""
         words = tokens(norm)
         tag = lang + ":"
-        totals = list(self.bias)
-        for word in dict.fromkeys(words):
-            _add(totals, self._word_sum(word, tag))
+        distinct = [self._word(word, tag) for word in dict.fromkeys(words)]
+        rows = [self._bias_row]
+        rows.extend([word.summed for word in distinct])
         get = self.weights.get
-        pairs = _pairs(words, tag)
-        for f in pairs:
-            row = get(f)
-            if row is not None:
-                _add(totals, row)
+        # the pairs the models know (most are not): their weights are kept for the explanation
+        weighed_pairs = [(f, row) for f in _pairs(words, tag) if (row := get(f)) is not None]
+        rows.extend([row for _f, row in weighed_pairs])
         for f in _shape_features(words, tag, context):
             row = get(f)
             if row is not None:
-                _add(totals, row)
+                rows.append(row)
+        totals = _sum_rows(rows, len(self.acts))
         if all(x < t for x, t in zip(totals, self._logit_thresholds, strict=True)):
             return []
-        worded = ["w:" + tag + word for word in dict.fromkeys(words)] + pairs
+        # the words, then the pairs, as `features` lists them (the order ties are broken in)
+        worded = [word.explained for word in distinct if word.explained is not None]
+        worded += [(phrase, row) for f, row in weighed_pairs if (phrase := _word_of(f)) is not None]
         return self._decisions([_sigmoid(x) for x in totals], worded, evidence, norm)
 
+    def _explained(self, feats: list[str]) -> list[Explained]:
+        """The features that can explain a decision, each once, with their weights."""
+        get = self.weights.get
+        return [
+            (word, row)
+            for f in dict.fromkeys(feats)
+            if (word := _word_of(f)) is not None and (row := get(f)) is not None
+        ]
+
     def _decisions(
-        self, probabilities: list[float], feats: list[str], evidence: int, norm: str = ""
+        self,
+        probabilities: list[float],
+        worded: list[Explained],
+        evidence: int,
+        norm: str = "",
     ) -> list[Decision]:
         """The chosen acts with their words; as typed in `norm` when it is given."""
         chosen = [(i, p) for i, p in enumerate(probabilities) if p >= self.thresholds[i]]
         if not chosen:
             return []
-        get = self.weights.get
-        worded = [
-            (word, row)
-            for f in dict.fromkeys(feats)
-            if (word := _word_of(f)) is not None and (row := get(f)) is not None
-        ]
         out = []
         spelled: dict[str, str] | None = None
         for i, p in chosen:
@@ -305,6 +349,20 @@ class Model:
 
 
 _WORD_SUMS = 200_000  # distinct words kept summed (a few tens of MB at most)
+
+
+def _sum_rows(rows: list[Row], width: int) -> list[float]:
+    """Each act's rows summed in their order, the first row first: the same floats as adding
+    the rows one by one to the first, with one float kept unboxed per act (mypyc) rather
+    than a float object made for every row and act."""
+    first, rest = rows[0], rows[1:]
+    totals = []
+    for i in range(width):
+        total: float = first[i]
+        for row in rest:
+            total += row[i]
+        totals.append(total)
+    return totals
 
 
 def _add(totals: list[float], row: tuple[float, ...]) -> None:

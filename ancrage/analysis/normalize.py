@@ -13,9 +13,21 @@ _APOSTROPHES_PAIRS = (("’", "'"), ("ʼ", "'"), ("‘", "'"), ("\u00a0", " "))
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
+# The accents (combining marks) among U+0300-U+036F, and any character that is neither ASCII nor
+# one of them: a text decomposed into ASCII letters and these marks (all French) folds by
+# dropping its non-ASCII characters, in C, instead of a combining() call per character.
+_ACCENT_MARKS = "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
+_NOT_ASCII_NOR_ACCENT = re.compile("[^\x00-\x7f" + _ACCENT_MARKS + "]")
+
+
 def fold_accents(text: str) -> str:
     """« réussite » -> « reussite »: the letters without their accents."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFD", text)
+    if decomposed.isascii():
+        return decomposed
+    if _NOT_ASCII_NOR_ACCENT.search(decomposed) is None:
+        return decomposed.encode("ascii", "ignore").decode("ascii")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _destutter(word: str) -> str:
@@ -126,18 +138,18 @@ _EN_SMS = {
     "r": "are",
     "n": "and",  # "who got the offer n how'd u choose"
 }
-# one C search over the text tells whether any of them occurs, even with punctuation attached
-_EN_SMS_PATTERN = re.compile(
-    r"(?<![\w'-])(?:" + "|".join(sorted(_EN_SMS, key=len, reverse=True)) + r")(?![\w'-])"
-)
 
 
 def _typed_words(text: str, words: list[str], code: str) -> tuple[str, list[str]]:
     """Undo SMS typing shortcuts; a cheap test first, so most texts cost nothing."""
     if code == "fr":
         return _typed_french(text, words)
-    if code == "en" and _EN_SMS_PATTERN.search(text):
+    if code == "en":
+        # a set test over the words, in C: most texts have no shortcut (a regex search, with its
+        # look-behind tried at every character, cost more than the words' stripping)
         bare = [w.rstrip(".,!?;:") for w in words]  # "that was all u." is typed too
+        if _EN_SMS.keys().isdisjoint(bare):
+            return text, words
         return text, [
             _EN_SMS[b] + w[len(b) :] if b in _EN_SMS else w
             for w, b in zip(words, bare, strict=True)
