@@ -43,10 +43,10 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_v_conversations.jsonl": "blind set V: judges the shipped model, read once",
-    "heldout_w_conversations.jsonl": "blind set W: judges the shipped model, read once",
-    # N, O, then P and Q, then S, T and U, then M and R were each read once untouched
-    # (docs/analysis.md), then joined training
+    "heldout_ba_conversations.jsonl": "blind set BA: judges the shipped model, read once",
+    "heldout_bb_conversations.jsonl": "blind set BB: judges the shipped model, read once",
+    # N, O, then P and Q, then S, T and U, then M and R, then X, Y, Z, AA, AB and AC, then V and
+    # W were each read once untouched (docs/analysis.md), then joined training
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(32))  # 0.200 .. 0.975

@@ -72,7 +72,7 @@ def test_the_blind_sets_are_never_trained_on():
     import train_acts
 
     texts = {r.text for r in train_acts.load()}
-    for name in ("heldout_v_conversations.jsonl", "heldout_w_conversations.jsonl"):
+    for name in ("heldout_ba_conversations.jsonl", "heldout_bb_conversations.jsonl"):
         assert name in train_acts.NOT_TRAINED
         blind = ROOT / "benchmarks" / "data" / name
         blind_texts = [json.loads(line)["text"] for line in blind.read_text().splitlines()]
