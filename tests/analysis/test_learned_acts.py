@@ -324,3 +324,39 @@ def test_new_phrases_no_training_set_contains():
     missed = [p for p, ok in zip(NEW_PHRASES, right, strict=True) if not ok]
     assert sum(right) >= 0.75 * len(NEW_PHRASES), missed
     assert len(alarms) <= 1, alarms
+
+
+def _example(labels: set[str]):
+    import train_acts
+
+    return train_acts.Example((), frozenset(labels), "w", "en", "")
+
+
+def test_the_false_alarm_ceiling_raises_the_cheapest_threshold_until_it_holds():
+    import train_acts
+
+    offer, talk = train_acts.LEARNED.index("own_offer"), train_acts.LEARNED.index("small_talk")
+
+    def probs(own_offer: float, small_talk: float) -> list[float]:
+        row = [0.0] * len(train_acts.LEARNED)
+        row[offer], row[talk] = own_offer, small_talk
+        return row
+
+    # ten plain statements: six look like offers to the model (0.6), one like small talk (0.6)
+    rows = [_example({"input"}) for _ in range(10)]
+    scores = [probs(0.6, 0.0)] * 6 + [probs(0.0, 0.6)] + [probs(0.0, 0.0)] * 3
+    # real offers score 0.7 or more, real small talk 0.62: small talk's threshold is the costly one
+    rows += [_example({"input", "own_offer"}) for _ in range(10)]
+    scores += [probs(0.7 + 0.02 * i, 0.0) for i in range(10)]
+    rows += [_example({"small_talk"}) for _ in range(5)]
+    scores += [probs(0.0, 0.62)] * 5
+    start = [0.5] * len(train_acts.LEARNED)
+    assert train_acts._false_alarm_rate(rows, scores, start) == 0.7
+
+    chosen = train_acts.fewer_false_alarms(rows, scores, start)
+
+    assert train_acts._false_alarm_rate(rows, scores, chosen) <= train_acts.FALSE_ALARM_CEILING
+    assert 0.6 < chosen[offer] <= 0.7  # offers cleared, every real one still found
+    assert chosen[talk] == 0.5  # one alarm was within the ceiling: small talk is left alone
+    # every real offer and small talk still found; the one small-talk alarm left costs 1/31
+    assert train_acts._pleasing_f1(rows, scores, chosen) == 30 / 31
