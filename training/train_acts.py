@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import sys
 from collections import Counter, defaultdict
@@ -43,10 +44,12 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_ba_conversations.jsonl": "blind set BA: judges the shipped model, read once",
-    "heldout_bb_conversations.jsonl": "blind set BB: judges the shipped model, read once",
+    "heldout_df_conversations.jsonl": "blind set DF: judges the shipped model, read once",
+    "heldout_dg_conversations.jsonl": "blind set DG: judges the shipped model, read once",
+    "heldout_dh_conversations.jsonl": "blind set DH: judges the shipped model, read once",
     # N, O, then P and Q, then S, T and U, then M and R, then X, Y, Z, AA, AB and AC, then V and
-    # W were each read once untouched (docs/analysis.md), then joined training
+    # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE were each read once
+    # untouched (docs/analysis.md), then joined training
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(32))  # 0.200 .. 0.975
@@ -136,21 +139,39 @@ def f1(truth: list[bool], guess: list[bool]) -> float:
 
 
 def out_of_writer(rows: list[Example]) -> dict[float, list[list[float]]]:
-    """For each C, every utterance's probabilities from models trained without its writer."""
+    """For each C, every utterance's probabilities from models trained without its writer.
+    Writers are independent: one process per core (fork: the rows are not copied)."""
+    global _ROWS
+    _ROWS = rows
     probs = {c: [[0.0] * len(LEARNED) for _ in rows] for c in C_GRID}
-    for writer in sorted({row.writer for row in rows}):
-        train = [row for row in rows if row.writer != writer]
-        test = [i for i, row in enumerate(rows) if row.writer == writer]
-        vocab = vocabulary(train)
-        x, x_test = matrix(train, vocab), matrix([rows[i] for i in test], vocab)
-        for k, act in enumerate(LEARNED):
-            y = [act in row.labels for row in train]
+    writers = sorted({row.writer for row in rows})
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(os.cpu_count() or 1, len(writers))) as pool:
+        for writer, test, scored in pool.imap(_without_writer, writers):
             for c in C_GRID:
-                column = fit_one(x, y, c).predict_proba(x_test)[:, 1]
-                for i, p in zip(test, column, strict=True):
-                    probs[c][i][k] = float(p)
-        print(f"  without writer {writer}: {len(test)} utterances scored", file=sys.stderr)
+                for i, row in zip(test, scored[c], strict=True):
+                    probs[c][i] = row
+            print(f"  without writer {writer}: {len(test)} utterances scored", file=sys.stderr)
     return probs
+
+
+_ROWS: list[Example] = []
+
+
+def _without_writer(writer: str) -> tuple[str, list[int], dict[float, list[list[float]]]]:
+    rows = _ROWS
+    train = [row for row in rows if row.writer != writer]
+    test = [i for i, row in enumerate(rows) if row.writer == writer]
+    vocab = vocabulary(train)
+    x, x_test = matrix(train, vocab), matrix([rows[i] for i in test], vocab)
+    scored = {c: [[0.0] * len(LEARNED) for _ in test] for c in C_GRID}
+    for k, act in enumerate(LEARNED):
+        y = [act in row.labels for row in train]
+        for c in C_GRID:
+            column = fit_one(x, y, c).predict_proba(x_test)[:, 1]
+            for j, p in enumerate(column):
+                scored[c][j][k] = float(p)
+    return writer, test, scored
 
 
 def choose(

@@ -111,8 +111,9 @@ def test_sms_thread_as_pairs() -> None:
 
 
 def test_one_speaker_is_analyzed_with_a_warning() -> None:
-    report = analyze([{"speaker": "A", "text": "Vous devriez essayer notre offre."}])
+    report = analyze([{"speaker": "A", "text": "Je vous conseille de relancer vos clients mardi."}])
     assert report.warnings == ["one_speaker"]
+    assert "input" in report.utterances[0].acts
     assert report.indicator("input_share").value == 1.0
 
 
