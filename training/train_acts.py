@@ -44,12 +44,12 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_df_conversations.jsonl": "blind set DF: judges the shipped model, read once",
-    "heldout_dg_conversations.jsonl": "blind set DG: judges the shipped model, read once",
-    "heldout_dh_conversations.jsonl": "blind set DH: judges the shipped model, read once",
+    "heldout_ef_conversations.jsonl": "blind set EF: judges the shipped model, read once",
+    "heldout_eg_conversations.jsonl": "blind set EG: judges the shipped model, read once",
+    "heldout_eh_conversations.jsonl": "blind set EH: judges the shipped model, read once",
     # N, O, then P and Q, then S, T and U, then M and R, then X, Y, Z, AA, AB and AC, then V and
-    # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE were each read once
-    # untouched (docs/analysis.md), then joined training
+    # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE, then DF, DG and DH,
+    # then EA to EE were each read once untouched (docs/analysis.md), then joined training
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(32))  # 0.200 .. 0.975
