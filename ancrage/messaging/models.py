@@ -137,6 +137,14 @@ class Message(models.Model):
                 condition=Q(status__in=["queued", "sending"]),
                 name="message_in_flight",
             ),
+            # "Is a message to this person in flight?", asked for every candidate of every
+            # claim: without it PostgreSQL ANDed the coachee index with message_in_flight and
+            # read that one whole, dead entries too (0.9 ms a candidate, 8,000 queued).
+            models.Index(
+                fields=["coachee"],
+                condition=Q(status="sending"),
+                name="message_sending_by_coachee",
+            ),
             # The dispatcher's claim: due outbound rows, round-robin by practice.
             models.Index(
                 fields=["practice", "created_at", "id"],

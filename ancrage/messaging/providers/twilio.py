@@ -23,9 +23,7 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlparse
 
-import requests
 from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
-from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
@@ -43,6 +41,7 @@ from .base import (
     WebhookRequest,
 )
 from .errors import CONFIG, NETWORK, RATE_LIMITED, SERVER_ERROR, TRANSIENT_HTTP_STATUSES
+from .pooled_http import NETWORK_ERRORS, PooledHttpClient
 from .urls import api_base_url
 
 TIMEOUT_SECONDS = 15.0
@@ -113,7 +112,7 @@ class TwilioProvider(Provider):
         client = Client(
             self.config.get("account_sid"),
             self.config.get("auth_token"),
-            http_client=TwilioHttpClient(timeout=TIMEOUT_SECONDS),
+            http_client=PooledHttpClient(timeout=TIMEOUT_SECONDS),
             environment={},  # never pick up TWILIO_* from the process environment
         )
         base_url = api_base_url(self.config, "")  # "": the SDK's own https://api.twilio.com
@@ -141,7 +140,7 @@ class TwilioProvider(Provider):
             message = self._client().messages.create(**kwargs)
         except (TwilioRestException, TwilioServiceException) as exc:
             raise classify_twilio_error(exc.status, exc.code, str(getattr(exc, "msg", ""))) from exc
-        except requests.RequestException as exc:
+        except NETWORK_ERRORS as exc:
             raise ProviderError(
                 f"Twilio unreachable: {exc}", permanent=False, code=NETWORK
             ) from exc
@@ -224,7 +223,7 @@ class TwilioProvider(Provider):
                 if reached or not page.next_page_url:
                     return SentLookup(tuple(copies))
                 page = page.next_page()
-        except (TwilioException, requests.RequestException) as exc:
+        except (TwilioException, *NETWORK_ERRORS) as exc:
             return SentLookup.unknown(f"Twilio lookup failed: {type(exc).__name__}: {exc}")
         return SentLookup.unknown(
             f"more than {LOOKUP_PAGE_SIZE * LOOKUP_PAGES} messages to this number since then"
@@ -241,7 +240,7 @@ class TwilioProvider(Provider):
             self._client().api.v2010.account.fetch()
         except (TwilioRestException, TwilioServiceException) as exc:
             raise classify_twilio_error(exc.status, exc.code, "") from exc
-        except requests.RequestException as exc:
+        except NETWORK_ERRORS as exc:
             raise ProviderError(
                 f"Twilio unreachable: {exc}", permanent=False, code=NETWORK
             ) from exc
