@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import ssl
 import sys
 import threading
 import time
@@ -75,6 +76,9 @@ class _Handler(BaseHTTPRequestHandler):
             headers={name.lower(): value for name, value in self.headers.items()},
             body=body,
         )
+        if self.server.fake.take_hang_up(request):  # read, then gone without a word
+            self.close_connection = True
+            return
         response = self.server.fake.dispatch(request)
         self.send_response(response.status)
         for name, value in response.headers.items():
@@ -82,6 +86,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(response.body)))
         self.end_headers()
         self.wfile.write(response.body)
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.fake.connections += 1
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
 
@@ -114,10 +122,15 @@ class FakeProviderServer:
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.delay_seconds = 0.0  # answer slowly, like a provider under load
+        self.tls: ssl.SSLContext | None = None  # set before start(): HTTPS with this context
+        self.connections = 0  # TCP connections accepted
+        self._hang_ups = 0
 
     # -- lifecycle -----------------------------------------------------------------
     def start(self) -> FakeProviderServer:
         self._server = _Server(self)
+        if self.tls is not None:
+            self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True)
         # A short poll interval keeps shutdown (and so each test's teardown) fast.
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -144,9 +157,22 @@ class FakeProviderServer:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     # -- scripting failures ----------------------------------------------------------
+    def hang_up(self, times: int = 1) -> None:
+        """Read the next `times` requests, then close the connection without answering."""
+        with self._lock:
+            self._hang_ups += times
+
+    def take_hang_up(self, request: RecordedRequest) -> bool:
+        with self._lock:
+            if not self._hang_ups:
+                return False
+            self._hang_ups -= 1
+            self.requests.append(request)
+            return True
+
     def queue(self, response: CannedResponse, times: int = 1) -> None:
         """Answer the next `times` requests with `response`."""
         with self._lock:
@@ -166,6 +192,7 @@ class FakeProviderServer:
         with self._lock:
             self.requests.clear()
             self._script.clear()
+            self._hang_ups = 0
 
     # -- request handling ------------------------------------------------------------
     def dispatch(self, request: RecordedRequest) -> CannedResponse:
