@@ -54,6 +54,19 @@ _SENT_SQL = (
 )
 # A delivery report raced ahead of our write: its status stays, the id is recorded.
 _ID_SQL = f"UPDATE {_TABLE} SET provider_message_id = %s WHERE id = %s AND provider_message_id = ''"
+# The same two writes on PostgreSQL, one statement each for a whole group: row by row, each
+# SMS cost two statements' round of parse, plan and pipeline (12 % of a worker's CPU).
+_SENT_ALL_SQL = (
+    f"UPDATE {_TABLE} AS m SET status = 'sent', provider_message_id = v.sid, sent_at = %s,"
+    " error_code = '', error_message = '', segments = v.segments, claimed_by = ''"
+    " FROM unnest(%s::bigint[], %s::text[], %s::int[]) AS v(id, sid, segments)"
+    " WHERE m.id = v.id AND m.status IN ('sending', 'needs_check')"
+)
+_ID_ALL_SQL = (
+    f"UPDATE {_TABLE} AS m SET provider_message_id = v.sid"
+    " FROM unnest(%s::bigint[], %s::text[]) AS v(id, sid)"
+    " WHERE m.id = v.id AND m.provider_message_id = ''"
+)
 
 
 @dataclass
@@ -201,12 +214,22 @@ def mark_all_sent(outcomes: list[Outcome]) -> None:
         return
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     done = [(o.message, o.result) for o in outcomes if o.result is not None]
+    ids = [m.pk for m, _ in done]
+    sids = [r.provider_message_id for _, r in done]
     with connection.cursor() as cursor:
-        cursor.executemany(
-            _SENT_SQL,
-            [(r.provider_message_id, now, r.segments or m.segments, m.pk) for m, r in done],
-        )
-        cursor.executemany(_ID_SQL, [(r.provider_message_id, m.pk) for m, r in done])
+        if connection.vendor == "postgresql":
+            segments = [r.segments or m.segments for m, r in done]
+            cursor.execute(_SENT_ALL_SQL, [now, ids, sids, segments])
+            cursor.execute(_ID_ALL_SQL, [ids, sids])
+        else:  # SQLite: statements run in-process, row by row costs nothing more
+            cursor.executemany(
+                _SENT_SQL,
+                [
+                    (sid, now, r.segments or m.segments, m.pk)
+                    for sid, (m, r) in zip(sids, done, strict=True)
+                ],
+            )
+            cursor.executemany(_ID_SQL, list(zip(sids, ids, strict=True)))
     for message, result in done:
         for part_id in result.provider_part_ids[1:]:
             PartId.objects.get_or_create(

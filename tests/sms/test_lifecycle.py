@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -173,3 +174,29 @@ def test_a_queued_message_needs_no_task_row_and_the_sweep_enqueues_nothing(twili
     tasks()
     message.refresh_from_db()
     assert message.status == "sent" and len(twilio.sent) == 1
+
+
+def test_a_group_of_results_is_recorded_whatever_reports_came_first(twilio, camille):
+    """One write for a whole group (PostgreSQL) must do what one write per SMS did."""
+    from ancrage.messaging.dispatch import Outcome, mark_all_sent
+    from ancrage.messaging.providers.base import SendResult
+
+    sending, reported, known = (queue_message(camille, text) for text in ("A", "B", "C"))
+    Message.objects.filter(pk=sending.pk).update(status="sending", error_code="network")
+    Message.objects.filter(pk=reported.pk).update(status="delivered")  # the report raced ahead
+    Message.objects.filter(pk=known.pk).update(status="delivered", provider_message_id="SMold")
+    with transaction.atomic():
+        mark_all_sent(
+            [
+                Outcome(sending, SendResult("SMa", segments=2)),
+                Outcome(reported, SendResult("SMb")),
+                Outcome(known, SendResult("SMc")),
+            ]
+        )
+    rows = {m.body: m for m in Message.objects.filter(pk__in=[sending.pk, reported.pk, known.pk])}
+    assert (rows["A"].status, rows["A"].provider_message_id, rows["A"].segments) == (
+        "sent", "SMa", 2,
+    )  # fmt: skip
+    assert rows["A"].error_code == "" and rows["A"].sent_at is not None
+    assert (rows["B"].status, rows["B"].provider_message_id) == ("delivered", "SMb")
+    assert (rows["C"].status, rows["C"].provider_message_id) == ("delivered", "SMold")
