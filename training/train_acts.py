@@ -44,9 +44,13 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_ef_conversations.jsonl": "blind set EF: judges the shipped model, read once",
-    "heldout_eg_conversations.jsonl": "blind set EG: judges the shipped model, read once",
-    "heldout_eh_conversations.jsonl": "blind set EH: judges the shipped model, read once",
+    "heldout_ef_conversations.jsonl": "set EF: read once untouched; joins training at the next build",
+    "heldout_eg_conversations.jsonl": "set EG: read once untouched; joins training at the next build",
+    "heldout_eh_conversations.jsonl": "set EH: read once untouched; joins training at the next build",
+    "heldout_fa_conversations.jsonl": "blind set FA: judges the shipped model, never trained on",
+    "heldout_fb_conversations.jsonl": "blind set FB: judges the shipped model, never trained on",
+    "heldout_fc_conversations.jsonl": "blind set FC: judges the shipped model, never trained on",
+    "heldout_fd_conversations.jsonl": "blind set FD: judges the shipped model, never trained on",
     # N, O, then P and Q, then S, T and U, then M and R, then X, Y, Z, AA, AB and AC, then V and
     # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE, then DF, DG and DH,
     # then EA to EE were each read once untouched (docs/analysis.md), then joined training

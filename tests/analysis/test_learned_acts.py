@@ -72,7 +72,7 @@ def test_the_blind_sets_are_never_trained_on():
     import train_acts
 
     texts = {r.text for r in train_acts.load()}
-    for name in (f"heldout_{x}_conversations.jsonl" for x in ("ef", "eg", "eh")):
+    for name in (f"heldout_{x}_conversations.jsonl" for x in ("fa", "fb", "fc", "fd")):
         assert name in train_acts.NOT_TRAINED
         blind = ROOT / "benchmarks" / "data" / name
         conversations: dict[str, list[str]] = {}
