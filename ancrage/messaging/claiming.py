@@ -99,13 +99,9 @@ class Grant:
     interval: float = 0.0
 
 
-def grant(practice_id: int, provider: str, ids: list[int], now: dt.datetime) -> Grant:
-    """Which of `ids` this account may send now (its max_per_minute). The row lock makes
+def grant(account_id: int | None, ids: list[int], now: dt.datetime) -> Grant:
+    """Which of `ids` an account may send now (its max_per_minute). The row lock makes
     the bucket exact across workers and machines."""
-    limited = ProviderAccount.objects.filter(
-        practice_id=practice_id, provider=provider, max_per_minute__gt=0
-    ).values_list("pk", flat=True)
-    account_id = next(iter(limited), None)
     if account_id is None:  # no limit: no write lock taken
         return Grant(ids)
     with transaction.atomic():
@@ -139,7 +135,18 @@ def within_rate(rows: list[tuple[int, int, str]], limit: int, now: dt.datetime) 
     groups: dict[tuple[int, str], list[int]] = defaultdict(list)
     for message_id, practice_id, provider in rows:
         groups[(practice_id, provider)].append(message_id)
-    return [grant(*key, ids[:limit], now) for key, ids in groups.items()]
+    if not groups:
+        return []
+    # The limited accounts among them, in one query (a claim may span many practices).
+    limited = {
+        (practice_id, provider): pk
+        for pk, practice_id, provider in ProviderAccount.objects.filter(
+            practice_id__in={practice for practice, _ in groups},
+            provider__in={provider for _, provider in groups},
+            max_per_minute__gt=0,
+        ).values_list("pk", "practice_id", "provider")
+    }
+    return [grant(limited.get(key), ids[:limit], now) for key, ids in groups.items()]
 
 
 def claim(ids: list[int], worker_id: str, limit: int, now: dt.datetime) -> list[int]:

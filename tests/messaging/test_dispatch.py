@@ -128,3 +128,23 @@ def test_the_in_flight_check_reads_only_the_persons_own_rows(practice_a):
         plan = json.dumps(cursor.fetchone()[0])
     assert "message_sending_by_coachee" in plan
     assert "message_in_flight" not in plan
+
+
+@pytest.mark.django_db
+def test_a_claim_over_many_practices_asks_the_database_as_often_as_over_one():
+    """Claims span practices (they take turns): the send-rate lookup must not cost a query per
+    practice, or a Monday with hundreds of practices slows every claim."""
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_to_claim(practices: int, tag: str) -> int:
+        for n in range(practices):
+            practice = Practice.objects.create(
+                name=f"{tag}{n}", slug=f"{tag}-{n}", **NO_QUIET_HOURS
+            )
+            queue_message(crowd(practice, 1)[0], "Check-in")
+        with CaptureQueriesContext(connection) as captured:
+            claimed, ready = claim_due(f"worker-{tag}", 64, busy=set())
+        assert claimed == len(ready) == practices
+        return len(captured.captured_queries)
+
+    assert queries_to_claim(2, "few") == queries_to_claim(12, "many")
