@@ -214,22 +214,17 @@ def mark_all_sent(outcomes: list[Outcome]) -> None:
         return
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     done = [(o.message, o.result) for o in outcomes if o.result is not None]
-    ids = [m.pk for m, _ in done]
-    sids = [r.provider_message_id for _, r in done]
+    rows = [(m.pk, r.provider_message_id, r.segments or m.segments) for m, r in done]
+    if not rows:
+        return
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            segments = [r.segments or m.segments for m, r in done]
+            ids, sids, segments = (list(column) for column in zip(*rows, strict=True))
             cursor.execute(_SENT_ALL_SQL, [now, ids, sids, segments])
             cursor.execute(_ID_ALL_SQL, [ids, sids])
         else:  # SQLite: statements run in-process, row by row costs nothing more
-            cursor.executemany(
-                _SENT_SQL,
-                [
-                    (sid, now, r.segments or m.segments, m.pk)
-                    for sid, (m, r) in zip(sids, done, strict=True)
-                ],
-            )
-            cursor.executemany(_ID_SQL, list(zip(sids, ids, strict=True)))
+            cursor.executemany(_SENT_SQL, [(sid, now, n, pk) for pk, sid, n in rows])
+            cursor.executemany(_ID_SQL, [(sid, pk) for pk, sid, _ in rows])
     for message, result in done:
         for part_id in result.provider_part_ids[1:]:
             PartId.objects.get_or_create(

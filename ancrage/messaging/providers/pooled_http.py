@@ -2,8 +2,8 @@
 
 The SDK's own `TwilioHttpClient` goes through a `requests.Session`, which for every call
 re-reads the environment for proxies and certificate bundles, checks the bundle's path on
-disk, runs hooks and a cookie jar: about 2.0 ms of CPU per SMS on this project's benchmark
-machine, where this client spends 0.8 ms (benchmarks/dispatch.py and docs/dispatch.md). It
+disk, runs hooks and a cookie jar: 1.8 ms of CPU per send in the sending thread, where this
+client spends 0.8 ms (benchmarks/twilio_send_cpu.py, docs/dispatch.md). It
 plugs into the SDK's documented extension point (`twilio.http.HttpClient`) and keeps what
 requests gave us:
 
@@ -55,7 +55,7 @@ class PooledHttpClient(HttpClient):
 
     def __init__(self, timeout: float, pool_size: int = 4) -> None:
         super().__init__(logging.getLogger("twilio.http_client"), is_async=False, timeout=timeout)
-        self._timeout = urllib3.Timeout(connect=timeout, read=timeout)
+        self._timeout = _both(timeout)
         self._pool_size = pool_size
         self._managers: dict[str, urllib3.PoolManager] = {}
         self._lock = threading.Lock()
@@ -120,7 +120,7 @@ class PooledHttpClient(HttpClient):
             url,
             body=body,
             headers=sent_headers,
-            timeout=self._timeout if timeout is None else urllib3.Timeout(timeout),
+            timeout=self._timeout if timeout is None else _both(timeout),
             retries=_NO_RETRY,
             redirect=allow_redirects,
         )
@@ -132,6 +132,11 @@ class PooledHttpClient(HttpClient):
         if self.logger.isEnabledFor(logging.INFO):
             self.log_response(answer.status, answer)  # type: ignore[arg-type]
         return self._test_only_last_response
+
+
+def _both(seconds: float) -> urllib3.Timeout:
+    """requests' meaning of one number: the limit to connect, and again to read."""
+    return urllib3.Timeout(connect=seconds, read=seconds)
 
 
 def _form(values: dict[str, object]) -> str:
