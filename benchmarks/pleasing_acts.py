@@ -1,18 +1,27 @@
 """Issue 12's measure: pleasing acts on conversations the analyzer was never developed on.
 
     python benchmarks/pleasing_acts.py [FILE ...]   # default: the blind sets G-L
+    python benchmarks/pleasing_acts.py --second benchmarks/data/second_annotator FILE ...
 
 Per set and language: micro-F1 of the pleasing acts (small talk, self-promotion, own offer,
 competitor, assumption, credit taken) on the assessed speaker's utterances, and false alarms
 on plain business statements (utterances labelled `input` with no pleasing act). A new set is
 read here once, untouched, and the reading recorded (docs/analysis.md) before anyone develops
 on it or trains on it.
+
+`--second FOLDER` reads, instead of the analyzer, a second person's labels of the same
+conversations (FOLDER/<the file's name>, labelled from the guide alone, the writer's labels
+unseen), in both directions: the same measure between two people is what the analyzer's
+figures, and the targets, should be read against.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -38,16 +47,46 @@ def reading(pairs: list, lang: str) -> tuple[float, int, int]:
     return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), alarms, plain
 
 
-def main(paths: list[Path]) -> int:
-    print(f"{'set':38}{'lang':>5}{'micro-F1':>10}{'false alarms':>15}")
-    for path in paths:
-        pairs = own_accuracy.annotated_rows(own_accuracy.load(path))
+def second_reading(gold_path: Path, other_path: Path) -> list:
+    """The writer's rows beside a second person's labels of the same lines, in the shape
+    `reading` takes (the second person's acts where the analyzer's would be)."""
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
+    other = [json.loads(line) for line in other_path.read_text(encoding="utf-8").splitlines()]
+    if len(gold) != len(other):
+        raise SystemExit(f"{other_path}: {len(other)} lines, {gold_path.name} has {len(gold)}")
+    pairs = []
+    for g, o in zip(gold, other, strict=True):
+        if (g["conv"], g["text"]) != (o["conv"], o["text"]):
+            raise SystemExit(f"{other_path}: line {o['text']!r} is not {g['text']!r}")
+        pairs.append((g, SimpleNamespace(acts=o["acts"])))
+    return pairs
+
+
+def swapped(pairs: list) -> list:
+    return [(dict(g, acts=list(o.acts)), SimpleNamespace(acts=g["acts"])) for g, o in pairs]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--second", type=Path, help="a folder of second-annotator files")
+    args = parser.parse_args(argv)
+    readings: list[tuple[str, list]] = []
+    for path in args.files or BLIND:
+        if args.second is None:
+            readings.append((path.name, own_accuracy.annotated_rows(own_accuracy.load(path))))
+        else:
+            pairs = second_reading(path, args.second / path.name)
+            readings.append((f"{path.name} (second vs writer)", pairs))
+            readings.append((f"{path.name} (writer vs second)", swapped(pairs)))
+    print(f"{'set':52}{'lang':>5}{'micro-F1':>10}{'false alarms':>15}")
+    for name, pairs in readings:
         for lang in ("fr", "en"):
             f1, alarms, plain = reading(pairs, lang)
             if plain or f1:
-                print(f"{path.name:38}{lang:>5}{f1:>10.3f}{f'{alarms}/{plain}':>15}")
+                print(f"{name:52}{lang:>5}{f1:>10.3f}{f'{alarms}/{plain}':>15}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main([Path(p) for p in sys.argv[1:]] or BLIND))
+    sys.exit(main())
