@@ -44,16 +44,14 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_ef_conversations.jsonl": "set EF: read once untouched; joins training at the next build",
-    "heldout_eg_conversations.jsonl": "set EG: read once untouched; joins training at the next build",
-    "heldout_eh_conversations.jsonl": "set EH: read once untouched; joins training at the next build",
-    "heldout_fa_conversations.jsonl": "blind set FA: judges the shipped model, never trained on",
-    "heldout_fb_conversations.jsonl": "blind set FB: judges the shipped model, never trained on",
-    "heldout_fc_conversations.jsonl": "blind set FC: judges the shipped model, never trained on",
-    "heldout_fd_conversations.jsonl": "blind set FD: judges the shipped model, never trained on",
+    "heldout_ga_conversations.jsonl": "blind set GA: judges the shipped model, never trained on",
+    "heldout_gb_conversations.jsonl": "blind set GB: judges the shipped model, never trained on",
+    "heldout_gc_conversations.jsonl": "blind set GC: judges the shipped model, never trained on",
+    "heldout_gd_conversations.jsonl": "blind set GD: judges the shipped model, never trained on",
     # N, O, then P and Q, then S, T and U, then M and R, then X, Y, Z, AA, AB and AC, then V and
     # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE, then DF, DG and DH,
-    # then EA to EE were each read once untouched (docs/analysis.md), then joined training
+    # then EA to EE, then EF, EG and EH, then FA to FD were each read once untouched
+    # (docs/analysis.md), then joined training
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(32))  # 0.200 .. 0.975

@@ -72,7 +72,7 @@ def test_the_blind_sets_are_never_trained_on():
     import train_acts
 
     texts = {r.text for r in train_acts.load()}
-    for name in (f"heldout_{x}_conversations.jsonl" for x in ("fa", "fb", "fc", "fd")):
+    for name in (f"heldout_{x}_conversations.jsonl" for x in ("ga", "gb", "gc", "gd")):
         assert name in train_acts.NOT_TRAINED
         blind = ROOT / "benchmarks" / "data" / name
         conversations: dict[str, list[str]] = {}
@@ -364,3 +364,38 @@ def test_the_false_alarm_ceiling_raises_the_cheapest_threshold_until_it_holds():
     assert chosen[talk] == 0.5  # one alarm was within the ceiling: small talk is left alone
     # every real offer and small talk still found; the one small-talk alarm left costs 1/31
     assert train_acts._pleasing_f1(rows, scores, chosen) == 30 / 31
+
+
+def _jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return path
+
+
+def test_a_second_person_is_read_with_the_analyzer_measure_both_ways(tmp_path: Path, capsys):
+    """`pleasing_acts.py --second`: the human agreement the targets are read against."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import pleasing_acts
+
+    def row(text: str, acts: list[str]) -> dict:
+        return {"conv": "fr-vente-x", "lang": "fr", "speaker": "Léa", "assessed": True,
+                "text": text, "question": None, "acts": acts}  # fmt: skip
+
+    writer = [row("Je vous envoie le devis ce soir.", ["input"]),
+              row("Notre offre est la meilleure du marché.", ["input", "own_offer"]),
+              row("Il fait beau chez vous ?", ["small_talk"])]  # fmt: skip
+    second = [row("Je vous envoie le devis ce soir.", ["input", "own_offer"]),
+              row("Notre offre est la meilleure du marché.", ["input", "own_offer"]),
+              row("Il fait beau chez vous ?", [])]  # fmt: skip
+    gold = _jsonl(tmp_path / "set.jsonl", writer)
+    (tmp_path / "second").mkdir()
+    _jsonl(tmp_path / "second" / "set.jsonl", second)
+    assert pleasing_acts.main(["--second", str(tmp_path / "second"), str(gold)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # second against the writer: tp 1 (own offer), fp 1 (the quote), fn 1 (small talk)
+    assert lines[1].split()[-3:] == ["fr", "0.500", "1/1"]
+    # the writer against the second: the second's only plain statement is not one for it
+    assert lines[2].split()[-3:] == ["fr", "0.500", "0/0"]
+
+    _jsonl(tmp_path / "second" / "set.jsonl", second[:2])
+    with pytest.raises(SystemExit, match="2 lines, set.jsonl has 3"):
+        pleasing_acts.main(["--second", str(tmp_path / "second"), str(gold)])
