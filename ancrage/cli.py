@@ -134,6 +134,9 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--workers", type=int, default=2, help="HTTP worker processes")
     parser.add_argument(
+        "--threads", type=int, default=8, help="threads per worker process (default %(default)s)"
+    )
+    parser.add_argument(
         "--with-worker",
         action=argparse.BooleanOptionalAction,
         default=None,

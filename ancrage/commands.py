@@ -51,7 +51,7 @@ def serve(options: argparse.Namespace) -> int:
     with_worker = settings.EMBEDDED if options.with_worker is None else options.with_worker
     if with_worker:
         _start_worker_process()
-    run_gunicorn(options.bind, options.workers)
+    run_gunicorn(options.bind, options.workers, options.threads)
     return 0
 
 

@@ -25,7 +25,7 @@ class _Server(BaseApplication):
         return application
 
 
-def run_gunicorn(bind: str, workers: int) -> None:
+def run_gunicorn(bind: str, workers: int, threads: int = 8) -> None:
     per_worker_sockets = _tcp(bind) and os.environ.get("ANCRAGE_REUSE_PORT", "1") != "0"
     if per_worker_sockets:
         _refuse_if_taken(bind)
@@ -33,7 +33,11 @@ def run_gunicorn(bind: str, workers: int) -> None:
         {
             "bind": bind,
             "workers": workers,
-            "threads": 4,  # gthread: slow clients do not block a process
+            # gthread: slow clients do not block a process. Eight, not four: a webhook spends
+            # part of its time waiting for PostgreSQL to flush its commit, and more requests in
+            # flight share those flushes (webhook/bare ratio 0.43-0.61 against 0.47-0.57,
+            # alternated runs of benchmarks/webhook_load.py, docs/dispatch.md)
+            "threads": threads,
             "worker_class": "gthread",
             # One listening socket per process (SO_REUSEPORT): the kernel spreads connections
             # across processes by address hash. With one shared socket, whichever process

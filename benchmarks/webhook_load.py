@@ -314,7 +314,7 @@ def main() -> int:
         print("wrk is missing: apt-get install -y wrk", file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT))
-    print(f"ancrage serve --workers {args.workers} (gthread, 4 threads each) on 127.0.0.1; "
+    print(f"ancrage serve --workers {args.workers} (gthread, 8 threads each) on 127.0.0.1; "
           f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s; "
           f"open loop {args.rate} req/s for {args.seconds}s; {os.cpu_count()} CPUs")  # fmt: skip
     header = f"{'backend':9} {'endpoint':15} {'max req/s':>10} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'errors':>6}"

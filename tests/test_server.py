@@ -138,3 +138,27 @@ def _free_port() -> int:
 
 def _without_database_url() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # the embedded default
+
+
+def test_serve_runs_the_threads_asked_for_eight_by_default(monkeypatch):
+    """`--threads` reaches gunicorn; eight by default, so webhooks waiting on PostgreSQL's
+    commit flush share it (docs/dispatch.md)."""
+    from ancrage import server
+    from ancrage.cli import _parser
+
+    assert _parser().parse_args(["serve"]).threads == 8
+    assert _parser().parse_args(["serve", "--threads", "3"]).threads == 3
+    seen: dict = {}
+
+    class Recorded:
+        def __init__(self, options: dict) -> None:
+            seen.update(options)
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(server, "_Server", Recorded)
+    server.run_gunicorn("127.0.0.1:0", 2)
+    assert (seen["threads"], seen["worker_class"], seen["workers"]) == (8, "gthread", 2)
+    server.run_gunicorn("127.0.0.1:0", 2, 3)
+    assert seen["threads"] == 3
