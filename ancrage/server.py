@@ -35,8 +35,8 @@ def run_gunicorn(bind: str, workers: int, threads: int = 8) -> None:
             "workers": workers,
             # gthread: slow clients do not block a process. Eight, not four: a webhook spends
             # part of its time waiting for PostgreSQL to flush its commit, and more requests in
-            # flight share those flushes (webhook/bare ratio 0.43-0.61 against 0.47-0.57,
-            # alternated runs of benchmarks/webhook_load.py, docs/dispatch.md)
+            # flight share those flushes (PostgreSQL webhook/bare ratio, median of a night's
+            # runs of benchmarks/webhook_load.py: 0.58 with eight, 0.48 with four; docs/dispatch.md)
             "threads": threads,
             "worker_class": "gthread",
             # One listening socket per process (SO_REUSEPORT): the kernel spreads connections
