@@ -2,8 +2,9 @@
 
 The SDK's own `TwilioHttpClient` goes through a `requests.Session`, which for every call
 re-reads the environment for proxies and certificate bundles, checks the bundle's path on
-disk, runs hooks and a cookie jar: 1.8 ms of CPU per send in the sending thread, where this
-client spends 0.8 ms (benchmarks/twilio_send_cpu.py, docs/dispatch.md). It
+disk, runs hooks and a cookie jar: about 2.2 times the CPU this client spends per send in
+the sending thread (1,772 against 778 µs on a slow machine, 854 against 398 on a fast one;
+benchmarks/twilio_send_cpu.py, docs/dispatch.md). It
 plugs into the SDK's documented extension point (`twilio.http.HttpClient`) and keeps what
 requests gave us:
 
