@@ -16,7 +16,7 @@ from . import lang as languages
 from .acts import Rules, echoes_before_asking, rules_for
 from .acts import classify as classify_utterance
 from .feedback import build_feedback
-from .learned_acts import LEARNED, Context, Decision, load_model
+from .learned_acts import LEARNED, Context, Decision, load_model, named
 from .metrics import compute
 from .models import AnalysisError, Annotated, Limits, Report, Utterance
 from .normalize import fold_accents
@@ -108,6 +108,7 @@ def shape(
     this_turn: list[str] = []
     # the turn just before this one, by someone else: joined once per turn, not per utterance
     said_before = said_end = ""
+    speakers = frozenset(name.lower() for u in utterances for name in u.speaker.split())
     for index, u in enumerate(utterances):
         if index % _CHECK_EVERY == 0 and index:
             _checkpoint(index, len(utterances), deadline, progress)
@@ -123,6 +124,7 @@ def shape(
         )
         this_turn.append(norm)
         greets = "greeting" in regex_acts
+        names, acronyms = named(u.text, speakers)
         context = Context(
             question=question,
             greets=greets,
@@ -135,6 +137,8 @@ def shape(
                 and said_before
                 and echoes_before_asking(norm, said_before, rules)
             ),
+            names=names,
+            acronyms=acronyms,
         )
         out.append(Shaped(question, greets, norm, context))
     return out
@@ -154,10 +158,11 @@ def annotate(
     model = load_model()
     named = _lexicon_matcher(products, competitors) if products or competitors else None
     out: list[Annotated] = []
-    for index, (u, shaped) in enumerate(
-        zip(utterances, shape(utterances, rules, deadline, progress), strict=True)
-    ):
-        found = model.decide_utterance(shaped.norm, language, shaped.context)
+    shaped_all = shape(utterances, rules, deadline, progress)
+    decided = model.decide_conversation(
+        [(s.norm, s.context) for s in shaped_all], [u.speaker for u in utterances], language
+    )
+    for index, (u, shaped, found) in enumerate(zip(utterances, shaped_all, decided, strict=True)):
         if found or named is not None:
             acts, evidence = _learned_acts(shaped, found, named)
         else:  # most utterances: no learned act, nothing to explain

@@ -59,6 +59,45 @@ class Context:
     other_turn: str  # the other's previous turn, normalised ("" when none)
     echoes: bool = False  # takes up the other's words in a fragment, then asks (regex layer)
     lexical: tuple[str, ...] = ()  # the acts the regex layer's lexicons see, as evidence to weigh
+    names: int = 0  # capitalised names inside a sentence, not the speakers' (0, 1 or 2 for more)
+    acronyms: bool = False  # a word in capitals ("CRM", « RGPD »)
+
+
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*")
+# Capitalised without being a name: the pronoun I, titles, days and months.
+_NOT_NAMES = frozenset(
+    """i i'm i'll i've i'd ok okay mr mrs ms dr mme mlle monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september
+    october november december mon tue tues wed thu thurs fri sat sun jan feb mar apr jun jul
+    aug sep sept oct nov dec lundi mardi mercredi jeudi vendredi samedi dimanche janvier
+    février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre
+    decembre""".split()
+)
+
+
+def named(text: str, speakers: frozenset[str]) -> tuple[int, bool]:
+    """How many capitalised names a sentence carries inside it (not at its start, not the
+    speakers' own names), up to 2, and whether a word is in capitals. A brand or a rival
+    ("Doctolib", "State Farm's agents") is rarely a word any writer used before: the letters
+    do not carry over, the capital does."""
+    found, acronyms = 0, False
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word[0].isupper():
+            continue
+        if len(word) >= 2 and word.isupper():
+            acronyms = True
+            continue
+        before = text[: match.start()].rstrip()
+        if not before or not (before[-1].isalnum() or before[-1] in ",'’"):
+            continue  # a sentence's first word, after a full stop, a dash or an emoji
+        lowered = word.lower()
+        if lowered in speakers or lowered in _NOT_NAMES:
+            continue
+        found += 1
+        if found == 2:
+            break
+    return found, acronyms
 
 
 @lru_cache(maxsize=8192)
@@ -133,6 +172,12 @@ def _shape_features(words: tuple[str, ...], tag: str, context: Context) -> list[
         found.extend("rx:" + act for act in dict.fromkeys(context.lexical))
     if context.other_turn and _thanks(context.other_turn):
         found.append("after_thanks")
+    if context.names:
+        found.append(tag + "name")
+        if context.names > 1:
+            found.append(tag + "names2+")
+    if context.acronyms:
+        found.append(tag + "acronym")
     return found
 
 
@@ -217,6 +262,116 @@ class Decision(NamedTuple):  # a tuple: made for every act found, so made cheapl
     evidence: tuple[str, ...]  # the words that weighed most for it, strongest first
 
 
+_CLIP = 9.21  # first-reading logits are clipped to ±9.21 (p within 1e-4 of 0 or 1)
+
+
+class Inputs(NamedTuple):
+    """What the second reading sees of one utterance, for every act: its own first-reading
+    logit, and its speaker's other utterances in the conversation read first."""
+
+    logit: Row  # clipped
+    peak: Row  # each act's highest probability among the speaker's other utterances
+    mean: Row  # its mean over them
+    before: Row  # its probability in the speaker's previous utterance (0 when none)
+    after: Row  # in the speaker's next one
+    alone: bool = False  # the speaker says nothing else: there is nothing to read again
+
+
+_SAYS_SOMETHING = 4  # words: "Mm-hmm", « ok merci » are no context (padding must not count)
+
+
+def says_something(norm: str) -> bool:
+    """Whether an utterance counts as context for its speaker's others (4 words or more)."""
+    return sum(word[0].isalpha() for word in tokens(norm)) >= _SAYS_SOMETHING
+
+
+def conversation_inputs(
+    first: list[list[float]], speakers: list[str], counts: list[bool]
+) -> list[Inputs]:
+    """The second reading's inputs for every utterance, from the first readings' logits: the
+    same for training (`training/train_acts.py`) and at run time. Only the utterances that
+    `counts` (`says_something`) are context: backchannels added between two lines change
+    neither line's reading."""
+    width = len(first[0]) if first else 0
+    probabilities = [[_sigmoid(x) for x in row] for row in first]
+    by_speaker: dict[str, list[int]] = {}
+    for i, speaker in enumerate(speakers):
+        if counts[i]:
+            by_speaker.setdefault(speaker, []).append(i)
+    zeros = (0.0,) * width
+    out: list[Inputs | None] = [None] * len(first)
+    for i, row in enumerate(first):  # what nothing else is said around: read alone
+        if not counts[i] or len(by_speaker.get(speakers[i], ())) < 2:
+            out[i] = Inputs(tuple(row), zeros, zeros, zeros, zeros, alone=True)
+    for indexes in by_speaker.values():
+        n = len(indexes)
+        if n < 2:
+            continue
+        sums = [0.0] * width
+        best = [-1.0] * width  # the highest probability of each act, and who said it
+        second = [0.0] * width  # the highest among the others
+        best_at = [-1] * width
+        for i in indexes:
+            row = probabilities[i]
+            for a in range(width):
+                p = row[a]
+                sums[a] += p
+                if p > best[a]:
+                    second[a], best[a], best_at[a] = max(best[a], 0.0), p, i
+                elif p > second[a]:
+                    second[a] = p
+        for j, i in enumerate(indexes):
+            row = probabilities[i]
+            logit = tuple([min(max(x, -_CLIP), _CLIP) for x in first[i]])
+            peak = tuple([second[a] if best_at[a] == i else best[a] for a in range(width)])
+            mean = tuple([(sums[a] - row[a]) / (n - 1) for a in range(width)])
+            before = tuple(probabilities[indexes[j - 1]]) if j else zeros
+            after = tuple(probabilities[indexes[j + 1]]) if j + 1 < n else zeros
+            out[i] = Inputs(logit, peak, mean, before, after)
+    return [x for x in out if x is not None]
+
+
+def stack_row(inputs: Inputs, act: int) -> list[float]:
+    """One act's second-reading features: its own logit, every act's peak and mean elsewhere,
+    and its own probability before and after (training fits one weight per column)."""
+    return [inputs.logit[act], *inputs.peak, *inputs.mean, inputs.before[act], inputs.after[act]]
+
+
+class Stack(NamedTuple):
+    """The second reading: each act's first logit weighed again beside what its speaker does
+    elsewhere in the conversation. A seller who has pitched describes his offer next in words
+    no writer used (« notre terminal passe en 4G »); read alone, the sentence is information."""
+
+    bias: Row
+    weights: tuple[Row, ...]  # per act, one weight per column of `stack_row`
+
+    @classmethod
+    def of(cls, data: dict, width: int) -> Stack:
+        weights = tuple(tuple(row) for row in data["weights"])
+        if len(weights) != width or any(len(row) != 3 + 2 * width for row in weights):
+            raise ValueError("the second reading's table does not match the acts")
+        return cls(tuple(data["bias"]), weights)
+
+    def read(
+        self, first: list[list[float]], speakers: list[str], counts: list[bool]
+    ) -> list[list[float] | None]:
+        """Every utterance's probability of each act after the second reading; None for an
+        utterance read alone (a backchannel, or its speaker says nothing else)."""
+        out: list[list[float] | None] = []
+        for inputs in conversation_inputs(first, speakers, counts):
+            if inputs.alone:
+                out.append(None)
+                continue
+            row = []
+            for a, weights in enumerate(self.weights):
+                total = self.bias[a]
+                for w, x in zip(weights, stack_row(inputs, a), strict=True):
+                    total += w * x
+                row.append(_sigmoid(total))
+            out.append(row)
+        return out
+
+
 class Model:
     """A weight table: per feature one weight per act, a bias and a threshold per act.
 
@@ -225,17 +380,17 @@ class Model:
     def __init__(self, data: dict) -> None:
         self.acts: tuple[str, ...] = tuple(data["acts"])
         self.bias: list[float] = data["bias"]
-        self.thresholds: list[float] = data["thresholds"]
+        self.thresholds: list[float] = data["thresholds"]  # after the second reading
+        self.thresholds_alone: list[float] = data["thresholds_alone"]  # the first reading only
         # tuples of floats: the garbage collector stops looking at them after one pass, where
         # 60,000 lists would be walked again at every full collection
         self.weights: dict[str, tuple[float, ...]] = {
             f: tuple(row) for f, row in data["features"].items()
         }
         self.meta: dict = data.get("trained_on", {})
+        self.stack = Stack.of(data["stack"], len(self.acts))
         self._zero: list[float] = [0.0] * len(self.acts)
         self._bias_row: Row = tuple(self.bias)
-        # p >= t exactly when the logit is >= log(t / (1 - t)): no sigmoid for acts not chosen
-        self._logit_thresholds = [_logit(t) for t in self.thresholds]
         self._words: dict[str, dict[str, _Word]] = {}  # language tag -> word -> _Word
 
     def _sum(self, feats: list[str]) -> list[float]:
@@ -274,40 +429,77 @@ class Model:
         explained = (phrase, row) if phrase is not None and row is not None else None
         return _Word(tuple(summed), explained)
 
-    def scores(self, feats: list[str]) -> list[float]:
-        """Probability of each act, in the order of `self.acts`."""
-        return [_sigmoid(x) for x in self._sum(feats)]
+    def first_reading(self, feats: list[str]) -> list[float]:
+        """Each act's logit from the utterance alone, in the order of `self.acts`."""
+        return self._sum(feats)
 
-    def decide(self, feats: list[str], evidence: int = 3) -> list[Decision]:
-        """The acts above their threshold, each with the words that pushed it most."""
-        return self._decisions(self.scores(feats), self._explained(feats), evidence)
-
-    def decide_utterance(
-        self, norm: str, lang: str, context: Context, evidence: int = 3
-    ) -> list[Decision]:
-        """The same decisions as `decide(features(norm, lang, context))`, faster (a word's
-        weights are summed once and reused; explanations are only looked for when an act is
-        chosen), with the explanations' words as the speaker typed them (`as_written`)."""
+    def first_reading_of(self, norm: str, lang: str, context: Context) -> list[float]:
+        """The same logits as `first_reading(features(norm, lang, context))`, faster: a
+        word's weights are summed once and reused."""
         words = tokens(norm)
         tag = lang + ":"
-        distinct = [self._word(word, tag) for word in dict.fromkeys(words)]
         rows = [self._bias_row]
-        rows.extend([word.summed for word in distinct])
+        rows.extend([self._word(word, tag).summed for word in dict.fromkeys(words)])
         get = self.weights.get
-        # the pairs the models know (most are not): their weights are kept for the explanation
-        weighed_pairs = [(f, row) for f in _pairs(words, tag) if (row := get(f)) is not None]
-        rows.extend([row for _f, row in weighed_pairs])
+        for f in _pairs(words, tag):  # the pairs the models know (most are not)
+            row = get(f)
+            if row is not None:
+                rows.append(row)
         for f in _shape_features(words, tag, context):
             row = get(f)
             if row is not None:
                 rows.append(row)
-        totals = _sum_rows(rows, len(self.acts))
-        if all(x < t for x, t in zip(totals, self._logit_thresholds, strict=True)):
-            return []
-        # the words, then the pairs, as `features` lists them (the order ties are broken in)
+        return _sum_rows(rows, len(self.acts))
+
+    def decide(self, feats: list[str], evidence: int = 3) -> list[Decision]:
+        """The acts of an utterance read alone (its speaker says nothing else)."""
+        probabilities = [_sigmoid(x) for x in self.first_reading(feats)]
+        return self._decisions(
+            probabilities, self.thresholds_alone, self._explained(feats), evidence
+        )
+
+    def decide_conversation(
+        self,
+        utterances: list[tuple[str, Context]],
+        speakers: list[str],
+        lang: str,
+        evidence: int = 3,
+    ) -> list[list[Decision]]:
+        """The acts of every utterance (normalised text and context), each read first alone,
+        then again beside what its speaker does in the rest of the conversation (`Stack`);
+        with the words that weighed, as the speaker typed them."""
+        first = [self.first_reading_of(norm, lang, context) for norm, context in utterances]
+        out: list[list[Decision]] = []
+        for (norm, _context), logits, second in zip(
+            utterances,
+            first,
+            self.stack.read(first, speakers, [says_something(norm) for norm, _c in utterances]),
+            strict=True,
+        ):
+            if second is None:
+                probabilities, thresholds = [_sigmoid(x) for x in logits], self.thresholds_alone
+            else:
+                probabilities, thresholds = second, self.thresholds
+            if all(p < t for p, t in zip(probabilities, thresholds, strict=True)):
+                out.append([])  # most utterances: nothing to explain
+                continue
+            worded = self._worded(norm, lang)
+            out.append(self._decisions(probabilities, thresholds, worded, evidence, norm))
+        return out
+
+    def _worded(self, norm: str, lang: str) -> list[Explained]:
+        """The words, then the pairs, of an utterance that can explain a decision, in the
+        order `features` lists them (the order ties are broken in)."""
+        words = tokens(norm)
+        tag = lang + ":"
+        distinct = [self._word(word, tag) for word in dict.fromkeys(words)]
         worded = [word.explained for word in distinct if word.explained is not None]
-        worded += [(phrase, row) for f, row in weighed_pairs if (phrase := _word_of(f)) is not None]
-        return self._decisions([_sigmoid(x) for x in totals], worded, evidence, norm)
+        get = self.weights.get
+        for f in _pairs(words, tag):
+            phrase = _word_of(f)
+            if phrase is not None and (row := get(f)) is not None:
+                worded.append((phrase, row))
+        return worded
 
     def _explained(self, feats: list[str]) -> list[Explained]:
         """The features that can explain a decision, each once, with their weights."""
@@ -321,12 +513,13 @@ class Model:
     def _decisions(
         self,
         probabilities: list[float],
+        thresholds: list[float],
         worded: list[Explained],
         evidence: int,
         norm: str = "",
     ) -> list[Decision]:
         """The chosen acts with their words; as typed in `norm` when it is given."""
-        chosen = [(i, p) for i, p in enumerate(probabilities) if p >= self.thresholds[i]]
+        chosen = [(i, p) for i, p in enumerate(probabilities) if p >= thresholds[i]]
         if not chosen:
             return []
         out = []
