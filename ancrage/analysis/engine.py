@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,10 +160,11 @@ def annotate(
     model = load_model()
     named = _lexicon_matcher(products, competitors) if products or competitors else None
     out: list[Annotated] = []
-    shaped_all = shape(utterances, rules, deadline, progress)
-    decided = model.decide_conversation(
-        [(s.norm, s.context) for s in shaped_all], [u.speaker for u in utterances], language
-    )
+    with _cyclic_gc_paused():
+        shaped_all = shape(utterances, rules, deadline, progress)
+        decided = model.decide_conversation(
+            [(s.norm, s.context) for s in shaped_all], [u.speaker for u in utterances], language
+        )
     for index, (u, shaped, found) in enumerate(zip(utterances, shaped_all, decided, strict=True)):
         if found or named is not None:
             acts, evidence = _learned_acts(shaped, found, named)
@@ -184,6 +187,21 @@ def annotate(
             )
         )
     return out
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The cycle collector paused while a conversation is read: reading makes a few small
+    lists per utterance and no cycle, yet each collection walked every object already made
+    (a fifth of the time on 20,000 utterances). Reference counting still frees everything;
+    the collector runs again as soon as the reading ends, unless it was off before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _learned_acts(

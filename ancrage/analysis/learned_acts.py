@@ -63,7 +63,8 @@ class Context:
     acronyms: bool = False  # a word in capitals ("CRM", « RGPD »)
 
 
-_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*")
+# a word that starts with a capital (Latin-1 capitals included: « Éric », "Ørsted")
+_CAPITALISED = re.compile(r"(?<![^\W_])(?<!['’-])[A-ZÀ-ÖØ-Þ][^\W_]*(?:['’-][^\W\d_]+)*")
 # Capitalised without being a name: the pronoun I, titles, days and months.
 _NOT_NAMES = frozenset(
     """i i'm i'll i've i'd ok okay mr mrs ms dr mme mlle monday tuesday wednesday thursday
@@ -80,11 +81,12 @@ def named(text: str, speakers: frozenset[str]) -> tuple[int, bool]:
     speakers' own names), up to 2, and whether a word is in capitals. A brand or a rival
     ("Doctolib", "State Farm's agents") is rarely a word any writer used before: the letters
     do not carry over, the capital does."""
+    rest = text[1:]
+    if rest == rest.lower():
+        return 0, False  # no capital after the first letter: most SMS and transcripts
     found, acronyms = 0, False
-    for match in _WORD.finditer(text):
+    for match in _CAPITALISED.finditer(text):
         word = match.group()
-        if not word[0].isupper():
-            continue
         if len(word) >= 2 and word.isupper():
             acronyms = True
             continue
@@ -282,7 +284,17 @@ _SAYS_SOMETHING = 4  # words: "Mm-hmm", « ok merci » are no context (padding m
 
 def says_something(norm: str) -> bool:
     """Whether an utterance counts as context for its speaker's others (4 words or more)."""
-    return sum(word[0].isalpha() for word in tokens(norm)) >= _SAYS_SOMETHING
+    return _says_something(tokens(norm))
+
+
+def _says_something(words: tuple[str, ...]) -> bool:
+    found = 0
+    for word in words:
+        if word[0].isalpha():
+            found += 1
+            if found == _SAYS_SOMETHING:
+                return True
+    return False
 
 
 def conversation_inputs(
@@ -337,37 +349,48 @@ def stack_row(inputs: Inputs, act: int) -> list[float]:
     return [inputs.logit[act], *inputs.peak, *inputs.mean, inputs.before[act], inputs.after[act]]
 
 
-class Stack(NamedTuple):
+class Stack:
     """The second reading: each act's first logit weighed again beside what its speaker does
     elsewhere in the conversation. A seller who has pitched describes his offer next in words
     no writer used (« notre terminal passe en 4G »); read alone, the sentence is information."""
 
-    bias: Row
-    weights: tuple[Row, ...]  # per act, one weight per column of `stack_row`
-
-    @classmethod
-    def of(cls, data: dict, width: int) -> Stack:
-        weights = tuple(tuple(row) for row in data["weights"])
-        if len(weights) != width or any(len(row) != 3 + 2 * width for row in weights):
+    def __init__(self, data: dict, thresholds: list[float]) -> None:
+        width = len(thresholds)
+        self.bias: Row = tuple(data["bias"])
+        self.weights: tuple[Row, ...] = tuple(tuple(row) for row in data["weights"])
+        if len(self.weights) != width or any(len(w) != 3 + 2 * width for w in self.weights):
             raise ValueError("the second reading's table does not match the acts")
-        return cls(tuple(data["bias"]), weights)
+        # the most the context can add to an act (its inputs lie between 0 and 1), and the
+        # logit its threshold stands for: an act that cannot reach it is not summed at all
+        self._reach: Row = tuple(sum(max(w, 0.0) for w in row[1:]) for row in self.weights)
+        self._cut: Row = tuple(_logit(t) - 1e-9 for t in thresholds)
 
     def read(
         self, first: list[list[float]], speakers: list[str], counts: list[bool]
     ) -> list[list[float] | None]:
-        """Every utterance's probability of each act after the second reading; None for an
-        utterance read alone (a backchannel, or its speaker says nothing else)."""
+        """Every utterance's probability of each act after the second reading (0.0 for an act
+        its context cannot lift to its threshold); None for an utterance read alone (a
+        backchannel, or its speaker says nothing else)."""
         out: list[list[float] | None] = []
+        width = len(self.bias)
         for inputs in conversation_inputs(first, speakers, counts):
             if inputs.alone:
                 out.append(None)
                 continue
-            row = []
-            for a, weights in enumerate(self.weights):
-                total = self.bias[a]
-                for w, x in zip(weights, stack_row(inputs, a), strict=True):
-                    total += w * x
-                row.append(_sigmoid(total))
+            row = [0.0] * width
+            for a in range(width):
+                w = self.weights[a]
+                # summed in `stack_row`'s order: the same floats as training's columns
+                total = self.bias[a] + w[0] * inputs.logit[a]
+                if total + self._reach[a] < self._cut[a]:
+                    continue
+                for j in range(width):
+                    total += w[1 + j] * inputs.peak[j]
+                for j in range(width):
+                    total += w[1 + width + j] * inputs.mean[j]
+                total += w[1 + 2 * width] * inputs.before[a]
+                total += w[2 + 2 * width] * inputs.after[a]
+                row[a] = _sigmoid(total)
             out.append(row)
         return out
 
@@ -388,7 +411,7 @@ class Model:
             f: tuple(row) for f, row in data["features"].items()
         }
         self.meta: dict = data.get("trained_on", {})
-        self.stack = Stack.of(data["stack"], len(self.acts))
+        self.stack = Stack(data["stack"], self.thresholds)
         self._zero: list[float] = [0.0] * len(self.acts)
         self._bias_row: Row = tuple(self.bias)
         self._words: dict[str, dict[str, _Word]] = {}  # language tag -> word -> _Word
@@ -436,20 +459,26 @@ class Model:
     def first_reading_of(self, norm: str, lang: str, context: Context) -> list[float]:
         """The same logits as `first_reading(features(norm, lang, context))`, faster: a
         word's weights are summed once and reused."""
+        return self._first_reading_of(norm, lang, context)[0]
+
+    def _first_reading_of(
+        self, norm: str, lang: str, context: Context
+    ) -> tuple[list[float], list[tuple[str, Row]], bool]:
+        """The logits, the pairs of words the models know (kept for the explanation), and
+        whether the utterance is context for its speaker's others (`says_something`)."""
         words = tokens(norm)
         tag = lang + ":"
         rows = [self._bias_row]
         rows.extend([self._word(word, tag).summed for word in dict.fromkeys(words)])
         get = self.weights.get
-        for f in _pairs(words, tag):  # the pairs the models know (most are not)
-            row = get(f)
-            if row is not None:
-                rows.append(row)
+        # the pairs the models know (most are not)
+        weighed_pairs = [(f, row) for f in _pairs(words, tag) if (row := get(f)) is not None]
+        rows.extend([row for _f, row in weighed_pairs])
         for f in _shape_features(words, tag, context):
             row = get(f)
             if row is not None:
                 rows.append(row)
-        return _sum_rows(rows, len(self.acts))
+        return _sum_rows(rows, len(self.acts)), weighed_pairs, _says_something(words)
 
     def decide(self, feats: list[str], evidence: int = 3) -> list[Decision]:
         """The acts of an utterance read alone (its speaker says nothing else)."""
@@ -468,13 +497,12 @@ class Model:
         """The acts of every utterance (normalised text and context), each read first alone,
         then again beside what its speaker does in the rest of the conversation (`Stack`);
         with the words that weighed, as the speaker typed them."""
-        first = [self.first_reading_of(norm, lang, context) for norm, context in utterances]
+        read = [self._first_reading_of(norm, lang, context) for norm, context in utterances]
+        first = [logits for logits, _pairs, _counts in read]
+        counts = [says for _logits, _pairs, says in read]
         out: list[list[Decision]] = []
-        for (norm, _context), logits, second in zip(
-            utterances,
-            first,
-            self.stack.read(first, speakers, [says_something(norm) for norm, _c in utterances]),
-            strict=True,
+        for (norm, _context), (logits, weighed_pairs, _says), second in zip(
+            utterances, read, self.stack.read(first, speakers, counts), strict=True
         ):
             if second is None:
                 probabilities, thresholds = [_sigmoid(x) for x in logits], self.thresholds_alone
@@ -483,22 +511,19 @@ class Model:
             if all(p < t for p, t in zip(probabilities, thresholds, strict=True)):
                 out.append([])  # most utterances: nothing to explain
                 continue
-            worded = self._worded(norm, lang)
+            worded = self._worded(norm, lang, weighed_pairs)
             out.append(self._decisions(probabilities, thresholds, worded, evidence, norm))
         return out
 
-    def _worded(self, norm: str, lang: str) -> list[Explained]:
+    def _worded(
+        self, norm: str, lang: str, weighed_pairs: list[tuple[str, Row]]
+    ) -> list[Explained]:
         """The words, then the pairs, of an utterance that can explain a decision, in the
         order `features` lists them (the order ties are broken in)."""
-        words = tokens(norm)
         tag = lang + ":"
-        distinct = [self._word(word, tag) for word in dict.fromkeys(words)]
+        distinct = [self._word(word, tag) for word in dict.fromkeys(tokens(norm))]
         worded = [word.explained for word in distinct if word.explained is not None]
-        get = self.weights.get
-        for f in _pairs(words, tag):
-            phrase = _word_of(f)
-            if phrase is not None and (row := get(f)) is not None:
-                worded.append((phrase, row))
+        worded += [(phrase, row) for f, row in weighed_pairs if (phrase := _word_of(f)) is not None]
         return worded
 
     def _explained(self, feats: list[str]) -> list[Explained]:
