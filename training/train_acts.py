@@ -3,6 +3,7 @@
     make model                                   # both weight tables (triage and acts)
     python training/train_acts.py                # choose C and thresholds by leave-one-writer-out
     python training/train_acts.py --refit        # refit with the shipped C and thresholds (CI)
+    python training/train_acts.py --keep-c       # the shipped C, thresholds chosen again (1 min)
     python training/train_acts.py --out FILE     # write elsewhere than ancrage/analysis/weights/
 
 Data: the conversations of benchmarks/data, written and labelled by independent writers from
@@ -14,8 +15,13 @@ shipping what is learned from them.
 
 Method: per act, a logistic regression (scikit-learn, liblinear, balanced classes, fixed seed)
 over the counts of `ancrage.analysis.learned_acts.features`, kept when they occur in at least two
-utterances. Each act's regularisation and threshold are chosen by leave-one-writer-out
-cross-validation, so that they favour what carries over to a writer the model has not seen.
+utterances. Each act's regularisation is chosen by leave-one-writer-out cross-validation, so
+that it favours what carries over to a writer the model has not seen.
+
+The second reading (learned_acts.Stack), one small logistic regression per act, is trained
+on first readings made without the utterance's writer (writers dealt into FOLDS groups), so
+that it learns how far to trust a first reading it has not memorised. Thresholds, for the
+second reading and for utterances read alone, are chosen on the same out-of-writer readings.
 """
 
 from __future__ import annotations

@@ -12,7 +12,14 @@ credit handed back...) is decided here, by one logistic regression per act over:
   position in the conversation made a "you should…" read differently after a backchannel);
 - the acts the regex layer's lexicons see, each one feature whose weight is learned like any
   word's: on writers the lexicons were never written from they add 0.05 of pleasing-acts F1
-  (docs/analysis.md), and the model, not the lexicon, decides.
+  (docs/analysis.md), and the model, not the lexicon, decides;
+- capitalised names inside a sentence (`named`): a rival or a brand is rarely a word any
+  writer used, its capital is.
+
+Each utterance is then read a second time (`Stack`), beside what its speaker does in the rest
+of the conversation: his highest and mean probability of every act elsewhere, and the act's
+probability in his previous and next lines. Lines of fewer than four words are no context,
+and a line with no context around it keeps its first reading and its own thresholds.
 
 The weights are trained by `training/train_acts.py` (`make model`) on conversations the team
 wrote and labelled itself, and shipped as a table (`weights/acts.json`): running needs no
@@ -187,7 +194,7 @@ def features(norm: str, lang: str, context: Context) -> list[str]:
     """What the models look at, the same in training and at run time: each distinct word
     once with its letter groups (a letter group two words share counts twice), each distinct
     pair of neighbouring words, and the shape. Counts, not presence: that is what lets the
-    run time sum a word's weights once and reuse the sum (`Model.decide_utterance`)."""
+    run time sum a word's weights once and reuse the sum (`Model.first_reading_of`)."""
     words = tokens(norm)
     tag = lang + ":"
     found: list[str] = []

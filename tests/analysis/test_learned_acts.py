@@ -431,3 +431,108 @@ def test_a_second_person_is_read_with_the_analyzer_measure_both_ways(tmp_path: P
     _jsonl(tmp_path / "second" / "set.jsonl", second[:2])
     with pytest.raises(SystemExit, match="2 lines, set.jsonl has 3"):
         pleasing_acts.main(["--second", str(tmp_path / "second"), str(gold)])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'd send them a one-pager comparing you with Doctolib", (1, False)),
+        ("the clinics on Riccarton Rd are cheaper", (2, False)),
+        ("State Farm's agents can't shop around", (1, False)),  # a sentence's first word
+        ("Bravo Julien, see you Friday!", (0, False)),  # the speaker's name, a weekday
+        ("on est hébergés en France et conformes RGPD", (1, True)),
+        ("notre terminal passe en 4G", (0, False)),  # a capital after a digit names nothing
+        ("chez d'Artagnan? Non. Merci.", (0, False)),  # elided, then sentence starts
+        ("no capitals at all, like most sms", (0, False)),
+    ],
+)
+def test_named_counts_capitalised_names_inside_a_sentence(text: str, expected: tuple) -> None:
+    from ancrage.analysis.learned_acts import named
+
+    assert named(text, frozenset({"julien"})) == expected
+
+
+# Written for this test (no writer's set has them): the same line after its speaker pitched a
+# workshop, and after he asked about the client's quotes.
+_PITCH = {
+    "en": (
+        "My Pricing Bootcamp starts in March, six weeks, 490 dollars, and I'd love to have you in it.",
+        "Honestly it's the best thing I've ever built, people double their rates.",
+    ),
+    "fr": (
+        "Mon atelier « Oser son prix » démarre en mars, six semaines, 490 €, je te garde une place ?",
+        "Franchement c'est ce que j'ai fait de mieux, mes clients doublent leurs tarifs.",
+    ),
+}
+_SERVE = {
+    "en": ("How did the two quotes go this week?", "What did the client say about the price?"),
+    "fr": (
+        "Comment se sont passés les deux devis cette semaine ?",
+        "Qu'est-ce que le client a dit du prix ?",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "I'll text you the link tonight, just sign up before Friday."),
+        ("fr", "Il reste deux places, je te les garde jusqu'à vendredi."),
+    ],
+)
+def test_the_second_reading_reads_a_line_beside_its_speakers_other_lines(lang, line) -> None:
+    def last_acts(before: tuple[str, str]) -> list[str]:
+        replies = ("Oh?", "Maybe.") if lang == "en" else ("Ah bon ?", "Peut-être.")
+        turns = [
+            Utterance("Coach", before[0]),
+            Utterance("Client", replies[0]),
+            Utterance("Coach", before[1]),
+            Utterance("Client", replies[1]),
+            Utterance("Coach", line),
+        ]
+        return annotate(turns, lang)[-1].acts
+
+    assert "own_offer" in last_acts(_PITCH[lang])
+    assert "own_offer" not in last_acts(_SERVE[lang])
+    assert "input" in last_acts(_SERVE[lang])
+
+
+def test_backchannels_between_a_speakers_lines_change_no_reading() -> None:
+    """Short lines ("Mm-hmm") are no context: padding a seller's turns with them leaves the
+    acts of every other line as they were."""
+    turns = [Utterance(u.speaker, u.text) for u in parse(PLEASING_FR, "text")]
+    padded: list[Utterance] = []
+    for u in turns:
+        padded.append(u)
+        if u.speaker == "Vendeur":
+            padded.append(Utterance("Vendeur", "Hm hm."))
+    from ancrage.analysis.acts import rules_for
+    from ancrage.analysis.engine import shape
+
+    def read(utterances: list[Utterance]) -> list[list[tuple[str, float]]]:
+        shaped = shape(utterances, rules_for("fr"))
+        decided = load_model().decide_conversation(
+            [(s.norm, s.context) for s in shaped], [u.speaker for u in utterances], "fr"
+        )
+        return [
+            [(d.act, d.score) for d in found]
+            for u, found in zip(utterances, decided, strict=True)
+            if u.text != "Hm hm."
+        ]
+
+    plain = read(turns)
+    assert any(act == "own_offer" for found in plain for act, _score in found)
+    assert read(padded) == plain  # the same acts, with the same probabilities
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_reading_leaves_the_cycle_collector_as_it_found_it(enabled_before: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled_before else gc.disable()
+        annotate([Utterance("Coach", "Bonjour, qu'attendez-vous de cet appel ?")], "fr")
+        assert gc.isenabled() is enabled_before
+    finally:
+        gc.enable() if was else gc.disable()
