@@ -63,6 +63,10 @@ NOT_TRAINED = {
     "heldout_hb_conversations.jsonl": "blind set HB: judges the shipped model, never trained on",
     "heldout_hc_conversations.jsonl": "blind set HC: judges the shipped model, never trained on",
     "heldout_hd_conversations.jsonl": "blind set HD: judges the shipped model, never trained on",
+    "heldout_ia_conversations.jsonl": "blind set IA: judges the shipped model, never trained on",
+    "heldout_ib_conversations.jsonl": "blind set IB: judges the shipped model, never trained on",
+    "heldout_ic_conversations.jsonl": "blind set IC: judges the shipped model, never trained on",
+    "heldout_id_conversations.jsonl": "blind set ID: judges the shipped model, never trained on",
     # N, O, then P and Q, then S, T and U, then M and R, then X, Y, Z, AA, AB and AC, then V and
     # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE, then DF, DG and DH,
     # then EA to EE, then EF, EG and EH, then FA to FD, then GA to GD were each read once untouched

@@ -101,7 +101,9 @@ def test_the_blind_sets_are_never_trained_on():
     import train_acts
 
     texts = {r.text for r in train_acts.load()}
-    for name in (f"heldout_{x}_conversations.jsonl" for x in ("ha", "hb", "hc", "hd")):
+    for name in (
+        f"heldout_{x}_conversations.jsonl" for x in ("ha", "hb", "hc", "hd", "ia", "ib", "ic", "id")
+    ):
         assert name in train_acts.NOT_TRAINED
         blind = ROOT / "benchmarks" / "data" / name
         conversations: dict[str, list[str]] = {}
