@@ -278,11 +278,11 @@ class Inputs(NamedTuple):
     """What the second reading sees of one utterance, for every act: its own first-reading
     logit, and its speaker's other utterances in the conversation read first."""
 
-    logit: Row  # clipped
-    peak: Row  # each act's highest probability among the speaker's other utterances
-    mean: Row  # its mean over them
-    before: Row  # its probability in the speaker's previous utterance (0 when none)
-    after: Row  # in the speaker's next one
+    logit: list[float]  # clipped
+    peak: list[float]  # each act's highest probability among the speaker's other utterances
+    mean: list[float]  # its mean over them
+    before: list[float]  # its probability in the speaker's previous utterance (0 when none)
+    after: list[float]  # in the speaker's next one
     alone: bool = False  # the speaker says nothing else: there is nothing to read again
 
 
@@ -312,16 +312,20 @@ def conversation_inputs(
     `counts` (`says_something`) are context: backchannels added between two lines change
     neither line's reading."""
     width = len(first[0]) if first else 0
-    probabilities = [[_sigmoid(x) for x in row] for row in first]
+    # only what counts as context is needed as probabilities (and every list below is shared,
+    # never changed: a reading makes as few objects as it can)
+    probabilities = [
+        [_sigmoid(x) for x in row] if says else [] for row, says in zip(first, counts, strict=True)
+    ]
     by_speaker: dict[str, list[int]] = {}
     for i, speaker in enumerate(speakers):
         if counts[i]:
             by_speaker.setdefault(speaker, []).append(i)
-    zeros = (0.0,) * width
+    zeros = [0.0] * width
     out: list[Inputs | None] = [None] * len(first)
     for i, row in enumerate(first):  # what nothing else is said around: read alone
         if not counts[i] or len(by_speaker.get(speakers[i], ())) < 2:
-            out[i] = Inputs(tuple(row), zeros, zeros, zeros, zeros, alone=True)
+            out[i] = Inputs(row, zeros, zeros, zeros, zeros, alone=True)
     for indexes in by_speaker.values():
         n = len(indexes)
         if n < 2:
@@ -341,11 +345,11 @@ def conversation_inputs(
                     second[a] = p
         for j, i in enumerate(indexes):
             row = probabilities[i]
-            logit = tuple([min(max(x, -_CLIP), _CLIP) for x in first[i]])
-            peak = tuple([second[a] if best_at[a] == i else best[a] for a in range(width)])
-            mean = tuple([(sums[a] - row[a]) / (n - 1) for a in range(width)])
-            before = tuple(probabilities[indexes[j - 1]]) if j else zeros
-            after = tuple(probabilities[indexes[j + 1]]) if j + 1 < n else zeros
+            logit = [min(max(x, -_CLIP), _CLIP) for x in first[i]]
+            peak = [second[a] if best_at[a] == i else best[a] for a in range(width)]
+            mean = [(sums[a] - row[a]) / (n - 1) for a in range(width)]
+            before = probabilities[indexes[j - 1]] if j else zeros
+            after = probabilities[indexes[j + 1]] if j + 1 < n else zeros
             out[i] = Inputs(logit, peak, mean, before, after)
     return [x for x in out if x is not None]
 
@@ -412,6 +416,8 @@ class Model:
         self.bias: list[float] = data["bias"]
         self.thresholds: list[float] = data["thresholds"]  # after the second reading
         self.thresholds_alone: list[float] = data["thresholds_alone"]  # the first reading only
+        # p >= t only if the logit is >= log(t / (1 - t)): a margin keeps the test exact
+        self._cut_alone = [_logit(t) - 1e-9 for t in self.thresholds_alone]
         # tuples of floats: the garbage collector stops looking at them after one pass, where
         # 60,000 lists would be walked again at every full collection
         self.weights: dict[str, tuple[float, ...]] = {
@@ -512,6 +518,9 @@ class Model:
             utterances, read, self.stack.read(first, speakers, counts), strict=True
         ):
             if second is None:
+                if all(x < cut for x, cut in zip(logits, self._cut_alone, strict=True)):
+                    out.append([])  # below every threshold, read alone: no sigmoid needed
+                    continue
                 probabilities, thresholds = [_sigmoid(x) for x in logits], self.thresholds_alone
             else:
                 probabilities, thresholds = second, self.thresholds
