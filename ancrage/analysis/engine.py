@@ -165,27 +165,29 @@ def annotate(
         decided = model.decide_conversation(
             [(s.norm, s.context) for s in shaped_all], [u.speaker for u in utterances], language
         )
-    for index, (u, shaped, found) in enumerate(zip(utterances, shaped_all, decided, strict=True)):
-        if found or named is not None:
-            acts, evidence = _learned_acts(shaped, found, named)
-        else:  # most utterances: no learned act, nothing to explain
-            acts = ["question"] if shaped.question in ("open", "closed") else []
-            if shaped.greets:
-                acts.append("greeting")
-            evidence = {}
-        out.append(
-            Annotated(
-                index,
-                u.speaker,
-                u.text,
-                u.start,
-                u.end,
-                len(u.text.split()),
-                shaped.question,
-                acts,
-                evidence,
+        for index, (u, shaped, found) in enumerate(
+            zip(utterances, shaped_all, decided, strict=True)
+        ):
+            if found or named is not None:
+                acts, evidence = _learned_acts(shaped, found, named)
+            else:  # most utterances: no learned act, nothing to explain
+                acts = ["question"] if shaped.question in ("open", "closed") else []
+                if shaped.greets:
+                    acts.append("greeting")
+                evidence = {}
+            out.append(
+                Annotated(
+                    index,
+                    u.speaker,
+                    u.text,
+                    u.start,
+                    u.end,
+                    len(u.text.split()),
+                    shaped.question,
+                    acts,
+                    evidence,
+                )
             )
-        )
     return out
 
 
