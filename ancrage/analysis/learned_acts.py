@@ -283,7 +283,7 @@ class Inputs(NamedTuple):
     mean: list[float]  # its mean over them
     before: list[float]  # its probability in the speaker's previous utterance (0 when none)
     after: list[float]  # in the speaker's next one
-    alone: bool = False  # the speaker says nothing else: there is nothing to read again
+    alone: bool = False  # too short to read again, or its speaker says nothing else
 
 
 _SAYS_SOMETHING = 4  # words: "Mm-hmm", « ok merci » are no context (padding must not count)
@@ -362,8 +362,9 @@ def stack_row(inputs: Inputs, act: int) -> list[float]:
 
 class Stack:
     """The second reading: each act's first logit weighed again beside what its speaker does
-    elsewhere in the conversation. A seller who has pitched describes his offer next in words
-    no writer used (« notre terminal passe en 4G »); read alone, the sentence is information."""
+    elsewhere in the conversation. After a coach has pitched his workshop, « il reste deux
+    places, je te les garde jusqu'à vendredi » is an offer; after two questions about the
+    client's quotes, the same line is information (tests/analysis/test_learned_acts.py)."""
 
     def __init__(self, data: dict, thresholds: list[float]) -> None:
         width = len(thresholds)
