@@ -198,6 +198,20 @@ def _without_writer(writer: str) -> tuple[str, list[int], dict[float, list[list[
     return writer, test, scored
 
 
+def threshold_options(
+    act: str, truth: list[bool], column: list[float]
+) -> list[tuple[float, float, float]]:
+    """(F1, closeness to 0.5, threshold) for every threshold allowed for an act: for the
+    pleasing acts, only those right at least PRECISION_FLOOR of the time (a coach told he
+    pitched when he only informed stops trusting the rest)."""
+    floor = PRECISION_FLOOR if act in PLEASING else 0.0
+    return [
+        (f1(truth, guess), -abs(t - 0.5), t)
+        for t in THRESHOLDS
+        if precision(truth, guess := [p >= t for p in column]) >= floor
+    ]
+
+
 def choose(
     rows: list[Example], cache: Path | None = None
 ) -> tuple[list[float], list[float], dict[str, float]]:
@@ -213,12 +227,10 @@ def choose(
     cs, thresholds, scores = [], [], {}
     for k, act in enumerate(LEARNED):
         truth = [act in row.labels for row in rows]
-        floor = PRECISION_FLOOR if act in PLEASING else 0.0
         options = [
-            (f1(truth, guess), -abs(t - 0.5), c, t)
+            (score, closeness, c, t)
             for c in C_GRID
-            for t in THRESHOLDS
-            if precision(truth, guess := [p[k] >= t for p in probs[c]]) >= floor
+            for score, closeness, t in threshold_options(act, truth, [p[k] for p in probs[c]])
         ]
         score, _closeness, c, t = max(options, default=(0.0, 0.0, C_GRID[0], THRESHOLDS[-1]))
         cs.append(c)
@@ -406,12 +418,7 @@ def choose_thresholds(
     thresholds = []
     for k, act in enumerate(LEARNED):
         truth = [act in row.labels for row in rows]
-        floor = PRECISION_FLOOR if act in PLEASING else 0.0
-        options = [
-            (f1(truth, guess), -abs(t - 0.5), t)
-            for t in THRESHOLDS
-            if precision(truth, guess := [p[k] >= t for p in probs]) >= floor
-        ]
+        options = threshold_options(act, truth, [p[k] for p in probs])
         thresholds.append(max(options, default=(0.0, 0.0, THRESHOLDS[-1]))[2])
     thresholds = fewer_false_alarms(rows, probs, thresholds)
     return thresholds, choose_scores(rows, probs, thresholds)

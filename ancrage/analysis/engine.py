@@ -18,7 +18,8 @@ from . import lang as languages
 from .acts import Rules, echoes_before_asking, rules_for
 from .acts import classify as classify_utterance
 from .feedback import build_feedback
-from .learned_acts import LEARNED, Context, Decision, load_model, named
+from .learned_acts import LEARNED, Context, Decision, load_model
+from .learned_acts import named as names_in
 from .metrics import compute
 from .models import AnalysisError, Annotated, Limits, Report, Utterance
 from .normalize import fold_accents
@@ -126,7 +127,7 @@ def shape(
         )
         this_turn.append(norm)
         greets = "greeting" in regex_acts
-        names, acronyms = named(u.text, speakers)
+        names, acronyms = names_in(u.text, speakers)
         context = Context(
             question=question,
             greets=greets,
