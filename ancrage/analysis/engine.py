@@ -170,12 +170,12 @@ def annotate(
             zip(utterances, shaped_all, decided, strict=True)
         ):
             if found or named is not None:
-                acts, evidence = _learned_acts(shaped, found, named)
+                acts, evidence, context_acts = _learned_acts(shaped, found, named)
             else:  # most utterances: no learned act, nothing to explain
                 acts = ["question"] if shaped.question in ("open", "closed") else []
                 if shaped.greets:
                     acts.append("greeting")
-                evidence = {}
+                evidence, context_acts = {}, []
             out.append(
                 Annotated(
                     index,
@@ -187,6 +187,7 @@ def annotate(
                     shaped.question,
                     acts,
                     evidence,
+                    context_acts,
                 )
             )
     return out
@@ -211,8 +212,9 @@ def _learned_acts(
     shaped: Shaped,
     found: list[Decision],
     named: Callable[[str], list[tuple[str, str]]] | None,
-) -> tuple[list[str], dict[str, list[str]]]:
-    """The acts of one utterance, in their fixed order, and the words that weighed for each."""
+) -> tuple[list[str], dict[str, list[str]], list[str]]:
+    """The acts of one utterance, in their fixed order, the words that weighed for each, and
+    those its speaker's other lines decided (the line alone would not carry them)."""
     decisions = {d.act: d for d in found}
     if named is not None:
         for act, term in named(shaped.norm):  # the user's own product and competitor names
@@ -220,13 +222,14 @@ def _learned_acts(
                 decisions[act] = Decision(act, 1.0, (term,))
     pitch = [decisions[a] for a in ("own_offer", "self_promotion", "competitor") if a in decisions]
     if pitch and "input" not in decisions:  # a pitch pushes own content
-        decisions["input"] = Decision("input", pitch[0].score, pitch[0].evidence)
+        decisions["input"] = pitch[0]._replace(act="input")
     acts = ["question"] if shaped.question in ("open", "closed") else []
     acts += [act for act in LEARNED if act in decisions]
     if shaped.greets:
         acts.append("greeting")
     evidence = {act: list(decisions[act].evidence) for act in acts if act in decisions}
-    return acts, evidence
+    context = [act for act in acts if act in decisions and decisions[act].context]
+    return acts, evidence, context
 
 
 def _lexicon_matcher(

@@ -6,7 +6,7 @@ from html import escape
 
 from .models import Annotated, Report
 from .report import format_value, score_style
-from .ui import benchmark_label, indicator_label, message
+from .ui import act_label, benchmark_label, indicator_label, message
 
 # One colour per act; an utterance takes the colour of its first act in this order.
 ACT_COLOURS = {
@@ -96,22 +96,29 @@ def _indicator_rows(report: Report, ui: str) -> str:
     return "".join(rows)
 
 
-def _utterance_rows(report: Report) -> str:
+def _why(u: Annotated, act: str, ui: str) -> str:
+    """The words that weighed for an act, and whether the speaker's other lines decided it."""
+    parts = [escape(", ".join(u.evidence[act]))] if u.evidence.get(act) else []
+    if act in u.context_acts:
+        help_text = escape(message(ui, "from_context_help"))
+        parts.append(
+            f'<span class="ctx" title="{help_text}">{escape(message(ui, "from_context"))}</span>'
+        )
+    return f'<span class="why">({" · ".join(parts)})</span>' if parts else ""
+
+
+def _utterance_rows(report: Report, ui: str) -> str:
     rows = []
     for u in report.utterances:
         tags = "".join(
-            f'<span class="tag" style="background:{ACT_COLOURS.get(a, "#eee")}"'
+            f'<span class="tag" style="background:{ACT_COLOURS.get(a, "#eee")}" data-act="{a}"'
             + (f' title="{escape(", ".join(u.evidence[a]))}"' if u.evidence.get(a) else "")
-            + f">{a}</span>"
-            + (
-                f'<span class="why">({escape(", ".join(u.evidence[a]))})</span>'
-                if u.evidence.get(a)
-                else ""
-            )
+            + f">{escape(act_label(ui, a))}</span>"
+            + _why(u, a, ui)
             for a in u.acts
         )
         if u.question:
-            tags += f'<span class="tag" style="background:#eee">?{u.question}</span>'
+            tags += f'<span class="tag" style="background:#eee">{escape(act_label(ui, u.question))}</span>'
         when = "" if u.start is None else f" · {_clock(u.start)}"
         focus = u.speaker == report.focus
         cls = "utt focus" if focus else "utt other"
@@ -130,7 +137,8 @@ def _quoted(text: str, language: str) -> str:
 
 def to_html(report: Report, ui: str = "fr") -> str:
     legend = "".join(
-        f'<span class="tag" style="background:{c}">{a}</span>' for a, c in ACT_COLOURS.items()
+        f'<span class="tag" style="background:{c}">{escape(act_label(ui, a))}</span>'
+        for a, c in ACT_COLOURS.items()
     )
     feedback = "".join(
         f'<li>{escape(p.message)}<div class="q"><a href="#u{p.index + 1}">#{p.index + 1}</a> '
@@ -154,4 +162,4 @@ def to_html(report: Report, ui: str = "fr") -> str:
 <th>{escape(message(ui, "value"))}</th><th>{escape(message(ui, "points"))}</th>
 <th>{escape(message(ui, "benchmark"))}</th></tr>{_indicator_rows(report, ui)}</table>
 <h2>{escape(message(ui, "utterances"))}</h2><p class="meta">{escape(message(ui, "legend"))}: {legend}</p>
-{_utterance_rows(report)}</body></html>"""
+{_utterance_rows(report, ui)}</body></html>"""

@@ -269,6 +269,9 @@ class Decision(NamedTuple):  # a tuple: made for every act found, so made cheapl
     act: str
     score: float
     evidence: tuple[str, ...]  # the words that weighed most for it, strongest first
+    # decided beside the speaker's other lines: the line read alone would not carry it, so its
+    # words alone do not explain it (the report says so)
+    context: bool = False
 
 
 _CLIP = 9.21  # first-reading logits are clipped to ±9.21 (p within 1e-4 of 0 or 1)
@@ -427,6 +430,7 @@ class Model:
         self.meta: dict = data.get("trained_on", {})
         self.stack = Stack(data["stack"], self.thresholds)
         self._zero: list[float] = [0.0] * len(self.acts)
+        self._index: dict[str, int] = {act: i for i, act in enumerate(self.acts)}
         self._bias_row: Row = tuple(self.bias)
         self._words: dict[str, dict[str, _Word]] = {}  # language tag -> word -> _Word
 
@@ -510,7 +514,8 @@ class Model:
     ) -> list[list[Decision]]:
         """The acts of every utterance (normalised text and context), each read first alone,
         then again beside what its speaker does in the rest of the conversation (`Stack`);
-        with the words that weighed, as the speaker typed them."""
+        with the words that weighed, as the speaker typed them, and marked `context` where
+        the line read alone would not carry the act."""
         read = [self._first_reading_of(norm, lang, context) for norm, context in utterances]
         first = [logits for logits, _pairs, _counts in read]
         counts = [says for _logits, _pairs, says in read]
@@ -529,7 +534,15 @@ class Model:
                 out.append([])  # most utterances: nothing to explain
                 continue
             worded = self._worded(norm, lang, weighed_pairs)
-            out.append(self._decisions(probabilities, thresholds, worded, evidence, norm))
+            decisions = self._decisions(probabilities, thresholds, worded, evidence, norm)
+            if second is not None:
+                cut = self._cut_alone
+                index = self._index
+                decisions = [
+                    d._replace(context=True) if logits[index[d.act]] < cut[index[d.act]] else d
+                    for d in decisions
+                ]
+            out.append(decisions)
         return out
 
     def _worded(

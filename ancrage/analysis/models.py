@@ -73,6 +73,8 @@ class Annotated:
     acts: list[str] = field(default_factory=list)
     # per learned act, the words that weighed most for it (why the coach sees it)
     evidence: dict[str, list[str]] = field(default_factory=dict)
+    # the learned acts its speaker's other lines decided: the line alone would not carry them
+    context_acts: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +86,7 @@ class Annotated:
             "question": self.question,
             "acts": list(self.acts),
             "evidence": {act: list(words) for act, words in self.evidence.items()},
+            "context_acts": list(self.context_acts),
         }
 
 

@@ -108,6 +108,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "frame_call": "appel (repères de vente et d'entretien)",
         "frame_coaching": "suivi de coaching (les repères de vente ne s'appliquent pas)",
         "evidence": "mots qui ont pesé",
+        "from_context": "vu avec le reste de l'échange",
+        "from_context_help": (
+            "la phrase seule ne suffirait pas : ce que cette personne dit ailleurs dans l'échange "
+            "a décidé"
+        ),
         "focus": "Personne évaluée",
         "speakers": "Intervenants",
         "indicator": "Indicateur",
@@ -249,6 +254,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "frame_call": "call (sales and interview benchmarks)",
         "frame_coaching": "coaching follow-up (sales benchmarks do not apply)",
         "evidence": "words that weighed",
+        "from_context": "given the rest of the conversation",
+        "from_context_help": (
+            "the line alone would not be enough: what this speaker says elsewhere in the "
+            "conversation decided"
+        ),
         "focus": "Assessed speaker",
         "speakers": "Speakers",
         "indicator": "Indicator",
@@ -419,3 +429,53 @@ def message(ui: str, key: str, **params: Any) -> str:
 
 def indicator_label(ui: str, key: str) -> str:
     return INDICATOR_LABELS[ui].get(key, key)
+
+
+# What each act and question shape is called in the reports a person reads (the JSON keeps
+# the codes).
+ACT_NAMES: dict[str, dict[str, str]] = {
+    "fr": {
+        "question": "question",
+        "needs_question": "demande les besoins",
+        "reflection": "reformulation",
+        "input": "apport personnel",
+        "self_promotion": "autopromotion",
+        "competitor": "concurrent",
+        "own_offer": "propre offre",
+        "assumption": "supposition",
+        "small_talk": "bavardage",
+        "affirmation": "valorisation",
+        "gratitude": "remerciement",
+        "ownership_returned": "mérite rendu",
+        "credit_taken": "mérite pris",
+        "self_disclosure": "parle de soi",
+        "greeting": "salutation",
+        "open": "question ouverte",
+        "closed": "question fermée",
+        "tag": "fausse question (« non ? »)",
+    },
+    "en": {
+        "question": "question",
+        "needs_question": "asks about needs",
+        "reflection": "reflection",
+        "input": "own content",
+        "self_promotion": "self-promotion",
+        "competitor": "competitor",
+        "own_offer": "own offer",
+        "assumption": "assumption",
+        "small_talk": "small talk",
+        "affirmation": "affirmation",
+        "gratitude": "thanks",
+        "ownership_returned": "credit handed back",
+        "credit_taken": "credit taken",
+        "self_disclosure": "talks about self",
+        "greeting": "greeting",
+        "open": "open question",
+        "closed": "closed question",
+        "tag": "tag question (“right?”)",
+    },
+}
+
+
+def act_label(ui: str, act: str) -> str:
+    return ACT_NAMES.get(ui, ACT_NAMES["en"]).get(act, act)

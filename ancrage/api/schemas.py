@@ -149,6 +149,10 @@ class UtteranceOut(Schema):
     question: str | None = Field(description="open, closed, tag, or null")
     acts: list[str]
     evidence: dict[str, list[str]]
+    context_acts: list[str] = Field(
+        default_factory=list,
+        description="Acts the speaker's other lines decided: the line alone would not carry them",
+    )
 
 
 class AnalysisOut(Schema):

@@ -85,12 +85,18 @@ class ActTag:
     code: str
     label: str
     why: str  # the words that weighed most for it, "" when the act is a shape (question)
+    from_context: bool = False  # the line alone would not carry it: the speaker's other lines
 
 
 def act_tags(utterance: Annotated) -> list[ActTag]:
     """The acts of one utterance as the page shows them, each with its explanation."""
     return [
-        ActTag(act, str(ACT_LABELS.get(act, act)), ", ".join(utterance.evidence.get(act, [])))
+        ActTag(
+            act,
+            str(ACT_LABELS.get(act, act)),
+            ", ".join(utterance.evidence.get(act, [])),
+            act in utterance.context_acts,
+        )
         for act in utterance.acts
         if act != "question"
     ]

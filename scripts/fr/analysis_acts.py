@@ -18,6 +18,8 @@ FR = {
     "greeting": "salutation",
     "Frame:": "Cadre :",
     "words that weighed:": "mots qui ont pesé :",
+    "given the rest of the conversation": "vu avec le reste de l'échange",
+    "The line alone would not be enough: what this person says elsewhere in the conversation decided.": "La phrase seule ne suffirait pas : ce que cette personne dit ailleurs dans l'échange a décidé.",
 }
 FR.update(
     {

@@ -59,6 +59,7 @@ def test_json_to_stdout_follows_schema(tmp_path, capsys) -> None:
         "question",
         "acts",
         "evidence",
+        "context_acts",
     }
     assert data["frame"] == "call"
     assert first["question"] == "open" and "needs_question" in first["acts"]

@@ -129,6 +129,25 @@ def test_acts_are_named_in_the_coachs_language_with_the_words_that_weighed(alice
     assert "autopromotion" in visible and 'class="why"' in html
 
 
+PITCH_THEN_DETAILS = """Coach: My Pricing Bootcamp starts in March, six weeks, 490 dollars, and I'd love to have you in it.
+Sam: Oh?
+Coach: Honestly it's the best thing I've ever built, people double their rates.
+Sam: Maybe.
+Coach: The first session is in March, the group is eight people max.
+"""
+
+
+def test_an_act_the_rest_of_the_conversation_decided_says_so(alice_client):
+    """The last line's words alone carry no act; after the pitch, the page says that the rest
+    of the exchange decided it, rather than leaving the coach to look for it in the words."""
+    response = upload(alice_client, PITCH_THEN_DETAILS.encode(), name="bootcamp.txt", focus="Coach")
+    assert response.status_code == 200
+    html = response.content.decode()
+    last = unescape(re.sub(r"<[^>]+>", "", html.split('id="u5"')[1].split("</li>")[0]))
+    assert "vu avec le reste de l'échange)" in last  # beside the act's words
+    assert "vu avec le reste" not in html.split('id="u1"')[1].split("</li>")[0]
+
+
 def test_quoted_turn_numbers_are_those_of_the_list(alice_client):
     html = _report(alice_client)
     for number in re.findall(r'<a href="#u(\d+)">#(\d+)</a>', html):
