@@ -26,7 +26,7 @@ from ancrage.analysis.feedback import feedback_message
 from ancrage.analysis.models import Annotated, FeedbackPoint, Indicator
 from ancrage.analysis.readers import decode, detect_format, parse
 from ancrage.analysis.report import format_value
-from ancrage.analysis.ui import MESSAGES, benchmark_label, indicator_label, message
+from ancrage.analysis.ui import MESSAGES, act_label, benchmark_label, indicator_label, message
 from ancrage.coaching.models import Coach, Coachee, Practice
 from ancrage.conversations.models import AnalysisJob
 
@@ -49,35 +49,8 @@ class IndicatorRow:
     benchmark: str
 
 
-# What each act is called on the page (the JSON keeps the codes).
-ACT_LABELS = {
-    "question": gettext_lazy("question"),
-    "needs_question": gettext_lazy("asks about needs"),
-    "reflection": gettext_lazy("reflection"),
-    "input": gettext_lazy("own content"),
-    "self_promotion": gettext_lazy("self-promotion"),
-    "competitor": gettext_lazy("competitor"),
-    "own_offer": gettext_lazy("own offer"),
-    "assumption": gettext_lazy("assumption"),
-    "small_talk": gettext_lazy("small talk"),
-    "affirmation": gettext_lazy("affirmation"),
-    "gratitude": gettext_lazy("thanks"),
-    "ownership_returned": gettext_lazy("credit handed back"),
-    "credit_taken": gettext_lazy("credit taken"),
-    "self_disclosure": gettext_lazy("talks about self"),
-    "greeting": gettext_lazy("greeting"),
-}
-
-
-QUESTION_LABELS = {
-    "open": gettext_lazy("open question"),
-    "closed": gettext_lazy("closed question"),
-    "tag": gettext_lazy("tag question (« non ? »)"),
-}
-
-
-def question_label(utterance: Annotated) -> str:
-    return str(QUESTION_LABELS.get(utterance.question or "", ""))
+def question_label(utterance: Annotated, ui: str) -> str:
+    return act_label(ui, utterance.question) if utterance.question else ""
 
 
 @dataclass(frozen=True)
@@ -85,17 +58,19 @@ class ActTag:
     code: str
     label: str
     why: str  # the words that weighed most for it, "" when the act is a shape (question)
-    from_context: bool = False  # the line alone would not carry it: the speaker's other lines
+    # "" unless the line alone would not carry it: the speaker's other lines decided it
+    from_context: str = ""
 
 
-def act_tags(utterance: Annotated) -> list[ActTag]:
-    """The acts of one utterance as the page shows them, each with its explanation."""
+def act_tags(utterance: Annotated, ui: str) -> list[ActTag]:
+    """The acts of one utterance as the page shows them (named as in every report, in the
+    coach's language), each with its explanation."""
     return [
         ActTag(
             act,
-            str(ACT_LABELS.get(act, act)),
+            act_label(ui, act),
             ", ".join(utterance.evidence.get(act, [])),
-            act in utterance.context_acts,
+            message(ui, "from_context") if act in utterance.context_acts else "",
         )
         for act in utterance.acts
         if act != "question"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRefresh
 
 from ancrage.analysis import AnalysisError, Report
+from ancrage.analysis.ui import message
 from ancrage.coaching.access import CoachRequest, coach_required, coachee_or_404
 from ancrage.coaching.models import Coachee
 from ancrage.conversations import services, tasks
@@ -38,10 +39,11 @@ def _render_report(
         "focus_reason": reason or services.focus_reason(report, ui),
         "rows": services.indicator_rows(report, ui),
         "frame": services.frame_label(report, ui),
+        "from_context_help": message(ui, "from_context_help"),
         "to_work_on": [row for row in feedback if not row.strength],
         "went_well": [row for row in feedback if row.strength],
         "utterance_rows": [
-            (u, services.question_label(u), services.act_tags(u)) for u in report.utterances
+            (u, services.question_label(u, ui), services.act_tags(u, ui)) for u in report.utterances
         ],
     }
     return render(request, "conversations/report.html", context)

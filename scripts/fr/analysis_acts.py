@@ -1,25 +1,9 @@
-"""French for the analysis page: act names, frame and explanations."""
+"""French for the analysis page: frame, explanations and headings (act names come from ancrage.analysis.ui, as in every report)."""
 
 FR = {
     "question": "question",
-    "asks about needs": "demande les besoins",
-    "reflection": "reformulation",
-    "own content": "apport personnel",
-    "self-promotion": "autopromotion",
-    "competitor": "concurrent",
-    "own offer": "propre offre",
-    "assumption": "supposition",
-    "small talk": "bavardage",
-    "affirmation": "valorisation",
-    "thanks": "remerciement",
-    "credit handed back": "mérite rendu",
-    "credit taken": "mérite pris",
-    "talks about self": "parle de soi",
-    "greeting": "salutation",
     "Frame:": "Cadre :",
     "words that weighed:": "mots qui ont pesé :",
-    "given the rest of the conversation": "vu avec le reste de l'échange",
-    "The line alone would not be enough: what this person says elsewhere in the conversation decided.": "La phrase seule ne suffirait pas : ce que cette personne dit ailleurs dans l'échange a décidé.",
 }
 FR.update(
     {
@@ -33,6 +17,5 @@ FR.update(
     {
         "open question": "question ouverte",
         "closed question": "question fermée",
-        "tag question (« non ? »)": "fausse question (« non ? »)",
     }
 )
