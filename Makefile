@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 # The analyzer's hot modules as C extensions (mypyc); pure Python when there is no compiler.
-$(VENV)/.compiled: $(VENV)/.installed ancrage/analysis/acts.py ancrage/analysis/index.py ancrage/analysis/normalize.py ancrage/analysis/learned_acts.py
+$(VENV)/.compiled: $(VENV)/.installed ancrage/analysis/acts.py ancrage/analysis/index.py ancrage/analysis/normalize.py ancrage/analysis/learned_acts.py ancrage/analysis/engine.py
 	$(BIN)/python scripts/compile_analyzer.py
 	touch $@
 

@@ -20,6 +20,7 @@ HOT_MODULES = [
     "ancrage/analysis/normalize.py",
     "ancrage/analysis/acts.py",
     "ancrage/analysis/learned_acts.py",
+    "ancrage/analysis/engine.py",
 ]
 
 

@@ -1,6 +1,6 @@
 """Use the mypyc-compiled hot modules only when they were built from the current sources.
 
-`scripts/compile_analyzer.py` (run by `make setup`) builds index, normalize and acts as C extensions
+`scripts/compile_analyzer.py` (run by `make setup`) builds index, normalize, acts, learned_acts and engine as C extensions
 beside their .py files, and Python then imports the extension first. After a source is
 edited (or a checkout changes it) the extension is stale: the sources are loaded instead,
 so the analyzer never runs old rules. ANCRAGE_ANALYSIS_PURE=1 forces the sources.
@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-HOT_MODULES = ("index", "normalize", "acts", "learned_acts")  # acts imports the first two
+HOT_MODULES = ("index", "normalize", "acts", "learned_acts", "engine")  # acts imports the first two
 _HERE = Path(__file__).resolve().parent
 
 

@@ -62,6 +62,7 @@ _NO_COMMA_TAG = re.compile(
 )
 # A false start of one to three words cut off by a dash ("what was-- what was her name?"):
 # the question is the one the speaker restarts.
+_AT_WORD_START = r"(?<![\w'-])"  # what search_at_word_start checks, as a look-behind
 _FALSE_START = re.compile(r"(?:\S+ ){0,2}\S+?(?:--|—) *")
 
 
@@ -237,7 +238,9 @@ def _build_rules(
         tag_unstopped=re.compile(mod.TAG_UNSTOPPED),
         rising_reflection=re.compile(mod.RISING_REFLECTION),
         listener=re.compile(mod.LISTENER),
-        inverted_anywhere=re.compile(mod.INVERTED_ANYWHERE),
+        # only matches at a word start count (search_at_word_start): a look-behind first lets the
+        # engine skip every other position (French starts with « [a-z]+-vous », no literal to scan)
+        inverted_anywhere=re.compile(_AT_WORD_START + any_of([mod.INVERTED_ANYWHERE])),
         not_asking_before=mod.NOT_ASKING_BEFORE,
         not_asking_heads=mod.NOT_ASKING_HEADS,
         marker_then_wh=re.compile(mod.MARKER_THEN_WH),

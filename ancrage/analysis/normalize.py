@@ -87,6 +87,10 @@ _FR_SMS = {
     "koi": "quoi",
 }
 _FR_SMS_PATTERN = re.compile(r"(?<![\w'-])(?:" + "|".join(_FR_SMS) + r")(?![\w'-])")
+# Every shortcut is letters and digits, and the pattern takes it only as a whole run of word
+# characters, apostrophes and hyphens: looking the runs up in the table first skips the
+# pattern's thirty alternatives tried at every character of the many texts with none.
+_RUNS = re.compile(r"[\w'-]+")
 # « c vrai », « c pour qd »: a lone c before a consonant is « c'est » (« c est » is elided later)
 _FR_C_EST = re.compile(r"(?<![\w'-])c (?![aeiouyhàâäéèêëîïôöûù])")
 # « où » typed without its accent, where « ou » (or) cannot stand: « d'ou », « t'en es ou »,
@@ -164,7 +168,7 @@ def _typed_french(text: str, words: list[str]) -> tuple[str, list[str]]:
         # spaced elision and hyphen (« qu' est - ce », « l' adresse »), as some keyboards type
         text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
         words = text.split()
-    if _FR_SMS_PATTERN.search(text):
+    if not _FR_SMS.keys().isdisjoint(_RUNS.findall(text)):
         text = _FR_SMS_PATTERN.sub(lambda m: _FR_SMS[m.group()], text)
         words = text.split()
     if "c" in words:
@@ -182,6 +186,15 @@ def _typed_french(text: str, words: list[str]) -> tuple[str, list[str]]:
     return text, words
 
 
+def _beyond_latin1(text: str) -> bool:
+    """Whether a character lies past U+00FF, where every emoji is (a copy in C, no scan)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def normalize(text: str, code: str = "") -> str:
     text = text.lower()
     if "`" in text:
@@ -190,9 +203,10 @@ def normalize(text: str, code: str = "") -> str:
         for curly, straight in _APOSTROPHES_PAIRS:
             if curly in text:
                 text = text.replace(curly, straight)
-        if _APPLAUSE.search(text):  # 👏 under a client's figures praises them, in words
-            text = _APPLAUSE.sub(_APPLAUSE_WORD.get(code, " bravo "), text)
-        text = _EMOJI.sub(" ", text)
+        if _beyond_latin1(text):  # accented French alone is not: no emoji to look for
+            if _APPLAUSE.search(text):  # 👏 under a client's figures praises them, in words
+                text = _APPLAUSE.sub(_APPLAUSE_WORD.get(code, " bravo "), text)
+            text = _EMOJI.sub(" ", text)
     if ": " in text:  # « petit check : combien de devis… »: the colon opens the question
         text = text.replace(" : ", ", ").replace(": ", ", ")
     words = text.split()

@@ -12,8 +12,9 @@ import unicodedata
 
 import pytest
 
-from ancrage.analysis.acts import words_of
-from ancrage.analysis.index import DIGIT_KEY, word_keys
+from ancrage.analysis import lang
+from ancrage.analysis.acts import rules_for, words_of
+from ancrage.analysis.index import DIGIT_KEY, search_at_word_start, word_keys
 from ancrage.analysis.learned_acts import (
     _HAS_REPEATS,
     _REPEATS,
@@ -23,7 +24,17 @@ from ancrage.analysis.learned_acts import (
     _sum_rows,
     _thanks,
 )
-from ancrage.analysis.normalize import _EN_SMS, _typed_words, fold_accents
+from ancrage.analysis.normalize import (
+    _APPLAUSE,
+    _EMOJI,
+    _EN_SMS,
+    _FR_SMS,
+    _FR_SMS_PATTERN,
+    _RUNS,
+    _typed_words,
+    fold_accents,
+    normalize,
+)
 
 
 def plain_fold(text: str) -> str:
@@ -116,3 +127,54 @@ def test_words_and_keys_match_the_unicode_classes():
     for text in [*TEXTS, "Hello World", "ÉTÉ 2024", "١٢٣ arabic digits", "x²"]:
         assert words_of(text) == letters.findall(text)
         assert (DIGIT_KEY in word_keys(text.lower())) == bool(re.search(r"\d", text.lower()))
+
+
+def test_sms_french_is_looked_for_exactly_where_the_old_search_found_a_shortcut():
+    assert all(re.fullmatch(r"[a-z0-9]+", shortcut) for shortcut in _FR_SMS)  # what _RUNS needs
+    for text in [
+        "jsp si il a signé",
+        "(jsp) tkt!",
+        "jsp/tkt",
+        "c'jsp",
+        "jsp-là",
+        "ajsp jspa",
+        "ok.bcp",
+        "vas-y stp",
+        "mtn\u00a0qd",
+        "rien ici",
+        "",
+    ]:
+        assert (not _FR_SMS.keys().isdisjoint(_RUNS.findall(text))) == bool(
+            _FR_SMS_PATTERN.search(text)
+        ), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["merci 👏👏 bravo", "super 🙌", "un cœur ❤️ pour toi", "naïve — café", "Noël", "plain", ""],
+)
+def test_emoji_are_removed_whatever_the_text_holds(text: str):
+    # the plain version: every emoji replaced, the text then read like any other
+    for code, word in (("fr", " bravo "), ("en", " well done ")):
+        plain = _EMOJI.sub(" ", _APPLAUSE.sub(word, text.lower()))
+        assert not _EMOJI.search(plain)
+        assert normalize(text, code) == normalize(plain, code), (code, text)
+
+
+def test_the_inversion_search_starts_only_where_the_plain_search_would_keep_a_match():
+    for code in ("fr", "en"):
+        plain = re.compile(lang.get(code).INVERTED_ANYWHERE)
+        fast = rules_for(code).inverted_anywhere
+        for text in [
+            "et si tu lui confiais instagram qu'est ce que ça te libérerait",
+            "asseyez-vous voulez-vous un café",
+            "demandez-vous pourquoi",
+            "l'avez-vous vu",
+            "so what brings you here and how did you find us",
+            "somehow did you know",
+            "rewould you",
+            "",
+        ]:
+            slow = search_at_word_start(plain, text)
+            found = search_at_word_start(fast, text)
+            assert (slow and slow.span()) == (found and found.span()), (code, text)

@@ -143,8 +143,7 @@ INVERTED_ANYWHERE = (
     r"did|can|could|would|will|have|are|is))\s+(?:you|we|they|he|she|that|this|there|i|your)(?![\w'-])"
     # "... what made you fill in the form", "... is now still a good time", "... would it be useful
     # if I showed you": inversions no statement has (the words that turn them into a clause, "it's
-    # about what made you", "as would you", are checked in acts.py: no look-behind here, it would
-    # cost the engine its first-character scan)
+    # about what made you", "as would you", are checked in acts.py)
     r"|(?:what|who) (?:made|brought|led|prompted) (?:you|u)(?![\w'-])"
     r"|(?:is|would) (?:this|now|it|that) (?:still )?(?:a good|an ok|an okay|a bad|the right) time\b"
     r"|(?:would|could|should|will|shall) (?:it|you|we|that|they) (?:be|help|make|work|mean|like|want|"

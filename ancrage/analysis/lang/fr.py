@@ -424,7 +424,8 @@ _QUOI_ASKED_AFTER = (
     r"à|a|de|sur|pour|avec|par|en)"
 )
 WH_END = (
-    r"(?<!sais pas )(?<!ne sais )(?<!n'importe )(?<!ou )(?<!sinon )"
+    # \b d'abord : ce mot interrogatif commence un mot, et le moteur saute vite le milieu des mots
+    r"\b(?<!sais pas )(?<!ne sais )(?<!n'importe )(?<!ou )(?<!sinon )"
     r"(?:\ben (?:es|est|êtes|etes|sont|suis|sommes) )?\b(?:comment|où|quand|"
     r"combien|pourquoi|lequel|laquelle|qui|à quelle heure|de quoi|à quoi|pour quoi|quel jour)"
     + _WH_TAIL
