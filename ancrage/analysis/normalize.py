@@ -87,10 +87,6 @@ _FR_SMS = {
     "koi": "quoi",
 }
 _FR_SMS_PATTERN = re.compile(r"(?<![\w'-])(?:" + "|".join(_FR_SMS) + r")(?![\w'-])")
-# Every shortcut is letters and digits, and the pattern takes it only as a whole run of word
-# characters, apostrophes and hyphens: looking the runs up in the table first skips the
-# pattern's thirty alternatives tried at every character of the many texts with none.
-_RUNS = re.compile(r"[\w'-]+")
 # « c vrai », « c pour qd »: a lone c before a consonant is « c'est » (« c est » is elided later)
 _FR_C_EST = re.compile(r"(?<![\w'-])c (?![aeiouyhàâäéèêëîïôöûù])")
 # « où » typed without its accent, where « ou » (or) cannot stand: « d'ou », « t'en es ou »,
@@ -168,7 +164,7 @@ def _typed_french(text: str, words: list[str]) -> tuple[str, list[str]]:
         # spaced elision and hyphen (« qu' est - ce », « l' adresse »), as some keyboards type
         text = _FR_SPACED_HYPHEN.sub("-", _FR_SPACED_APOSTROPHE.sub(r"\1'", text))
         words = text.split()
-    if not _FR_SMS.keys().isdisjoint(_RUNS.findall(text)):
+    if _FR_SMS_PATTERN.search(text):
         text = _FR_SMS_PATTERN.sub(lambda m: _FR_SMS[m.group()], text)
         words = text.split()
     if "c" in words:

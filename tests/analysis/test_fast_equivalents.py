@@ -28,9 +28,6 @@ from ancrage.analysis.normalize import (
     _APPLAUSE,
     _EMOJI,
     _EN_SMS,
-    _FR_SMS,
-    _FR_SMS_PATTERN,
-    _RUNS,
     _typed_words,
     fold_accents,
     normalize,
@@ -127,26 +124,6 @@ def test_words_and_keys_match_the_unicode_classes():
     for text in [*TEXTS, "Hello World", "ÉTÉ 2024", "١٢٣ arabic digits", "x²"]:
         assert words_of(text) == letters.findall(text)
         assert (DIGIT_KEY in word_keys(text.lower())) == bool(re.search(r"\d", text.lower()))
-
-
-def test_sms_french_is_looked_for_exactly_where_the_old_search_found_a_shortcut():
-    assert all(re.fullmatch(r"[a-z0-9]+", shortcut) for shortcut in _FR_SMS)  # what _RUNS needs
-    for text in [
-        "jsp si il a signé",
-        "(jsp) tkt!",
-        "jsp/tkt",
-        "c'jsp",
-        "jsp-là",
-        "ajsp jspa",
-        "ok.bcp",
-        "vas-y stp",
-        "mtn\u00a0qd",
-        "rien ici",
-        "",
-    ]:
-        assert (not _FR_SMS.keys().isdisjoint(_RUNS.findall(text))) == bool(
-            _FR_SMS_PATTERN.search(text)
-        ), text
 
 
 @pytest.mark.parametrize(
