@@ -499,17 +499,17 @@ def test_the_second_reading_reads_a_line_beside_its_speakers_other_lines(lang, l
     assert "input" in last_acts(_SERVE[lang])
 
 
-# After a pitch for a workshop, a line about its practical details is pushing the offer's
-# content; the same line after questions about the client's quotes is nothing at all.
-_DETAILS = "The first session is in March, the group is eight people max."
+# After a pitch for a workshop, « the seats are limited » pushes the offer's content; the same
+# line after questions about the client's quotes is nothing at all. Its words alone carry no act.
+_DETAILS = "Les places sont limitées."
 
 
 def _after(before: tuple[str, str], line: str) -> list[Utterance]:
     return [
         Utterance("Coach", before[0]),
-        Utterance("Client", "Oh?"),
+        Utterance("Client", "Ah bon ?"),
         Utterance("Coach", before[1]),
-        Utterance("Client", "Maybe."),
+        Utterance("Client", "Peut-être."),
         Utterance("Coach", line),
     ]
 
@@ -522,18 +522,18 @@ def test_an_act_the_context_decided_says_so_in_every_report(ui, marker) -> None:
     """An act the line's own words would not decide is listed in `context_acts`, and the HTML
     report says the rest of the conversation decided it, beside that act only, so that a coach
     does not look for the reason in the line's words."""
-    report = analyze(_after(_PITCH["en"], _DETAILS), lang="en", focus="Coach")
+    report = analyze(_after(_PITCH["fr"], _DETAILS), lang="fr", focus="Coach")
     last = report.utterances[-1]
     assert last.context_acts and set(last.context_acts) <= set(last.acts)
     assert not set(last.context_acts) & set(
-        analyze(_after(_SERVE["en"], _DETAILS), lang="en", focus="Coach").utterances[-1].acts
+        analyze(_after(_SERVE["fr"], _DETAILS), lang="fr", focus="Coach").utterances[-1].acts
     )
     model = load_model()
     from ancrage.analysis.acts import rules_for
     from ancrage.analysis.engine import shape
 
-    shaped = shape(_after(_PITCH["en"], _DETAILS), rules_for("en"))[-1]
-    logits = model.first_reading_of(shaped.norm, "en", shaped.context)
+    shaped = shape(_after(_PITCH["fr"], _DETAILS), rules_for("fr"))[-1]
+    logits = model.first_reading_of(shaped.norm, "fr", shaped.context)
     for act in last.context_acts:  # the line's own first reading stays under the threshold
         k = model.acts.index(act)
         assert 1 / (1 + math.exp(-logits[k])) < model.thresholds_alone[k], act

@@ -129,18 +129,18 @@ def test_acts_are_named_in_the_coachs_language_with_the_words_that_weighed(alice
     assert "autopromotion" in visible and 'class="why"' in html
 
 
-PITCH_THEN_DETAILS = """Coach: My Pricing Bootcamp starts in March, six weeks, 490 dollars, and I'd love to have you in it.
-Sam: Oh?
-Coach: Honestly it's the best thing I've ever built, people double their rates.
-Sam: Maybe.
-Coach: The first session is in March, the group is eight people max.
+PITCH_THEN_DETAILS = """Coach: Mon atelier « Oser son prix » démarre en mars, six semaines, 490 €, je te garde une place ?
+Sam: Ah bon ?
+Coach: Franchement c'est ce que j'ai fait de mieux, mes clients doublent leurs tarifs.
+Sam: Peut-être.
+Coach: Les places sont limitées.
 """
 
 
 def test_an_act_the_rest_of_the_conversation_decided_says_so(alice_client):
     """The last line's words alone carry no act; after the pitch, the page says that the rest
     of the exchange decided it, rather than leaving the coach to look for it in the words."""
-    response = upload(alice_client, PITCH_THEN_DETAILS.encode(), name="bootcamp.txt", focus="Coach")
+    response = upload(alice_client, PITCH_THEN_DETAILS.encode(), name="atelier.txt", focus="Coach")
     assert response.status_code == 200
     html = response.content.decode()
     last = unescape(re.sub(r"<[^>]+>", "", html.split('id="u5"')[1].split("</li>")[0]))
