@@ -278,7 +278,9 @@ def _build_rules(
         hello_name=re.compile(mod.HELLO_NAME),
         question_cues=frozenset(mod.QUESTION_CUES) | frozenset(mod.WH_END_WORDS),
         question_cue_endings=tuple(mod.QUESTION_CUE_ENDINGS),
-        question_cue_pattern=re.compile(mod.QUESTION_CUE_PATTERN),
+        # every alternative starts a word (\b then a letter), in both languages: a look-behind
+        # first lets the engine skip the inside of words, where it tried them all
+        question_cue_pattern=re.compile(r"(?<!\w)" + any_of([mod.QUESTION_CUE_PATTERN])),
         tag_end=re.compile(r"(?:^|,\s*|\s)" + any_of(mod.TAG_END) + r"$"),
         needs=needs,
         reflection_start=words_regex(mod.REFLECTION_START, anchored=True),

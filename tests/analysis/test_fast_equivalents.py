@@ -155,3 +155,25 @@ def test_the_inversion_search_starts_only_where_the_plain_search_would_keep_a_ma
             slow = search_at_word_start(plain, text)
             found = search_at_word_start(fast, text)
             assert (slow and slow.span()) == (found and found.span()), (code, text)
+
+
+def test_the_question_cue_search_finds_what_the_plain_pattern_finds():
+    for code in ("fr", "en"):
+        plain = re.compile(lang.get(code).QUESTION_CUE_PATTERN)
+        fast = rules_for(code).question_cue_pattern
+        for text in [
+            "do you have a minute",
+            "so isn't it great",
+            "it's a re-do you know",
+            "'do you",
+            "they do n't you think",
+            "ain't it",
+            "je sais pas si tu l'as",
+            "vous voulez qu'on en parle",
+            "ça t'intéresse",
+            "t'as vu ça",
+            "sur 10",
+            "",
+        ]:
+            slow, found = plain.search(text), fast.search(text)
+            assert (slow and slow.span()) == (found and found.span()), (code, text)
