@@ -163,6 +163,13 @@ class Rules:
     # without any (« grace a ma methode », « t as bien merite »); None in English
     unaccented: Rules | None = None
 
+    def defilled(self, text: str) -> str:
+        """The text without its opening fillers (« alors euh, »): `fillers` is anchored at the
+        start, so one match there says what `fillers.sub("", text)` would, without the scan of
+        every later position that a substitution makes."""
+        found = self.fillers.match(text)
+        return text if found is None else text[found.end() :]
+
 
 def _terms_regex(base: list[str], terms: tuple[str, ...]) -> Gated:
     escaped = [re.escape(t.lower().translate(_APOSTROPHES)) for t in terms if t.strip()]
@@ -386,7 +393,7 @@ def _restarted(core: str, rules: Rules) -> str | None:
     restart = _FALSE_START.match(core)
     if restart is None or restart.end() == len(core):
         return None
-    again = _core_form(rules.fillers.sub("", core[restart.end() :]), True, rules)
+    again = _core_form(rules.defilled(core[restart.end() :]), True, rules)
     if again == "open" or (
         again and _core_form(core.replace("--", " ").replace("—", " "), True, rules)
     ):
@@ -405,7 +412,7 @@ def _leading_forms(
 ) -> str | None:
     """The form of the first clause, looking past short vocatives ("Salut Marc, ...")."""
     for i, clause in enumerate(clauses):
-        core = rules.fillers.sub("", clause)
+        core = rules.defilled(clause)
         form = _core_form(core, has_mark, rules) if core else None
         if form == "open" and i < len(clauses) - 1 and rules.open_prompt.fullmatch(core):
             continue  # « dis-moi, tu as vu… ? », "tell me, did you…?": the question that follows decides
@@ -430,7 +437,7 @@ def _may_ask(body: str, rules: Rules, keys: Keys | None) -> bool:
         return False  # no "you" at all: nothing said about the listener
     # « salut léa t'as eu des nouvelles », « ok tu l'as envoyé »: after a greeting or a filler
     hello = rules.hello_name.match(body)
-    rest = rules.fillers.sub("", body[hello.end() :] if hello else body)
+    rest = rules.defilled(body[hello.end() :] if hello else body)
     return rules.asked_statement.match(rest) is not None
 
 
@@ -459,7 +466,7 @@ def sentence_question(
     if not has_mark and not _may_ask(body, rules, keys):
         return None
     if core is None:  # classify() passes the one it already stripped
-        core = rules.fillers.sub("", body)
+        core = rules.defilled(body)
     hello = rules.hello_name.match(body)
     if hello:
         core = _past_name(body[hello.end() :], core, has_mark, rules)
@@ -470,7 +477,7 @@ def sentence_question(
         return None  # "What a week, huh?", "What happened was...": not asked
     search = early if early is not None and len(core.split()) <= 8 else None
     if search and not rules.listener.search(core, search.end()):
-        rest = rules.fillers.sub("", core[search.end() :].lstrip(" ,"))
+        rest = rules.defilled(core[search.end() :].lstrip(" ,"))
         if not (rest and _core_form(rest, has_mark, rules)):
             return None  # "what's the word", « comment dit-on »: talking to oneself
     if has_mark and (not core or rules.backchannel.fullmatch(core) or rules.echo.fullmatch(core)):
@@ -483,13 +490,13 @@ def sentence_question(
         return None  # "Is that right." without its "?" is the same backchannel as with it
     clauses = [c for c in core.split(", ") if c.strip()]
     if len(clauses) > 1 and any(
-        rules.reported.search(c) and not _core_form(rules.fillers.sub("", c), True, rules)
+        rules.reported.search(c) and not _core_form(rules.defilled(c), True, rules)
         for c in clauses[:-1]
     ):
         return None  # "I said, since when?": a quoted question (not « qu'est-ce que tu lui dirais, … »)
     if len(clauses) > 2:
         kept = [clauses[0]]  # a sentence may open on it: "What is it, deep down, that...?"
-        kept += [c for c in clauses[1:-1] if not _hesitation(rules.fillers.sub("", c), rules)]
+        kept += [c for c in clauses[1:-1] if not _hesitation(rules.defilled(c), rules)]
         if len(kept) < len(clauses) - 1:  # "it was, when was it, last May": a search aloud
             clauses = [*kept, clauses[-1]]
             core = ", ".join(clauses)
@@ -504,7 +511,7 @@ def sentence_question(
     ):
         return "tag"  # "It got some awards, didn't it." (speech transcripts drop the "?")
     if has_mark:
-        last_core = rules.fillers.sub("", clauses[-1])
+        last_core = rules.defilled(clauses[-1])
         last = _core_form(last_core, True, rules)
         if last and len(clauses) > 1 and _subordinate(last_core, rules):
             # "What does it feel like, when you can't have one?": the time clause asks nothing
@@ -518,7 +525,7 @@ def sentence_question(
         if rules.indirect_closed.search(core, keys):
             return "closed"  # "I don't know if you've heard of it?"
         preface = len(clauses) > 1 and rules.open_prompt.fullmatch(
-            rules.fillers.sub("", clauses[0])
+            rules.defilled(clauses[0])
         )
         if (
             (_curious(core, rules, keys) and not preface)  # « dis-moi, tu as relancé… ? » is closed
@@ -544,7 +551,7 @@ def sentence_question(
     # a question after a preamble ("..., where do you fall?"); a wh- clause deep inside a long
     # sentence is embedded or a search aloud ("it depends on, uh, how much the job, the commute,
     # the kids take"): only one near the end asks
-    cores = [rules.fillers.sub("", clause) for clause in clauses]
+    cores = [rules.defilled(clause) for clause in clauses]
     for i, core_clause in enumerate(cores[1:], 1):
         if rules.open_prompt.match(core_clause) or (
             rules.wh_no_mark.match(core_clause)
@@ -616,7 +623,7 @@ def _wh_end_form(asked: str, rules: Rules) -> str:
 def _past_name(after_name: str, core: str, has_mark: bool, rules: Rules) -> str:
     """ "hey omar how did it go", « salut karim comment ça va »: a greeting and a name before
     the question, without a comma; the name is skipped only when a question follows."""
-    rest = rules.fillers.sub("", after_name)
+    rest = rules.defilled(after_name)
     if rest and (
         _core_form(rest, has_mark, rules) or (not has_mark and _asked_statement(rest, rules))
     ):
@@ -676,7 +683,7 @@ def _open_inside(core: str, clauses: list[str], rules: Rules, keys: Keys | None)
     unambiguous interrogative clause (« ..., qu'est-ce que ce serait, par exemple ? ») or an
     inversion ("..., what would you do first, say?")."""
     for clause in clauses[1:]:
-        clause = rules.fillers.sub("", clause)
+        clause = rules.defilled(clause)
         if rules.wh_no_mark.match(clause) and not _RELATIVE.match(clause):
             return _core_form(clause, False, rules) == "open"
     if keys is not None and rules.question_cues.isdisjoint(keys):
@@ -740,9 +747,9 @@ def _run_on_question(core: str, rules: Rules) -> str | None:
 
 def _preamble(body: str, mark: str, rules: Rules) -> str:
     """The clauses of a question sentence that come before its question."""
-    clauses = rules.fillers.sub("", body).split(", ")
+    clauses = rules.defilled(body).split(", ")
     for i, clause in enumerate(clauses):
-        if _core_form(rules.fillers.sub("", clause), mark in ("?", "?!"), rules):
+        if _core_form(rules.defilled(clause), mark in ("?", "?!"), rules):
             return ", ".join(clauses[:i])
     return ", ".join(clauses[:-1])
 
@@ -772,7 +779,7 @@ def classify(
         rules = rules.unaccented  # « grace a ma methode »: typed without a single accent
     sentences = split_sentences(norm)
     keys = word_keys(norm)
-    cores = [rules.fillers.sub("", body) for body, _mark in sentences]
+    cores = [rules.defilled(body) for body, _mark in sentences]
     # a lone "Right?" is a tag only after a statement: "Mm. Yeah?" checks, it closes nothing
     # whether a sentence opens the turn, kept as we go (`any(cores[:i])` was quadratic)
     kinds: list[str | None] = []
@@ -929,7 +936,7 @@ def _self_disclosure(core: str, rules: Rules) -> bool:
     if ", " in core and not rules.self_start.match(core):
         head, _, rest = core.partition(", ")
         if 0 < head.count(" ") <= 1 or (head and " " not in head):
-            core = rules.fillers.sub("", rest)  # "Oh man, I was in Florida…", « Ah la mer, moi… »
+            core = rules.defilled(rest)  # "Oh man, I was in Florida…", « Ah la mer, moi… »
     return (
         len(core.split()) >= 4
         and bool(rules.self_start.match(core))
@@ -980,7 +987,7 @@ def echoes_before_asking(norm: str, other_turn: str, rules: Rules) -> bool:
     # a question or an exclamation first ("3 at the new rates!") gives nothing back
     if len(sentences) < 2 or sentences[0][1]:
         return False
-    core = rules.fillers.sub("", sentences[0][0])
+    core = rules.defilled(sentences[0][0])
     words = core.split()
     if not words or len(words) > 8 or any(c.isdigit() for c in core):
         return False  # "Tuesday 6pm works." confirms a time, it gives nothing back

@@ -177,3 +177,20 @@ def test_the_question_cue_search_finds_what_the_plain_pattern_finds():
         ]:
             slow, found = plain.search(text), fast.search(text)
             assert (slow and slow.span()) == (found and found.span()), (code, text)
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_fillers_are_stripped_as_the_substitution_stripped_them(code: str):
+    rules = rules_for(code)
+    for text in [
+        "alors euh, ben voilà, tu en es où",
+        "so um, okay, what happened",
+        "ok ok ok",
+        "euh",
+        "well, well",
+        "oui mais non",
+        "okayyy then",
+        "et puis, et donc, euh alors",
+        "",
+    ]:
+        assert rules.defilled(text) == rules.fillers.sub("", text), text
