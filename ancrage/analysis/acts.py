@@ -524,9 +524,7 @@ def sentence_question(
                 return form
         if rules.indirect_closed.search(core, keys):
             return "closed"  # "I don't know if you've heard of it?"
-        preface = len(clauses) > 1 and rules.open_prompt.fullmatch(
-            rules.defilled(clauses[0])
-        )
+        preface = len(clauses) > 1 and rules.open_prompt.fullmatch(rules.defilled(clauses[0]))
         if (
             (_curious(core, rules, keys) and not preface)  # « dis-moi, tu as relancé… ? » is closed
             or rules.open_aux.match(core)  # « il y a autre chose ? » asks like « autre chose ? »
