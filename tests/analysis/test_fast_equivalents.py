@@ -138,44 +138,47 @@ def test_emoji_are_removed_whatever_the_text_holds(text: str):
         assert normalize(text, code) == normalize(plain, code), (code, text)
 
 
-def test_the_inversion_search_starts_only_where_the_plain_search_would_keep_a_match():
-    for code in ("fr", "en"):
-        plain = re.compile(lang.get(code).INVERTED_ANYWHERE)
-        fast = rules_for(code).inverted_anywhere
-        for text in [
-            "et si tu lui confiais instagram qu'est ce que ça te libérerait",
-            "asseyez-vous voulez-vous un café",
-            "demandez-vous pourquoi",
-            "l'avez-vous vu",
-            "so what brings you here and how did you find us",
-            "somehow did you know",
-            "rewould you",
-            "",
-        ]:
-            slow = search_at_word_start(plain, text)
-            found = search_at_word_start(fast, text)
-            assert (slow and slow.span()) == (found and found.span()), (code, text)
+WORD_START_TEXTS = [
+    "et si tu lui confiais instagram qu'est ce que ça te libérerait",
+    "asseyez-vous voulez-vous un café",
+    "demandez-vous pourquoi",
+    "l'avez-vous vu",
+    "je sais pas si tu l'as",
+    "vous voulez qu'on en parle",
+    "ça t'intéresse",
+    "sur 10",
+    "so what brings you here and how did you find us",
+    "somehow did you know",
+    "rewould you",
+    "it's a re-do you know",
+    "'do you",
+    "they do n't you think",
+    "ain't it",
+    "",
+]
 
 
-def test_the_question_cue_search_finds_what_the_plain_pattern_finds():
+@pytest.mark.parametrize(
+    ("source", "compiled", "find"),
+    [
+        # the inversion counts only where it starts a word (search_at_word_start)
+        ("INVERTED_ANYWHERE", "inverted_anywhere", search_at_word_start),
+        # every question cue starts a word already
+        (
+            "QUESTION_CUE_PATTERN",
+            "question_cue_pattern",
+            lambda pattern, text: pattern.search(text),
+        ),
+    ],
+)
+def test_searches_that_start_at_word_starts_find_what_the_plain_pattern_finds(
+    source: str, compiled: str, find
+):
     for code in ("fr", "en"):
-        plain = re.compile(lang.get(code).QUESTION_CUE_PATTERN)
-        fast = rules_for(code).question_cue_pattern
-        for text in [
-            "do you have a minute",
-            "so isn't it great",
-            "it's a re-do you know",
-            "'do you",
-            "they do n't you think",
-            "ain't it",
-            "je sais pas si tu l'as",
-            "vous voulez qu'on en parle",
-            "ça t'intéresse",
-            "t'as vu ça",
-            "sur 10",
-            "",
-        ]:
-            slow, found = plain.search(text), fast.search(text)
+        plain = re.compile(getattr(lang.get(code), source))
+        fast = getattr(rules_for(code), compiled)
+        for text in WORD_START_TEXTS:
+            slow, found = find(plain, text), find(fast, text)
             assert (slow and slow.span()) == (found and found.span()), (code, text)
 
 
