@@ -60,9 +60,9 @@ _NO_COMMA_TAG = re.compile(
     r"n't \w+$|n'est[- ]ce pas$|pas vrai$|hein$|you know$|right$"
     r"|(?<!dire )(?<!dit )(?<!dis )(?<!ou )(?<!que )(?<!répondre )(?<!réponds )non$"  # not « dire non »
 )
+_AT_WORD_START = r"(?<![\w'-])"  # what search_at_word_start checks, as a look-behind
 # A false start of one to three words cut off by a dash ("what was-- what was her name?"):
 # the question is the one the speaker restarts.
-_AT_WORD_START = r"(?<![\w'-])"  # what search_at_word_start checks, as a look-behind
 _FALSE_START = re.compile(r"(?:\S+ ){0,2}\S+?(?:--|—) *")
 
 
