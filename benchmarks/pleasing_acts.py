@@ -2,6 +2,7 @@
 
     python benchmarks/pleasing_acts.py [FILE ...]   # default: the blind sets G-L
     python benchmarks/pleasing_acts.py --second benchmarks/data/second_annotator FILE ...
+    python benchmarks/pleasing_acts.py --agreed benchmarks/data/second_annotator FILE ...
 
 Per set and language: micro-F1 of the pleasing acts (small talk, self-promotion, own offer,
 competitor, assumption, credit taken) on the assessed speaker's utterances, and false alarms
@@ -13,6 +14,10 @@ on it or trains on it.
 conversations (FOLDER/<the file's name>, labelled from the guide alone, the writer's labels
 unseen), in both directions: the same measure between two people is what the analyzer's
 figures, and the targets, should be read against.
+
+`--agreed FOLDER` reads the analyzer once and scores it against the writer, against the second
+person, and on the statements both people call plain business statements (a false alarm there
+is one neither reader would make), beside the second person against the writer.
 """
 
 from __future__ import annotations
@@ -62,6 +67,40 @@ def second_reading(gold_path: Path, other_path: Path) -> list:
     return pairs
 
 
+def plain(row: dict) -> bool:
+    """A plain business statement: `input` and nothing pleasing."""
+    return "input" in row["acts"] and not set(row["acts"]) & PLEASING
+
+
+def _line_keys(rows) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    seen: dict[str, int] = {}
+    keys = []
+    for row in rows:
+        seen[row["conv"]] = seen.get(row["conv"], -1) + 1
+        keys.append((row["conv"], seen[row["conv"]]))
+    return keys
+
+
+def agreed_readings(name: str, path: Path, second: Path) -> list[tuple[str, list]]:
+    """One reading of the analyzer, scored three ways (see --agreed)."""
+    analyzer = own_accuracy.annotated_rows(own_accuracy.load(path))
+    people = second_reading(path, second)
+    # a conversation's lines in order (a file need not keep a conversation's lines together)
+    keys = _line_keys(g for g, _o in people)
+    second_of = {key: o for key, (_g, o) in zip(keys, people, strict=True)}
+    found = [
+        (g, f, second_of[key])
+        for key, (g, f) in zip(_line_keys(g for g, _f in analyzer), analyzer, strict=True)
+    ]
+    both = [(g, f) for g, f, o in found if plain(g) and plain(dict(g, acts=list(o.acts)))]
+    return [
+        (f"{name} (analyzer vs writer)", [(g, f) for g, f, _o in found]),
+        (f"{name} (analyzer vs second)", [(dict(g, acts=list(o.acts)), f) for g, f, o in found]),
+        (f"{name} (analyzer, plain for both)", both),
+        (f"{name} (second vs writer)", people),
+    ]
+
+
 def swapped(pairs: list) -> list:
     return [(dict(g, acts=list(o.acts)), SimpleNamespace(acts=g["acts"])) for g, o in pairs]
 
@@ -70,10 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--second", type=Path, help="a folder of second-annotator files")
+    parser.add_argument("--agreed", type=Path, help="the analyzer against both people")
     args = parser.parse_args(argv)
     readings: list[tuple[str, list]] = []
     for path in args.files or BLIND:
-        if args.second is None:
+        if args.agreed is not None:
+            readings.extend(agreed_readings(path.name, path, args.agreed / path.name))
+        elif args.second is None:
             readings.append((path.name, own_accuracy.annotated_rows(own_accuracy.load(path))))
         else:
             pairs = second_reading(path, args.second / path.name)

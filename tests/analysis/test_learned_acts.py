@@ -435,6 +435,38 @@ def test_a_second_person_is_read_with_the_analyzer_measure_both_ways(tmp_path: P
         pleasing_acts.main(["--second", str(tmp_path / "second"), str(gold)])
 
 
+def test_agreed_reads_the_analyzer_once_against_both_people(tmp_path: Path, capsys):
+    """`pleasing_acts.py --agreed`: false alarms counted only on what both people call a
+    plain business statement, beside the analyzer against each person."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import pleasing_acts
+
+    def row(text: str, acts: list[str], speaker: str = "Léa") -> dict:
+        return {"conv": "fr-vente-y", "lang": "fr", "speaker": speaker,
+                "assessed": speaker == "Léa", "text": text, "question": None, "acts": acts}  # fmt: skip
+
+    texts = ["Je vous envoie le devis ce soir.", "Pensez à relancer le client jeudi.",
+             "D'accord.", "Il fait beau chez vous ?"]  # fmt: skip
+    writer = [row(texts[0], ["input"]), row(texts[1], ["input"]),
+              row(texts[2], [], "Marc"), row(texts[3], ["question", "small_talk"])]  # fmt: skip
+    second = [row(texts[0], ["input", "own_offer"]), row(texts[1], ["input"]),
+              row(texts[2], [], "Marc"), row(texts[3], ["question", "small_talk"])]  # fmt: skip
+    gold = _jsonl(tmp_path / "set.jsonl", writer)
+    (tmp_path / "second").mkdir()
+    _jsonl(tmp_path / "second" / "set.jsonl", second)
+    assert pleasing_acts.main(["--agreed", str(tmp_path / "second"), str(gold)]) == 0
+    lines = {line.split(" (")[1].split(")")[0]: line.split()[-3:]
+             for line in capsys.readouterr().out.splitlines()[1:]}  # fmt: skip
+    # the writer calls two lines plain, the second person one, both agree on one: the advice,
+    # which the analyzer does not call a pitch
+    assert lines["analyzer vs writer"][2].endswith("/2")
+    assert lines["analyzer vs second"][2].endswith("/1")
+    assert lines["analyzer, plain for both"] == ["fr", "0.000", "0/1"]
+    # the second person gives the quote an offer: one alarm on the writer's two plain lines, and
+    # beside the small talk both found, micro-F1 2/3
+    assert lines["second vs writer"] == ["fr", "0.667", "1/2"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
