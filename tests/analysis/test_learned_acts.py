@@ -103,14 +103,14 @@ def test_the_blind_sets_are_never_trained_on():
     import train_acts
 
     texts = {r.text for r in train_acts.load()}
-    for name in (f"heldout_{x}_conversations.jsonl" for x in ("ka", "kb", "kc", "kd", "ke", "kf")):
+    for name in (f"heldout_{x}_conversations.jsonl" for x in ("la", "lb", "lc", "ld", "le", "lf")):
         assert name in train_acts.NOT_TRAINED
         blind = ROOT / "benchmarks" / "data" / name
         conversations: dict[str, list[str]] = {}
         for line in blind.read_text().splitlines():
             row = json.loads(line)
             conversations.setdefault(row["conv"], []).append(row["text"])
-        # 78 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
+        # 84 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
         # of that?"), a few per conversation at most; a conversation trained on shares them all
         for conv, lines in conversations.items():
             assert sum(text in texts for text in lines) <= 4, conv
@@ -492,19 +492,37 @@ _PITCH = {
     "en": (
         "My Pricing Bootcamp starts in March, six weeks, 490 dollars, and I'd love to have you in it.",
         "Honestly it's the best thing I've ever built, people double their rates.",
+        "And for you it's 390 if you sign up this week.",
     ),
     "fr": (
         "Mon atelier « Oser son prix » démarre en mars, six semaines, 490 €, je te garde une place ?",
         "Franchement c'est ce que j'ai fait de mieux, mes clients doublent leurs tarifs.",
+        "Et pour toi je fais 390 € si tu t'inscris cette semaine.",
     ),
 }
 _SERVE = {
-    "en": ("How did the two quotes go this week?", "What did the client say about the price?"),
+    "en": (
+        "How did the two quotes go this week?",
+        "What did the client say about the price?",
+        "And how did you feel about that price yourself?",
+    ),
     "fr": (
         "Comment se sont passés les deux devis cette semaine ?",
         "Qu'est-ce que le client a dit du prix ?",
+        "Et toi, tu en as pensé quoi, de ce prix ?",
     ),
 }
+# the other person's replies between the coach's lines
+_REPLIES = {"en": ("Oh?", "Maybe.", "Not sure."), "fr": ("Ah bon ?", "Peut-être.", "Je sais pas.")}
+
+
+def _after(before: tuple[str, ...], line: str, lang: str = "fr") -> list[Utterance]:
+    """The coach's lines `before`, each answered, then `line`: four lines of the coach, enough
+    for the second reading (a speaker who says less is read alone)."""
+    turns = []
+    for said, reply in zip(before, _REPLIES[lang], strict=True):
+        turns += [Utterance("Coach", said), Utterance("Client", reply)]
+    return [*turns, Utterance("Coach", line)]
 
 
 @pytest.mark.parametrize(
@@ -515,35 +533,48 @@ _SERVE = {
     ],
 )
 def test_the_second_reading_reads_a_line_beside_its_speakers_other_lines(lang, line) -> None:
-    def last_acts(before: tuple[str, str]) -> list[str]:
-        replies = ("Oh?", "Maybe.") if lang == "en" else ("Ah bon ?", "Peut-être.")
-        turns = [
-            Utterance("Coach", before[0]),
-            Utterance("Client", replies[0]),
-            Utterance("Coach", before[1]),
-            Utterance("Client", replies[1]),
-            Utterance("Coach", line),
-        ]
-        return annotate(turns, lang)[-1].acts
+    def last_acts(before: tuple[str, ...]) -> list[str]:
+        return annotate(_after(before, line, lang), lang)[-1].acts
 
     assert "own_offer" in last_acts(_PITCH[lang])
     assert "own_offer" not in last_acts(_SERVE[lang])
     assert "input" in last_acts(_SERVE[lang])
 
 
-# After a pitch for a workshop, « the seats are limited » pushes the offer's content; the same
+@pytest.mark.parametrize(
+    ("lang", "coach", "replies"),
+    [
+        (
+            "fr",
+            ("Bonjour Théo !", "Alors, ce week-end au ski, il a fait beau ?",
+             "Qu'est-ce que tu attends de notre appel ?"),
+            ("Bonjour !", "Oui, très bien.", "Parler de mes prix."),
+        ),
+        (
+            "en",
+            ("Hi Grace!", "So, how was the weekend, did the weather hold up?",
+             "What do you need from this call?"),
+            ("Hi!", "Yes, lovely.", "Talk about my prices."),
+        ),
+    ],
+)  # fmt: skip
+def test_a_speaker_who_says_little_is_read_line_by_line(lang, coach, replies) -> None:
+    """The second reading learned from conversations of 18-30 lines; beside a single business
+    question it took the small talk away from « ce week-end au ski, il a fait beau ? » (and,
+    in French, the needs question from the business question). A speaker who says fewer than
+    four things is read line by line: a short thread keeps what each line says."""
+    turns = []
+    for said, reply in zip(coach, replies, strict=True):
+        turns += [Utterance("Coach", said), Utterance("Client", reply)]
+    found = [a.acts for a in annotate(turns, lang) if a.speaker == "Coach"]
+    assert "small_talk" in found[1] and "needs_question" in found[2]
+    for text, acts in zip(coach, found, strict=True):
+        assert annotate([Utterance("Coach", text)], lang)[0].acts == acts
+
+
+# After a pitch for a workshop, « it starts on 3 March » pushes the offer's content; the same
 # line after questions about the client's quotes is nothing at all. Its words alone carry no act.
-_DETAILS = "Les places sont limitées."
-
-
-def _after(before: tuple[str, str], line: str) -> list[Utterance]:
-    return [
-        Utterance("Coach", before[0]),
-        Utterance("Client", "Ah bon ?"),
-        Utterance("Coach", before[1]),
-        Utterance("Client", "Peut-être."),
-        Utterance("Coach", line),
-    ]
+_DETAILS = "Ça commence le 3 mars."
 
 
 @pytest.mark.parametrize(
@@ -573,9 +604,9 @@ def test_an_act_the_context_decided_says_so_in_every_report(ui, marker) -> None:
     # the pitch is an offer by its own words: nothing marked
     assert "own_offer" in report.utterances[0].acts and not report.utterances[0].context_acts
     html = to_html(report, ui)
-    row = html.split('id="u5"')[1]
+    row = html.split('id="u7"')[1]
     assert row.count(marker) == len(last.context_acts)
-    assert marker not in html.split('id="u5"')[0]
+    assert marker not in html.split('id="u7"')[0]
 
 
 @pytest.mark.parametrize(("ui", "name", "raw"), [("fr", "autopromotion", "self_promotion"),

@@ -133,7 +133,9 @@ PITCH_THEN_DETAILS = """Coach: Mon atelier « Oser son prix » démarre en mars,
 Sam: Ah bon ?
 Coach: Franchement c'est ce que j'ai fait de mieux, mes clients doublent leurs tarifs.
 Sam: Peut-être.
-Coach: Les places sont limitées.
+Coach: Et pour toi je fais 390 € si tu t'inscris cette semaine.
+Sam: Je sais pas.
+Coach: Ça commence le 3 mars.
 """
 
 
@@ -143,7 +145,7 @@ def test_an_act_the_rest_of_the_conversation_decided_says_so(alice_client):
     response = upload(alice_client, PITCH_THEN_DETAILS.encode(), name="atelier.txt", focus="Coach")
     assert response.status_code == 200
     html = response.content.decode()
-    last = unescape(re.sub(r"<[^>]+>", "", html.split('id="u5"')[1].split("</li>")[0]))
+    last = unescape(re.sub(r"<[^>]+>", "", html.split('id="u7"')[1].split("</li>")[0]))
     assert "vu avec le reste de l'échange)" in last  # beside the act's words
     assert "vu avec le reste" not in html.split('id="u1"')[1].split("</li>")[0]
 
