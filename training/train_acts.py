@@ -59,16 +59,16 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_la_conversations.jsonl": "blind set LA: judges the shipped model, never trained on",
-    "heldout_lb_conversations.jsonl": "blind set LB: judges the shipped model, never trained on",
-    "heldout_lc_conversations.jsonl": "blind set LC: judges the shipped model, never trained on",
-    "heldout_ld_conversations.jsonl": "blind set LD: judges the shipped model, never trained on",
-    "heldout_le_conversations.jsonl": "blind set LE: judges the shipped model, never trained on",
-    "heldout_lf_conversations.jsonl": "blind set LF: judges the shipped model, never trained on",
+    "heldout_ma_conversations.jsonl": "blind set MA: judges the shipped model, never trained on",
+    "heldout_mb_conversations.jsonl": "blind set MB: judges the shipped model, never trained on",
+    "heldout_mc_conversations.jsonl": "blind set MC: judges the shipped model, never trained on",
+    "heldout_md_conversations.jsonl": "blind set MD: judges the shipped model, never trained on",
+    "heldout_me_conversations.jsonl": "blind set ME: judges the shipped model, never trained on",
+    "heldout_mf_conversations.jsonl": "blind set MF: judges the shipped model, never trained on",
     # N, O, then P and Q, then S, T and U, then M and R, then X, Y, Z, AA, AB and AC, then V and
     # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE, then DF, DG and DH,
     # then EA to EE, then EF, EG and EH, then FA to FD, then GA to GD, then HA to HD,
-    # then IA to ID, then JA to JF, then KA to KF were each read once untouched
+    # then IA to ID, then JA to JF, then KA to KF, then LA to LF were each read once untouched
     # (docs/analysis.md), then joined training
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
