@@ -435,6 +435,36 @@ def test_a_second_person_is_read_with_the_analyzer_measure_both_ways(tmp_path: P
         pleasing_acts.main(["--second", str(tmp_path / "second"), str(gold)])
 
 
+def test_readings_split_by_channel(tmp_path: Path, capsys):
+    """`pleasing_acts.py --by-channel`: an SMS thread's figures apart from a sales call's."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import pleasing_acts
+
+    def row(conv: str, text: str, acts: list[str]) -> dict:
+        return {"conv": conv, "lang": "fr", "speaker": "Léa", "assessed": True,
+                "text": text, "question": None, "acts": acts}  # fmt: skip
+
+    sms, call = "fr-sms-relance-z", "fr-vente-logiciel-z"
+    writer = [row(sms, "T'as relancé la boulangerie ?", ["question"]),
+              row(sms, "Pense à noter tes devis dans le tableau.", ["input"]),
+              row(call, "Je vous envoie le devis ce soir.", ["input"]),
+              row(call, "Notre logiciel est le meilleur.", ["input", "self_promotion"])]  # fmt: skip
+    second = [dict(r) for r in writer]
+    second[2] = row(call, "Je vous envoie le devis ce soir.", ["input", "own_offer"])
+    gold = _jsonl(tmp_path / "set.jsonl", writer)
+    (tmp_path / "second").mkdir()
+    _jsonl(tmp_path / "second" / "set.jsonl", second)
+    assert (
+        pleasing_acts.main(["--second", str(tmp_path / "second"), "--by-channel", str(gold)]) == 0
+    )
+    lines = {line.split("jsonl ")[1].rsplit(" fr ", 1)[0].strip(): line.split()[-2:]
+             for line in capsys.readouterr().out.splitlines()[1:]}  # fmt: skip
+    # the one disagreement (the quote read as an offer) is a sales call's, none is the thread's
+    assert lines["(second vs writer)"] == ["0.667", "1/2"]
+    assert lines["(second vs writer) [sales]"] == ["0.667", "1/1"]
+    assert lines["(second vs writer) [sms]"] == ["0.000", "0/1"]
+
+
 def test_agreed_reads_the_analyzer_once_against_both_people(tmp_path: Path, capsys):
     """`pleasing_acts.py --agreed`: false alarms counted only on what both people call a
     plain business statement, beside the analyzer against each person."""
