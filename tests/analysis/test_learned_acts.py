@@ -604,7 +604,7 @@ def test_a_speaker_who_says_little_is_read_line_by_line(lang, coach, replies) ->
 
 # After a pitch for a workshop, « it starts on 3 March » pushes the offer's content; the same
 # line after questions about the client's quotes is nothing at all. Its words alone carry no act.
-_DETAILS = "Ça commence le 3 mars."
+_DETAILS = "Le paiement se fait en ligne."
 
 
 @pytest.mark.parametrize(

@@ -135,7 +135,7 @@ Coach: Franchement c'est ce que j'ai fait de mieux, mes clients doublent leurs t
 Sam: Peut-être.
 Coach: Et pour toi je fais 390 € si tu t'inscris cette semaine.
 Sam: Je sais pas.
-Coach: Ça commence le 3 mars.
+Coach: Le paiement se fait en ligne.
 """
 
 
