@@ -67,8 +67,9 @@ def by_channel(name: str, pairs: list) -> list[tuple[str, list]]:
     return [(f"{name} [{kind}]", rows) for kind, rows in split.items()]
 
 
-def reading(pairs: list, lang: str) -> tuple[float, int, int]:
-    """(micro-F1, false alarms, plain business statements) for one language."""
+def reading(pairs: list, lang: str) -> tuple[float | None, int, int]:
+    """(micro-F1, false alarms, plain business statements) for one language; no F1 where
+    the gold names no pleasing act (the statements both people call plain)."""
     tp = fp = fn = alarms = plain = 0
     for gold, found in pairs:
         if not gold["assessed"] or gold["lang"] != lang:
@@ -77,6 +78,8 @@ def reading(pairs: list, lang: str) -> tuple[float, int, int]:
         tp, fp, fn = tp + len(expected & seen), fp + len(seen - expected), fn + len(expected - seen)
         if not expected and "input" in gold["acts"]:
             plain, alarms = plain + 1, alarms + bool(seen)
+    if not tp + fn:
+        return None, alarms, plain
     return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), alarms, plain
 
 
@@ -158,8 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, pairs in readings:
         for lang in ("fr", "en"):
             f1, alarms, plain = reading(pairs, lang)
-            if plain or f1:
-                print(f"{name:64}{lang:>5}{f1:>10.3f}{f'{alarms}/{plain}':>15}")
+            if plain or f1 is not None:
+                shown = "—" if f1 is None else f"{f1:.3f}"
+                print(f"{name:64}{lang:>5}{shown:>10}{f'{alarms}/{plain}':>15}")
     return 0
 
 

@@ -462,7 +462,7 @@ def test_readings_split_by_channel(tmp_path: Path, capsys):
     # the one disagreement (the quote read as an offer) is a sales call's, none is the thread's
     assert lines["(second vs writer)"] == ["0.667", "1/2"]
     assert lines["(second vs writer) [sales]"] == ["0.667", "1/1"]
-    assert lines["(second vs writer) [sms]"] == ["0.000", "0/1"]
+    assert lines["(second vs writer) [sms]"] == ["—", "0/1"]  # no pleasing act to find there
 
 
 def test_agreed_reads_the_analyzer_once_against_both_people(tmp_path: Path, capsys):
@@ -491,7 +491,7 @@ def test_agreed_reads_the_analyzer_once_against_both_people(tmp_path: Path, caps
     # which the analyzer does not call a pitch
     assert lines["analyzer vs writer"][2].endswith("/2")
     assert lines["analyzer vs second"][2].endswith("/1")
-    assert lines["analyzer, plain for both"] == ["fr", "0.000", "0/1"]
+    assert lines["analyzer, plain for both"] == ["fr", "—", "0/1"]
     # the second person gives the quote an offer: one alarm on the writer's two plain lines, and
     # beside the small talk both found, micro-F1 2/3
     assert lines["second vs writer"] == ["fr", "0.667", "1/2"]
