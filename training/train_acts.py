@@ -59,17 +59,18 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_ma_conversations.jsonl": "blind set MA: judges the shipped model, never trained on",
-    "heldout_mb_conversations.jsonl": "blind set MB: judges the shipped model, never trained on",
-    "heldout_mc_conversations.jsonl": "blind set MC: judges the shipped model, never trained on",
-    "heldout_md_conversations.jsonl": "blind set MD: judges the shipped model, never trained on",
-    "heldout_me_conversations.jsonl": "blind set ME: judges the shipped model, never trained on",
-    "heldout_mf_conversations.jsonl": "blind set MF: judges the shipped model, never trained on",
+    "heldout_na_conversations.jsonl": "blind set NA: judges the shipped model, never trained on",
+    "heldout_nb_conversations.jsonl": "blind set NB: judges the shipped model, never trained on",
+    "heldout_nc_conversations.jsonl": "blind set NC: judges the shipped model, never trained on",
+    "heldout_nd_conversations.jsonl": "blind set ND: judges the shipped model, never trained on",
+    "heldout_ne_conversations.jsonl": "blind set NE: judges the shipped model, never trained on",
+    "heldout_nf_conversations.jsonl": "blind set NF: judges the shipped model, never trained on",
     # N, O, then P and Q, then S, T and U, then M and R, then X, Y, Z, AA, AB and AC, then V and
     # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE, then DF, DG and DH,
     # then EA to EE, then EF, EG and EH, then FA to FD, then GA to GD, then HA to HD,
-    # then IA to ID, then JA to JF, then KA to KF, then LA to LF were each read once untouched
-    # (docs/analysis.md), then joined training
+    # then IA to ID, then JA to JF, then KA to KF, then LA to LF, then MA to MF were each read
+    # once untouched (docs/analysis.md), then joined training; TA and TB (border cases) never
+    # were blind
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(32))  # 0.200 .. 0.975
