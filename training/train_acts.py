@@ -69,7 +69,7 @@ NOT_TRAINED = {
     # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE, then DF, DG and DH,
     # then EA to EE, then EF, EG and EH, then FA to FD, then GA to GD, then HA to HD,
     # then IA to ID, then JA to JF, then KA to KF, then LA to LF, then MA to MF were each read
-    # once untouched (docs/analysis.md), then joined training; TA and TB (border cases) never
+    # once untouched (docs/analysis.md), then joined training; TA to TF (border cases) never
     # were blind
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
