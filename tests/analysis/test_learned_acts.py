@@ -110,7 +110,7 @@ def test_the_blind_sets_are_never_trained_on():
         for line in blind.read_text().splitlines():
             row = json.loads(line)
             conversations.setdefault(row["conv"], []).append(row["text"])
-        # 98 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
+        # 102 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
         # of that?"), a few per conversation at most; a conversation trained on shares them all
         for conv, lines in conversations.items():
             assert sum(text in texts for text in lines) <= 4, conv
@@ -558,7 +558,7 @@ def _after(before: tuple[str, ...], line: str, lang: str = "fr") -> list[Utteran
 @pytest.mark.parametrize(
     ("lang", "line"),
     [
-        ("en", "I'll text you the link tonight, just sign up before Friday."),
+        ("en", "I'll text you the sign-up link tonight."),
         ("fr", "Il reste deux places, je te les garde jusqu'à vendredi."),
     ],
 )
