@@ -59,18 +59,18 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_na_conversations.jsonl": "blind set NA: judges the shipped model, never trained on",
-    "heldout_nb_conversations.jsonl": "blind set NB: judges the shipped model, never trained on",
-    "heldout_nc_conversations.jsonl": "blind set NC: judges the shipped model, never trained on",
-    "heldout_nd_conversations.jsonl": "blind set ND: judges the shipped model, never trained on",
-    "heldout_ne_conversations.jsonl": "blind set NE: judges the shipped model, never trained on",
-    "heldout_nf_conversations.jsonl": "blind set NF: judges the shipped model, never trained on",
+    "heldout_oa_conversations.jsonl": "blind set OA: judges the shipped model, never trained on",
+    "heldout_ob_conversations.jsonl": "blind set OB: judges the shipped model, never trained on",
+    "heldout_oc_conversations.jsonl": "blind set OC: judges the shipped model, never trained on",
+    "heldout_od_conversations.jsonl": "blind set OD: judges the shipped model, never trained on",
+    "heldout_oe_conversations.jsonl": "blind set OE: judges the shipped model, never trained on",
+    "heldout_of_conversations.jsonl": "blind set OF: judges the shipped model, never trained on",
     # N, O, then P and Q, then S, T and U, then M and R, then X, Y, Z, AA, AB and AC, then V and
     # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE, then DF, DG and DH,
     # then EA to EE, then EF, EG and EH, then FA to FD, then GA to GD, then HA to HD,
-    # then IA to ID, then JA to JF, then KA to KF, then LA to LF, then MA to MF were each read
-    # once untouched (docs/analysis.md), then joined training; TA to TF (border cases) never
-    # were blind
+    # then IA to ID, then JA to JF, then KA to KF, then LA to LF, then MA to MF, then NA to NF
+    # were each read once untouched (docs/analysis.md), then joined training; TA to TF (border
+    # cases) never were blind
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(32))  # 0.200 .. 0.975
@@ -260,8 +260,10 @@ def choose(
 # quote"; a coach told he pitched when he only informed stops trusting the rest. Below this
 # ceiling each point of false alarms costs several points of pleasing-acts F1 (leave-one-writer-
 # out, 28 writers, 2026-12-06: 19.4 % at 0.760; 9.7 % at 0.744; 7.4 % at 0.716; the steps run
-# out at 6.0 %, 0.675).
-FALSE_ALARM_CEILING = 0.10
+# out at 6.0 %, 0.675). 102 writers: 10 % at 0.780, 7 % at 0.764. On sets NA-NF, scored with
+# the 102-writer table (2026-12-07), 7 % cut untouched false alarms from 12.6 / 14.3 % (fr / en)
+# to 8.4 / 10.0 % for 0.010 / 0.012 of F1, every language staying above 0.75.
+FALSE_ALARM_CEILING = 0.07
 
 
 def fewer_false_alarms(

@@ -103,14 +103,14 @@ def test_the_blind_sets_are_never_trained_on():
     import train_acts
 
     texts = {r.text for r in train_acts.load()}
-    for name in (f"heldout_{x}_conversations.jsonl" for x in ("na", "nb", "nc", "nd", "ne", "nf")):
+    for name in (f"heldout_{x}_conversations.jsonl" for x in ("oa", "ob", "oc", "od", "oe", "of")):
         assert name in train_acts.NOT_TRAINED
         blind = ROOT / "benchmarks" / "data" / name
         conversations: dict[str, list[str]] = {}
         for line in blind.read_text().splitlines():
             row = json.loads(line)
             conversations.setdefault(row["conv"], []).append(row["text"])
-        # 102 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
+        # 108 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
         # of that?"), a few per conversation at most; a conversation trained on shares them all
         for conv, lines in conversations.items():
             assert sum(text in texts for text in lines) <= 4, conv
@@ -370,8 +370,11 @@ def _example(labels: set[str]):
     return train_acts.Example((), frozenset(labels), "w", "en", "")
 
 
-def test_the_false_alarm_ceiling_raises_the_cheapest_threshold_until_it_holds():
+def test_the_false_alarm_ceiling_raises_the_cheapest_threshold_until_it_holds(monkeypatch):
     import train_acts
+
+    # the method, whatever ceiling ships: one alarm in ten is within 10 %
+    monkeypatch.setattr(train_acts, "FALSE_ALARM_CEILING", 0.10)
 
     offer, talk = train_acts.LEARNED.index("own_offer"), train_acts.LEARNED.index("small_talk")
 
@@ -558,7 +561,7 @@ def _after(before: tuple[str, ...], line: str, lang: str = "fr") -> list[Utteran
 @pytest.mark.parametrize(
     ("lang", "line"),
     [
-        ("en", "I'll text you the sign-up link tonight."),
+        ("en", "I can hold a spot for you until Friday."),
         ("fr", "Il reste deux places, je te les garde jusqu'à vendredi."),
     ],
 )
@@ -602,9 +605,10 @@ def test_a_speaker_who_says_little_is_read_line_by_line(lang, coach, replies) ->
         assert annotate([Utterance("Coach", text)], lang)[0].acts == acts
 
 
-# After a pitch for a workshop, « it starts on 3 March » pushes the offer's content; the same
-# line after questions about the client's quotes is nothing at all. Its words alone carry no act.
-_DETAILS = "Le paiement se fait en ligne."
+# After a pitch for a workshop, « je pense que ça te ferait du bien » decides for the client what
+# he needs (an assumption); the same line after questions about his quotes is nothing at all.
+# Its words alone carry no act.
+_DETAILS = "Je pense que ça te ferait du bien."
 
 
 @pytest.mark.parametrize(
