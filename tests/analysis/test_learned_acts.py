@@ -111,9 +111,10 @@ def test_the_blind_sets_are_never_trained_on():
             row = json.loads(line)
             conversations.setdefault(row["conv"], []).append(row["text"])
         # 108 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
-        # of that?"), a few per conversation at most; a conversation trained on shares them all
+        # of that?"), a few distinct ones per conversation at most ("okay" may come back three
+        # times); a conversation trained on shares them all
         for conv, lines in conversations.items():
-            assert sum(text in texts for text in lines) <= 4, conv
+            assert len({text for text in lines if text in texts}) <= 4, conv
 
 
 def test_running_the_analyzer_imports_no_training_library():
