@@ -103,14 +103,14 @@ def test_the_blind_sets_are_never_trained_on():
     import train_acts
 
     texts = {r.text for r in train_acts.load()}
-    for name in (f"heldout_{x}_conversations.jsonl" for x in ("pa", "pb", "pc", "pd", "pe", "pf")):
+    for name in (f"heldout_{x}_conversations.jsonl" for x in ("qa", "qb", "qc", "qd", "qe", "qf")):
         assert name in train_acts.NOT_TRAINED
         blind = ROOT / "benchmarks" / "data" / name
         conversations: dict[str, list[str]] = {}
         for line in blind.read_text().splitlines():
             row = json.loads(line)
             conversations.setdefault(row["conv"], []).append(row["text"])
-        # 114 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
+        # 120 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
         # of that?"), a few distinct ones per conversation at most ("okay" may come back three
         # times); a conversation trained on shares them all
         for conv, lines in conversations.items():
