@@ -135,7 +135,7 @@ Coach: Franchement c'est ce que j'ai fait de mieux, mes clients doublent leurs t
 Sam: Peut-être.
 Coach: Et pour toi je fais 390 € si tu t'inscris cette semaine.
 Sam: Je sais pas.
-Coach: Le paiement se fait en ligne.
+Coach: Je pense que ça te ferait du bien.
 """
 
 
