@@ -59,18 +59,17 @@ from ancrage.analysis.models import Utterance  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NOT_TRAINED = {
     "own_conversations.second.jsonl": "a second annotator's labels of own_conversations.jsonl",
-    "heldout_qa_conversations.jsonl": "blind set QA: judges the shipped model, never trained on",
-    "heldout_qb_conversations.jsonl": "blind set QB: judges the shipped model, never trained on",
-    "heldout_qc_conversations.jsonl": "blind set QC: judges the shipped model, never trained on",
-    "heldout_qd_conversations.jsonl": "blind set QD: judges the shipped model, never trained on",
-    "heldout_qe_conversations.jsonl": "blind set QE: judges the shipped model, never trained on",
-    "heldout_qf_conversations.jsonl": "blind set QF: judges the shipped model, never trained on",
+    "heldout_ra_conversations.jsonl": "blind set RA: judges the shipped model, never trained on",
+    "heldout_rb_conversations.jsonl": "blind set RB: judges the shipped model, never trained on",
+    "heldout_rc_conversations.jsonl": "blind set RC: judges the shipped model, never trained on",
+    "heldout_rd_conversations.jsonl": "blind set RD: judges the shipped model, never trained on",
     # N, O, then P and Q, then S, T and U, then M and R, then X, Y, Z, AA, AB and AC, then V and
     # W, then BA and BB, then CA to CE, then CF, CG and CH, then DA to DE, then DF, DG and DH,
     # then EA to EE, then EF, EG and EH, then FA to FD, then GA to GD, then HA to HD,
     # then IA to ID, then JA to JF, then KA to KF, then LA to LF, then MA to MF, then NA to NF,
-    # then OA to OF, then PA to PF were each read once untouched (docs/analysis.md), then
-    # joined training; TA to TF (border cases) never were blind
+    # then OA to OF, then PA to PF, then QA to QF were each read once untouched
+    # (docs/analysis.md), then joined training; TA to TF and UA to UD (border cases) never
+    # were blind
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(32))  # 0.200 .. 0.975

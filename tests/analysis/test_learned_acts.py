@@ -103,14 +103,14 @@ def test_the_blind_sets_are_never_trained_on():
     import train_acts
 
     texts = {r.text for r in train_acts.load()}
-    for name in (f"heldout_{x}_conversations.jsonl" for x in ("qa", "qb", "qc", "qd", "qe", "qf")):
+    for name in (f"heldout_{x}_conversations.jsonl" for x in ("ra", "rb", "rc", "rd")):
         assert name in train_acts.NOT_TRAINED
         blind = ROOT / "benchmarks" / "data" / name
         conversations: dict[str, list[str]] = {}
         for line in blind.read_text().splitlines():
             row = json.loads(line)
             conversations.setdefault(row["conv"], []).append(row["text"])
-        # 120 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
+        # 130 writers happen to write the same common turns ("ok", "D'accord.", "What do you make
         # of that?"), a few distinct ones per conversation at most ("okay" may come back three
         # times); a conversation trained on shares them all
         for conv, lines in conversations.items():
@@ -562,7 +562,7 @@ def _after(before: tuple[str, ...], line: str, lang: str = "fr") -> list[Utteran
 @pytest.mark.parametrize(
     ("lang", "line"),
     [
-        ("en", "I can hold a spot for you until Friday."),
+        ("en", "Two spots left, I'll keep one for you till Friday."),
         ("fr", "Il reste deux places, je te les garde jusqu'à vendredi."),
     ],
 )
@@ -606,10 +606,10 @@ def test_a_speaker_who_says_little_is_read_line_by_line(lang, coach, replies) ->
         assert annotate([Utterance("Coach", text)], lang)[0].acts == acts
 
 
-# After a pitch for a workshop, « je pense que ça te ferait du bien » decides for the client what
-# he needs (an assumption); the same line after questions about his quotes is nothing at all.
-# Its words alone carry no act.
-_DETAILS = "Je pense que ça te ferait du bien."
+# After a pitch for a workshop, « je suis sûr que ça t'aiderait » decides for the client what he
+# needs (an assumption); the same line after questions about his quotes is nothing at all. Its
+# words alone carry no act.
+_DETAILS = "Je suis sûr que ça t'aiderait."
 
 
 @pytest.mark.parametrize(

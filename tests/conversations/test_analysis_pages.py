@@ -135,7 +135,7 @@ Coach: Franchement c'est ce que j'ai fait de mieux, mes clients doublent leurs t
 Sam: Peut-être.
 Coach: Et pour toi je fais 390 € si tu t'inscris cette semaine.
 Sam: Je sais pas.
-Coach: Je pense que ça te ferait du bien.
+Coach: Je suis sûr que ça t'aiderait.
 """
 
 
